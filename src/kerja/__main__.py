@@ -1,0 +1,3 @@
+from kerja.cli.app import main
+
+main()

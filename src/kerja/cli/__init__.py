@@ -1,0 +1,1 @@
+"""The command line: parse options, call services, render. No SQL, no arithmetic."""

@@ -1,0 +1,123 @@
+"""The root command: global options, the top-level commands and every command group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from . import aturan, pegawai, unit
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
+
+app = App(
+    name="kerja",
+    help=(
+        "Sistem kerja ASN di satu berkas SQLite: data pegawai, jadwal WFH/WFO, presensi, "
+        "e-Kinerja dan rekap TPP.\n\n"
+        "Contoh: [bold]kerja init --instansi 'Dinas Kominfo' --zona WITA[/bold], lalu "
+        "[bold]kerja pegawai impor pegawai.xlsx[/bold]."
+    ),
+)
+app.add_typer(aturan.app, name="aturan")
+app.add_typer(pegawai.app, name="pegawai")
+app.add_typer(unit.app, name="unit")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"kerja {version('kerja')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Path | None = typer.Option(
+        None, "--db", help="Berkas basis data (bawaan: $KERJA_DB, lalu ./kerja.db).", show_default=False
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Tampilkan jejak lengkap bila ada kesalahan."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Tampilkan versi lalu keluar."),
+) -> None:
+    state.db = db
+    state.debug = debug
+
+
+@app.command()
+def init(
+    instansi: str = typer.Option("Instansi", "--instansi", help="Nama instansi untuk laporan."),
+    zona: str = typer.Option("WIB", "--zona", help="Zona waktu instansi: WIB, WITA atau WIT."),
+    aturan_file: Path | None = typer.Option(None, "--aturan", help="Berkas aturan TOML (SPEC §4)."),
+) -> None:
+    """Buat basis data baru (berkas 0600) dengan aturan bawaan atau dari --aturan.
+
+    Contoh: [bold]kerja --db dinas.db init --instansi "Dinas Kesehatan" --zona WITA[/bold]
+    """
+    from ..services import institution
+    from ..store.db import connect
+    from .base import db_path
+
+    zona = zona.upper()
+    if zona not in ("WIB", "WITA", "WIT"):
+        raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
+    rules = institution.read_rules_file(aturan_file) if aturan_file else None
+    path = db_path()
+    conn = connect(path, create=True)
+    institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
+    print(f"Basis data {path} siap: {instansi} ({zona}). Berikutnya: kerja pegawai impor BERKAS")
+
+
+@app.command("audit")
+def audit_cmd(
+    nip: str | None = typer.Option(None, "--nip", help="Hanya perubahan untuk NIP ini."),
+    sejak: str | None = typer.Option(None, "--sejak", help="Hanya sejak tanggal ini (YYYY-MM-DD)."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Log audit: siapa mengubah apa, kapan, dari apa menjadi apa, dan mengapa.
+
+    Contoh: [bold]kerja audit --nip 197508172000031002 --sejak 2021-02-01[/bold]
+    """
+    from ..store import audit
+    from . import render
+
+    d = date_arg(sejak, "--sejak")
+    rows = audit.entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
+    if as_json:
+        render.emit_json(rows)
+        return
+
+    def short(v: object) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, dict):
+            return ", ".join(f"{k}={v[k]}" for k in v)
+        return str(v)
+
+    render.table(
+        f"Log audit ({len(rows)} entri)",
+        ["Waktu", "Oleh", "NIP", "Aksi", "Sebelum", "Sesudah", "Alasan"],
+        ([r["waktu"], r["oleh"], r["nip"], r["aksi"], short(r["sebelum"]), short(r["sesudah"]),
+          r["alasan"]] for r in rows),
+    )  # fmt: skip
+
+
+@app.command()
+def cadangkan(
+    berkas: Path = typer.Argument(..., help="Berkas cadangan baru."),
+) -> None:
+    """Salin basis data secara konsisten, aman walau ada proses lain yang sedang menulis.
+
+    Contoh: [bold]kerja cadangkan cadangan/kerja-2021-02-28.db[/bold]
+    """
+    from ..store.db import backup
+
+    target = backup(open_db(), berkas)
+    print(f"Cadangan tersimpan di {target}.")
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main", "OPT_OLEH"]

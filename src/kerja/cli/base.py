@@ -1,0 +1,128 @@
+"""What every command group shares: the Typer subclass that turns KerjaError into a one-line
+message and exit 1, the global options, and argument helpers."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+EXIT_RULES_UNMET = 3
+
+
+@dataclass
+class State:
+    db: Path | None = None
+    debug: bool = False
+
+
+state = State()
+
+
+def db_path() -> Path:
+    from ..store.db import default_path
+
+    return state.db or default_path()
+
+
+def open_db():  # type: ignore[no-untyped-def]
+    from ..store.db import connect
+
+    return connect(db_path())
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    print(f"Galat: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def guarded(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command; a KerjaError becomes 'Galat: ...' on stderr and exit 1, never a traceback."""
+
+    @functools.wraps(f)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from ..domain.errors import KerjaError
+
+        try:
+            return f(*args, **kwargs)
+        except KerjaError as e:
+            if state.debug:
+                raise
+            raise fail(str(e)) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as e:
+            if state.debug or os.environ.get("KERJA_DEBUG"):
+                raise
+            raise fail(
+                f"kesalahan internal ({type(e).__name__}: {e}). Ulangi dengan --debug untuk detailnya."
+            ) from None
+
+    return run
+
+
+class App(typer.Typer):
+    """typer.Typer whose commands are all guarded."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("no_args_is_help", True)
+        kwargs.setdefault("rich_markup_mode", "rich")
+        kwargs.setdefault("pretty_exceptions_enable", False)
+        super().__init__(**kwargs)
+
+    def command(self, name: str | None = None, **kwargs: Any):  # type: ignore[override]
+        register = super().command(name, **kwargs)
+
+        def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
+            register(guarded(f))
+            return f
+
+        return decorator
+
+
+def actor(oleh: str | None) -> str:
+    """Who made a change: --oleh, else the OS user."""
+    from ..clock import os_user
+
+    return oleh.strip() if oleh and oleh.strip() else os_user()
+
+
+def nip_arg(text: str) -> str:
+    from ..domain.nip import clean_nip
+
+    try:
+        return clean_nip(text)
+    except ValueError as e:
+        raise fail(f"NIP {text!r}: {e}") from None
+
+
+def date_arg(text: str | None, name: str):  # type: ignore[no-untyped-def]
+    if text is None:
+        return None
+    from ..domain.values import parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except ValueError as e:
+        raise fail(f"{name}: {e}") from None
+
+
+def month_arg(text: str | None, name: str = "--bulan") -> str | None:
+    if text is None:
+        return None
+    from ..domain.values import parse_month
+
+    try:
+        return parse_month(text)
+    except ValueError as e:
+        raise fail(f"{name}: {e}") from None
+
+
+OPT_JSON = typer.Option(False, "--json", help="Cetak satu dokumen JSON di stdout.")
+OPT_OLEH = typer.Option(None, "--oleh", help="NIP/nama petugas yang mengubah (bawaan: pengguna OS).")

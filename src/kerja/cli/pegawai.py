@@ -1,0 +1,154 @@
+"""kerja pegawai: import, list, show and change employees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, nip_arg, open_db
+
+app = App(help="Data pegawai: impor dari SIMPEG/SIASN atau spreadsheet, daftar, lihat, ubah.")
+
+
+@app.command()
+def impor(
+    berkas: Path = typer.Argument(..., help="Berkas .xlsx atau .csv (pemisah , ; atau tab)."),
+    sheet: str | None = typer.Option(None, "--sheet", help="Nama sheet (bawaan: sheet pertama)."),
+    coba: bool = typer.Option(False, "--coba", help="Periksa saja, jangan simpan apa pun."),
+    ganti: bool = typer.Option(False, "--ganti", help="Nonaktifkan pegawai yang tidak ada di berkas."),
+    lewati_galat: Path | None = typer.Option(
+        None, "--lewati-galat", help="Simpan baris yang benar; tulis baris yang salah ke berkas ini."
+    ),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Impor daftar pegawai (upsert per NIP). Satu baris salah = tidak ada yang disimpan.
+
+    Kolom dikenali dari judulnya (NIP, Nama, Unit Kerja, Eselon, Golongan, NIP Atasan, TPP, PIN, ...);
+    ekspor SIASN (NIP_BARU, NAMA, UNOR_NAMA, ...) bisa langsung dimuat.
+
+    Contoh: [bold]kerja pegawai impor pegawai.xlsx --coba[/bold]
+    """
+    from ..services.pegawai import import_employees
+    from . import render
+
+    conn = open_db()
+    s = import_employees(conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti,
+                         lewati_galat=lewati_galat)  # fmt: skip
+    for w in s.peringatan[:50]:
+        render.note(f"Peringatan: {w}")
+    if len(s.peringatan) > 50:
+        render.note(f"... dan {len(s.peringatan) - 50} peringatan lain.")
+    if s.kolom_diabaikan:
+        render.note("Kolom yang tidak dipakai kerja: " + ", ".join(s.kolom_diabaikan))
+    if s.berkas_galat:
+        render.note(f"{s.dilewati} baris salah dilewati dan ditulis ke {s.berkas_galat}.")
+    counts = (f"{s.ditambah} ditambah, {s.diubah} diubah, {s.tetap} tetap, "
+              f"{s.dinonaktifkan} dinonaktifkan")  # fmt: skip
+    if coba:
+        print(f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
+              f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)")  # fmt: skip
+    elif not s.disimpan:
+        print(f"{s.berkas}: {s.dibaca} baris, tidak ada perubahan ({counts}).")
+    else:
+        print(f"{s.berkas}: {s.dibaca} baris terbaca; {counts}.")
+
+
+def _name(r: dict) -> str:
+    parts = [r.get("gelar_depan"), r["nama"]]
+    full = " ".join(p for p in parts if p)
+    return f"{full}, {r['gelar_belakang']}" if r.get("gelar_belakang") else full
+
+
+def _json_row(r: dict) -> dict:
+    keys = ("nip", "nama", "gelar_depan", "gelar_belakang", "status", "jabatan", "jenis_jabatan",
+            "eselon", "golongan", "unit", "nip_atasan", "tanggal_lahir", "jenis_kelamin", "tpp",
+            "pin_mesin")  # fmt: skip
+    return {k: r[k] for k in keys} | {"aktif": bool(r["aktif"])}
+
+
+@app.command()
+def daftar(
+    unit: str | None = typer.Option(None, "--unit", help="Unit (nama atau jalur), termasuk sub-unitnya."),
+    eselon: str | None = typer.Option(None, "--eselon", help="Eselon, mis. III.a."),
+    status: str | None = typer.Option(None, "--status", help="PNS, CPNS, PPPK atau NON-ASN."),
+    nonaktif: bool = typer.Option(False, "--nonaktif", help="Sertakan pegawai nonaktif."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Daftar pegawai aktif, urut per unit.
+
+    Contoh: [bold]kerja pegawai daftar --unit "Bidang Aplikasi" --json[/bold]
+    """
+    from ..domain.nip import parse_status
+    from ..domain.values import parse_eselon
+    from ..store import employees as store
+    from . import render
+
+    try:
+        es = parse_eselon(eselon) if eselon else None
+        st = parse_status(status) if status else None
+    except ValueError as e:
+        raise fail(str(e)) from None
+    conn = open_db()
+    if unit:
+        store.resolve_unit(conn, unit)  # a clear message for an unknown unit
+    rows = store.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
+    if as_json:
+        render.emit_json([_json_row(r) for r in rows])
+        return
+    render.table(
+        f"{len(rows)} pegawai",
+        ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Gol", "Unit"] + (["Aktif"] if nonaktif else []),
+        ([r["nip"], _name(r), r["status"], r["jabatan"], r["eselon"], r["golongan"],
+          r["unit"].split(" > ")[-1]] + (["ya" if r["aktif"] else "tidak"] if nonaktif else [])
+         for r in rows),
+    )  # fmt: skip
+
+
+@app.command()
+def lihat(
+    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Data lengkap satu pegawai.
+
+    Contoh: [bold]kerja pegawai lihat 197508172000031002[/bold]
+    """
+    from ..store import employees as store
+    from . import render
+
+    r = store.get(open_db(), nip_arg(nip))
+    if as_json:
+        render.emit_json(_json_row(r))
+        return
+    labels = [("NIP", "nip"), ("Status", "status"), ("Jabatan", "jabatan"),
+              ("Jenis jabatan", "jenis_jabatan"), ("Eselon", "eselon"), ("Golongan", "golongan"),
+              ("Unit", "unit"), ("NIP atasan", "nip_atasan"), ("Tanggal lahir", "tanggal_lahir"),
+              ("Jenis kelamin", "jenis_kelamin"), ("PIN mesin", "pin_mesin")]  # fmt: skip
+    print(_name(r))
+    for label, key in labels:
+        print(f"  {label:<14} {r[key] if r[key] is not None else '-'}")
+    print(f"  {'Pagu TPP':<14} {render.rupiah(r['tpp'])}")
+    print(f"  {'Aktif':<14} {'ya' if r['aktif'] else 'tidak'}")
+
+
+@app.command()
+def ubah(
+    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    atasan: str | None = typer.Option(None, "--atasan", help="NIP atasan langsung ('-' untuk kosong)."),
+    unit: str | None = typer.Option(None, "--unit", help="Unit baru, jalur 'OPD > Bidang > Seksi'."),
+    tpp: str | None = typer.Option(None, "--tpp", help="Pagu TPP per bulan, mis. 3.500.000."),
+    pin_mesin: str | None = typer.Option(None, "--pin-mesin", help="PIN di mesin presensi."),
+    aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
+    alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Ubah data satu pegawai; setiap perubahan masuk log audit.
+
+    Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --alasan "SK baru"[/bold]
+    """
+    from ..services.pegawai import change_employee
+
+    r = change_employee(open_db(), nip_arg(nip), oleh=actor(oleh), atasan=atasan, unit=unit, tpp=tpp,
+                        pin_mesin=pin_mesin, aktif=aktif, alasan=alasan)  # fmt: skip
+    print(f"Data {r['nip']} ({r['nama']}) diperbarui.")

@@ -1,0 +1,90 @@
+"""Output: Rich tables on stdout, JSON alone on stdout, notes and progress on stderr.
+
+Rich is imported only when a table is drawn, so JSON and cron runs stay fast. NO_COLOR and a
+non-terminal stdout turn colour off (Rich honours both).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+
+def _default(o: object) -> object:
+    if isinstance(o, date | datetime):
+        return o.isoformat()
+    if isinstance(o, Decimal):
+        return float(o)
+    if isinstance(o, set | tuple):
+        return list(o)
+    raise TypeError(f"cannot serialise {type(o).__name__}")
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_default) + "\n")
+
+
+def note(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def console(stderr: bool = False):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    caption: str | None = None,
+    justify_right: Sequence[int] = (),
+) -> None:
+    from rich.table import Table
+
+    t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    for i, c in enumerate(columns):
+        t.add_column(c, justify="right" if i in justify_right else "left", overflow="fold")
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    console().print(t)
+
+
+def text(message: str) -> None:
+    print(message)
+
+
+@contextmanager
+def progress(description: str, total: int | None) -> Iterator[Any]:
+    """A progress bar on stderr when it is a terminal; otherwise a silent advance()."""
+    if not sys.stderr.isatty():
+
+        class _Quiet:
+            def advance(self, n: int = 1) -> None:
+                pass
+
+        yield _Quiet()
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console(stderr=True), transient=True) as p:
+        task = p.add_task(description, total=total)
+
+        class _Bar:
+            def advance(self, n: int = 1) -> None:
+                p.advance(task, n)
+
+        yield _Bar()
+
+
+def rupiah(amount: int | None) -> str:
+    if amount is None:
+        return "-"
+    return "Rp " + f"{amount:,}".replace(",", ".")

@@ -1,0 +1,55 @@
+"""kerja unit: the unit tree (OPD > Bidang > Seksi) with head counts."""
+
+from __future__ import annotations
+
+import typer
+
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
+
+app = App(help="Pohon unit kerja (OPD > Bidang > Seksi) dengan jumlah pegawai.")
+
+
+@app.command()
+def daftar(as_json: bool = OPT_JSON) -> None:
+    """Pohon unit dengan jumlah pegawai aktif (sendiri dan seluruh cabangnya).
+
+    Contoh: [bold]kerja unit daftar[/bold]
+    """
+    from ..store import employees as store
+    from ..store import institution
+    from . import render
+
+    conn = open_db()
+    units = store.unit_tree(conn)
+    if as_json:
+        render.emit_json([
+            {"unit": u["jalur"], "nama": u["nama"], "tingkat": u["tingkat"],
+             "zona": u["zona"] or institution.zona(conn), "pegawai": u["pegawai"], "total": u["total"]}
+            for u in units
+        ])  # fmt: skip
+        return
+    render.table(
+        f"{len(units)} unit",
+        ["Unit", "Pegawai", "Total", "Zona"],
+        (("  " * (u["tingkat"] - 1) + u["nama"], u["pegawai"], u["total"], u["zona"] or "") for u in units),
+        justify_right=(1, 2),
+    )
+
+
+@app.command()
+def ubah(
+    unit: str = typer.Argument(..., help="Unit (nama atau jalur lengkap)."),
+    zona: str = typer.Option(..., "--zona", help="Zona waktu unit: WIB, WITA atau WIT."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Atur zona waktu sebuah unit beserta sub-unitnya (bila berbeda dari instansi).
+
+    Contoh: [bold]kerja unit ubah "UPT Samarinda" --zona WITA[/bold]
+    """
+    from ..services.units import set_zone
+
+    z = zona.upper()
+    if z not in ("WIB", "WITA", "WIT"):
+        raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
+    n = set_zone(open_db(), unit, z, actor(oleh))
+    print(f"Zona {z} dipasang untuk {n} unit.")

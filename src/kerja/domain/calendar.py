@@ -1,0 +1,105 @@
+"""Working days, holidays, working hours and time zones.
+
+Holidays are national holidays and cuti bersama of Indonesia (the `holidays` package, which keeps
+cuti bersama in its GOVERNMENT category) laid under the institution's local entries: a local entry
+with a name adds a holiday, one without a name (None) cancels a national one (a late decree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .rules import HARI
+
+ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(ZONES[name])
+
+
+@lru_cache(maxsize=64)
+def _national(year: int) -> tuple[tuple[tuple[date, str], ...], tuple[tuple[date, str], ...]]:
+    import holidays  # heavy (about 130 ms): only when a calendar is needed
+
+    # language="id": without it, names follow the locale and come out English under cron's C locale.
+    public = holidays.country_holidays("ID", years=year, language="id")
+    both = holidays.country_holidays(
+        "ID", years=year, language="id", categories=("government", "public")
+    )
+    cuti = tuple(sorted((d, n) for d, n in both.items() if d not in public))
+    return tuple(sorted(public.items())), cuti
+
+
+def holidays_for(
+    years: Iterable[int],
+    *,
+    nasional: bool = True,
+    cuti_bersama: bool = True,
+    local: Mapping[date, str | None] | None = None,
+) -> dict[date, str]:
+    """Date -> holiday name for the given years."""
+    out: dict[date, str] = {}
+    for y in sorted(set(years)):
+        public, cuti = _national(y)
+        if nasional:
+            out.update(public)
+        if cuti_bersama:
+            out.update(cuti)
+    for d, name in (local or {}).items():
+        if name is None:
+            out.pop(d, None)
+        else:
+            out[d] = name
+    return out
+
+
+def holidays_by_rules(rules: Mapping[str, Any], years: Iterable[int],
+                      local: Mapping[date, str | None] | None = None) -> dict[date, str]:
+    lib = rules["libur"]
+    return holidays_for(years, nasional=lib["nasional"], cuti_bersama=lib["cuti_bersama"], local=local)
+
+
+def is_workday(d: date, rules: Mapping[str, Any], holidays: Mapping[date, str]) -> bool:
+    return HARI[d.weekday()] in rules["jam_kerja"]["hari"] and d not in holidays
+
+
+def days_between(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def working_days(
+    start: date,
+    end: date,
+    rules_for: Callable[[date], Mapping[str, Any]],
+    holidays: Mapping[date, str],
+) -> list[date]:
+    """Working days in [start, end]; `rules_for(day)` gives the rules in force that day."""
+    return [d for d in days_between(start, end) if is_workday(d, rules_for(d), holidays)]
+
+
+def hours(d: date, rules: Mapping[str, Any]) -> tuple[time, time]:
+    """Start and end of the working day d (special periods such as Ramadan, Fridays)."""
+    jk = rules["jam_kerja"]
+    spec: Mapping[str, str] = jk
+    iso = d.isoformat()
+    for k in jk.get("khusus", []):
+        if k["mulai"] <= iso <= k["sampai"]:
+            spec = k
+            break
+    end = spec.get("pulang_jumat", spec["pulang"]) if d.weekday() == 4 else spec["pulang"]
+    return time.fromisoformat(spec["masuk"]), time.fromisoformat(end)
+
+
+def local_date(ts: datetime, zone_name: str) -> date:
+    """The calendar day a timestamp falls on in a zone (a 00:30 WIB punch is 17:30 UTC the day before)."""
+    return ts.astimezone(zone(zone_name)).date()
+
+
+def age_on(born: date, d: date) -> int:
+    """Age in whole years on day d."""
+    return d.year - born.year - ((d.month, d.day) < (born.month, born.day))

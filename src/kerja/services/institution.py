@@ -1,0 +1,63 @@
+"""The institution: creating a store, its rule sets."""
+
+from __future__ import annotations
+
+import sqlite3
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ..clock import now
+from ..domain import rules as dom
+from ..domain.errors import KerjaError
+from ..store import audit
+from ..store import institution as store
+from ..store.db import transaction
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    if not p.is_file():
+        raise KerjaError(f"Berkas {p} tidak ditemukan.")
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as e:
+        raise KerjaError(f"{p.name} bukan TOML yang sah: {e}") from None
+    except UnicodeDecodeError:
+        raise KerjaError(f"{p.name} harus teks UTF-8.") from None
+
+
+def read_rules_file(path: str | Path) -> dict[str, Any]:
+    """A rules file checked and merged over the defaults; errors name the key."""
+    try:
+        return dom.merge(read_toml(path))
+    except KerjaError as e:
+        raise KerjaError(f"{Path(path).name}: {e}") from None
+
+
+def init(conn: sqlite3.Connection, *, instansi: str, zona: str, rules: dict[str, Any] | None, oleh: str) -> None:
+    with transaction(conn):
+        store.init(conn, instansi, zona, rules or dom.defaults(), oleh)
+        audit.record(conn, oleh=oleh, aksi="init", sesudah={"instansi": instansi, "zona": zona})
+
+
+def install_rules(conn: sqlite3.Connection, path: str | Path, *, mulai: str | None, oleh: str) -> str:
+    """Put a rule file in force from month `mulai` (default: this month). Returns the month."""
+    rules = read_rules_file(path)
+    month = mulai or now().astimezone().strftime("%Y-%m")
+    with transaction(conn):
+        locked = sorted(m for m in store.locked_months(conn) if m >= month)
+        if locked:
+            raise KerjaError(
+                f"Bulan {', '.join(locked)} sudah dikunci (rekap kunci); aturan baru tidak boleh "
+                f"mengubahnya. Pakai --mulai sesudah bulan terkunci, atau `kerja rekap buka` dulu."
+            )
+        old = store.put_rules(conn, month, rules, oleh)
+        audit.record(conn, oleh=oleh, aksi="aturan.pasang", sebelum=old, sesudah=rules,
+                     alasan=f"berlaku mulai {month} dari {Path(path).name}")
+    return month
+
+
+def rules_in_force(conn: sqlite3.Connection, month: str | None) -> tuple[str, dict[str, Any]]:
+    m = month or now().astimezone().strftime("%Y-%m")
+    return m, store.rules_for_month(conn, m)

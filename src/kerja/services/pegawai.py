@@ -1,0 +1,177 @@
+"""Importing and changing employees."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain import employees as dom
+from ..domain.errors import ImportRejected, KerjaError, Problem
+from ..domain.nip import clean_nip, parse_nip
+from ..domain.values import parse_rupiah
+from ..io.tables import find_header, read_rows
+from ..store import employees as store
+from ..store.db import transaction
+
+
+@dataclass
+class ImportSummary:
+    berkas: str
+    dibaca: int = 0
+    ditambah: int = 0
+    diubah: int = 0
+    tetap: int = 0
+    dinonaktifkan: int = 0
+    dilewati: int = 0
+    disimpan: bool = False
+    kolom_diabaikan: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+    berkas_galat: str | None = None
+
+
+def _is_header(row: list[object]) -> bool:
+    try:
+        dom.map_headers(row)
+        return True
+    except KerjaError:
+        return False
+
+
+def import_employees(
+    conn: sqlite3.Connection,
+    path: str | Path,
+    *,
+    oleh: str,
+    sheet: str | None = None,
+    coba: bool = False,
+    ganti: bool = False,
+    lewati_galat: str | Path | None = None,
+) -> ImportSummary:
+    """Check the whole file, then upsert by NIP in one transaction (or nothing at all)."""
+    name = Path(path).name
+    table = find_header(read_rows(path, sheet), _is_header, path)
+    hm = dom.map_headers(table.headers)
+    if not table.rows or not any(any(c is not None for c in r) for _, r in table.rows):
+        raise KerjaError(f"{name}: tidak ada baris data di bawah judul kolom (baris {table.header_row}).")
+    parsed = dom.parse_rows(table.rows, hm)
+    summary = ImportSummary(name, kolom_diabaikan=parsed.ignored_columns, peringatan=parsed.warnings)
+    summary.dibaca = sum(1 for _, r in table.rows if any(c is not None for c in r))
+    atasan_label = hm.names[hm.columns["nip_atasan"]] if "nip_atasan" in hm.columns else "NIP Atasan"
+    pin_label = hm.names[hm.columns["pin_mesin"]] if "pin_mesin" in hm.columns else "PIN"
+
+    def checks(good: list[tuple[int, dom.Employee]]) -> list[Problem]:
+        probs = dom.check_supervisors(good, store.supervisors(conn), atasan_label)
+        stored_pins = store.pins(conn)
+        in_file = {e.nip for _, e in good}
+        for row_no, e in good:
+            owner = stored_pins.get(e.pin_mesin or "")
+            if owner and owner != e.nip and owner not in in_file:
+                probs.append(Problem(row_no, pin_label, e.pin_mesin or "",
+                                     f"PIN mesin sudah dipakai pegawai {owner}"))
+        return probs
+
+    with transaction(conn):
+        good = parsed.employees
+        problems = parsed.problems + checks(good)
+        if problems and lewati_galat is None:
+            raise ImportRejected(name, sorted(problems, key=lambda p: p.baris))
+        bad_rows = {p.baris for p in problems}
+        # Dropping a bad row can orphan rows that name it as supervisor: repeat until stable.
+        while problems:
+            good = [(n, e) for n, e in good if n not in bad_rows]
+            more = [p for p in checks(good) if p.baris not in bad_rows]
+            problems += more
+            bad_rows |= {p.baris for p in more}
+            if not more:
+                break
+        stored = store.all_records(conn)
+        plan = dom.plan_import(stored, (e for _, e in good), ganti=ganti)
+        if bad_rows and ganti:
+            keep = {_raw_nip(r, hm) for n, r in table.rows if n in bad_rows}
+            plan.inactivated = [r for r in plan.inactivated if r["nip"] not in keep]
+        if lewati_galat is not None and bad_rows:
+            summary.berkas_galat = str(_write_rejects(lewati_galat, table.headers, table.rows, problems))
+        summary.dilewati = len(bad_rows)
+        summary.ditambah, summary.diubah = len(plan.added), len(plan.changed)
+        summary.tetap, summary.dinonaktifkan = plan.unchanged, len(plan.inactivated)
+        if not coba and plan.writes:
+            store.apply_import(conn, plan, oleh, name)
+            summary.disimpan = True
+    return summary
+
+
+def _raw_nip(cells: list[object], hm: dom.HeaderMap) -> str:
+    i = hm.columns["nip"]
+    try:
+        return clean_nip(cells[i] if i < len(cells) else "")
+    except ValueError:
+        return ""
+
+
+def _write_rejects(target: str | Path, headers: list[object], rows, problems: list[Problem]) -> Path:  # type: ignore[no-untyped-def]
+    reasons: dict[int, list[str]] = {}
+    for p in problems:
+        reasons.setdefault(p.baris, []).append(f"{p.kolom}: {p.alasan}")
+    t = Path(target)
+    tmp = t.with_name(t.name + ".sebagian")
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow(["baris", *[h if h is not None else "" for h in headers], "alasan"])
+        for n, r in rows:
+            if n in reasons:
+                w.writerow([n, *["" if c is None else c for c in r], "; ".join(reasons[n])])
+    os.replace(tmp, t)
+    return t
+
+
+def change_employee(
+    conn: sqlite3.Connection,
+    nip: str,
+    *,
+    oleh: str,
+    atasan: str | None = None,
+    unit: str | None = None,
+    tpp: str | None = None,
+    pin_mesin: str | None = None,
+    aktif: bool | None = None,
+    alasan: str | None = None,
+) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if unit is not None:
+        path = dom.unit_path([unit])
+        if not path:
+            raise KerjaError("--unit tidak boleh kosong; tulis jalur 'OPD > Bidang > Seksi'.")
+        changes["unit"] = path
+    if tpp is not None:
+        try:
+            changes["tpp"] = parse_rupiah(tpp)
+        except ValueError as e:
+            raise KerjaError(f"--tpp {tpp!r}: {e}") from None
+    if pin_mesin is not None:
+        changes["pin_mesin"] = pin_mesin.strip() or None
+    if aktif is not None:
+        changes["aktif"] = int(aktif)
+    with transaction(conn):
+        if atasan is not None:
+            if atasan.strip() in ("", "-"):
+                changes["nip_atasan"] = None
+            else:
+                try:
+                    target = parse_nip(atasan, "NON-ASN").nip
+                except ValueError as e:
+                    raise KerjaError(f"--atasan {atasan!r}: {e}") from None
+                store.get(conn, target)  # must exist
+                emp = store.get(conn, nip)
+                probe = dom.Employee(nip=nip, nama=emp["nama"], unit=emp["unit"], nip_atasan=target)
+                probs = dom.check_supervisors([(0, probe)], store.supervisors(conn))
+                if probs:
+                    raise KerjaError(f"--atasan {target}: {probs[0].alasan}")
+                changes["nip_atasan"] = target
+        if not changes:
+            raise KerjaError("Tidak ada yang diubah; sebutkan salah satu: --atasan, --unit, --tpp, "
+                             "--pin-mesin, --aktif atau --nonaktif.")
+        return store.update(conn, nip, changes, oleh, alasan)

@@ -1,0 +1,167 @@
+"""Employees and the unit tree."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from ..domain.employees import FIELDS, ImportPlan, diff
+from ..domain.errors import KerjaError
+from . import audit
+
+COLUMNS = ("nip", "nama", "gelar_depan", "gelar_belakang", "status", "jabatan", "jenis_jabatan",
+           "eselon", "golongan", "unit_id", "nip_atasan", "tanggal_lahir", "jenis_kelamin", "tpp",
+           "pin_mesin", "aktif")  # fmt: skip
+
+SELECT = """
+SELECT p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.status, p.jabatan, p.jenis_jabatan,
+       p.eselon, p.golongan, u.jalur AS unit, p.nip_atasan, p.tanggal_lahir, p.jenis_kelamin,
+       p.tpp, p.pin_mesin, p.aktif
+FROM pegawai p JOIN unit u ON u.id = p.unit_id
+"""
+
+
+def ensure_units(conn: sqlite3.Connection, paths: Iterable[str]) -> dict[str, int]:
+    """Path -> unit id, creating every missing level (the first level is the OPD)."""
+    known = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT jalur, id, opd_id FROM unit")}
+    for path in sorted(set(paths)):
+        parts = path.split(" > ")
+        for depth in range(1, len(parts) + 1):
+            sub = " > ".join(parts[:depth])
+            if sub in known:
+                continue
+            parent = known[" > ".join(parts[: depth - 1])] if depth > 1 else None
+            cur = conn.execute(
+                "INSERT INTO unit (jalur, nama, induk_id, opd_id, tingkat) VALUES (?, ?, ?, ?, ?)",
+                (sub, parts[depth - 1], parent[0] if parent else None,
+                 parent[1] if parent else None, depth),
+            )  # fmt: skip
+            uid = cur.lastrowid
+            opd = parent[1] if parent else uid
+            if parent is None:
+                conn.execute("UPDATE unit SET opd_id = ? WHERE id = ?", (uid, uid))
+            known[sub] = (uid, opd)
+    return {p: v[0] for p, v in known.items()}
+
+
+def all_records(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+    return {r["nip"]: dict(r) for r in conn.execute(SELECT)}
+
+
+def supervisors(conn: sqlite3.Connection) -> dict[str, str | None]:
+    return dict(conn.execute("SELECT nip, nip_atasan FROM pegawai").fetchall())
+
+
+def pins(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT pin_mesin, nip FROM pegawai WHERE pin_mesin IS NOT NULL"))
+
+
+def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: str) -> None:
+    """Write an import plan inside the caller's transaction, with its audit rows."""
+    rows = plan.added + [new for _, new in plan.changed]
+    unit_ids = ensure_units(conn, (r["unit"] for r in rows))
+    moving_pins = [(new["nip"],) for old, new in plan.changed if old.get("pin_mesin") != new.get("pin_mesin")]
+    # Free changed PINs first so two employees may swap PINs in one file.
+    conn.executemany("UPDATE pegawai SET pin_mesin = NULL WHERE nip = ?", moving_pins)
+    cols = ", ".join(COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "nip")
+    conn.executemany(
+        f"INSERT INTO pegawai ({cols}) VALUES ({', '.join('?' * len(COLUMNS))}) "
+        f"ON CONFLICT(nip) DO UPDATE SET {updates}",
+        ([unit_ids[r["unit"]] if c == "unit_id" else r.get(c) for c in COLUMNS] for r in rows),
+    )
+    conn.executemany("UPDATE pegawai SET aktif = 0 WHERE nip = ?", ((r["nip"],) for r in plan.inactivated))
+    why = f"impor {source}"
+    audit.record_many(conn, oleh, (
+        *((r["nip"], "pegawai.tambah", None, {k: r.get(k) for k in FIELDS}, why) for r in plan.added),
+        *((new["nip"], "pegawai.ubah", *diff(old, new), why) for old, new in plan.changed),
+        *((r["nip"], "pegawai.nonaktif", {"aktif": 1}, {"aktif": 0}, why + " --ganti")
+          for r in plan.inactivated),
+    ))  # fmt: skip
+
+
+def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:
+    row = conn.execute(SELECT + " WHERE p.nip = ?", (nip,)).fetchone()
+    if row is None:
+        raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cek dengan `kerja pegawai daftar`.")
+    return dict(row)
+
+
+def listing(
+    conn: sqlite3.Connection,
+    *,
+    unit: str | None = None,
+    eselon: str | None = None,
+    status: str | None = None,
+    nonaktif: bool = False,
+) -> list[dict[str, Any]]:
+    sql = SELECT + " WHERE 1=1"
+    args: list[Any] = []
+    if not nonaktif:
+        sql += " AND p.aktif = 1"
+    if unit:
+        sql += " AND (u.jalur = ? OR u.jalur LIKE ? OR u.nama = ?)"
+        args += [unit, unit + " > %", unit]
+    if eselon:
+        sql += " AND p.eselon = ?"
+        args.append(eselon)
+    if status:
+        sql += " AND p.status = ?"
+        args.append(status)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY u.jalur, p.eselon IS NULL, p.eselon, p.nama", args)]
+
+
+def update(conn: sqlite3.Connection, nip: str, changes: dict[str, Any], oleh: str, alasan: str | None) -> dict:
+    """Change some fields of one employee, audited; returns the new record."""
+    old = get(conn, nip)
+    new = old | changes
+    if new == old:
+        return old
+    sets = dict(changes)
+    if "unit" in sets:
+        sets["unit_id"] = ensure_units(conn, [sets.pop("unit")])[new["unit"]]
+    try:
+        conn.execute(
+            f"UPDATE pegawai SET {', '.join(f'{k} = ?' for k in sets)} WHERE nip = ?",
+            [*sets.values(), nip],
+        )
+    except sqlite3.IntegrityError:
+        raise KerjaError(f"PIN mesin {changes.get('pin_mesin')} sudah dipakai pegawai lain.") from None
+    before, after = diff(old, new)
+    audit.record(conn, oleh=oleh, aksi="pegawai.ubah", nip=nip, sebelum=before, sesudah=after, alasan=alasan)
+    return new
+
+
+def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Unit ids under a unit given by its full path or its own name (with all its sub-units)."""
+    rows = conn.execute(
+        "SELECT id, jalur FROM unit WHERE jalur = ? OR nama = ?", (name, name)
+    ).fetchall()
+    if not rows:
+        raise KerjaError(f"Unit {name!r} tidak ditemukan. Lihat daftar unit dengan `kerja unit daftar`.")
+    if len({r[1] for r in rows}) > 1:
+        raise KerjaError(
+            f"Nama unit {name!r} ada di beberapa tempat: " + "; ".join(r[1] for r in rows)
+            + ". Tulis jalur lengkapnya."
+        )
+    path = rows[0][1]
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM unit WHERE jalur = ? OR jalur LIKE ?", (path, path + " > %"))]
+
+
+def unit_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every unit with its own and its whole subtree's active head count."""
+    units = [dict(r) for r in conn.execute(
+        "SELECT u.id, u.jalur, u.nama, u.induk_id, u.tingkat, u.zona, "
+        "(SELECT count(*) FROM pegawai p WHERE p.unit_id = u.id AND p.aktif = 1) AS pegawai "
+        "FROM unit u ORDER BY u.jalur")]  # fmt: skip
+    by_id = {u["id"]: u for u in units}
+    for u in units:
+        u["total"] = 0
+    for u in units:
+        node = u
+        while node is not None:
+            node["total"] += u["pegawai"]
+            node = by_id.get(node["induk_id"])
+    return units

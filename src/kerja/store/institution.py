@@ -1,0 +1,74 @@
+"""Institution settings (name, zone) and the rule sets by start month."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from typing import Any
+
+from ..clock import now_iso
+from ..domain import rules as rules_domain
+
+START = "0000-01"
+
+
+def init(conn: sqlite3.Connection, instansi: str, zona: str, aturan: dict[str, Any], oleh: str) -> None:
+    conn.executemany(
+        "INSERT INTO meta (kunci, nilai) VALUES (?, ?)",
+        [("instansi", instansi), ("zona", zona), ("dibuat_pada", now_iso())],
+    )
+    put_rules(conn, START, aturan, oleh)
+
+
+def meta(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+    row = conn.execute("SELECT nilai FROM meta WHERE kunci = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def instansi(conn: sqlite3.Connection) -> str:
+    return meta(conn, "instansi")
+
+
+def zona(conn: sqlite3.Connection) -> str:
+    return meta(conn, "zona", "WIB")
+
+
+def put_rules(conn: sqlite3.Connection, mulai: str, aturan: dict[str, Any], oleh: str) -> dict[str, Any] | None:
+    """Store a full rule set from month `mulai`; returns the set it replaces, if any."""
+    old = conn.execute("SELECT isi FROM aturan WHERE mulai = ?", (mulai,)).fetchone()
+    conn.execute(
+        "INSERT OR REPLACE INTO aturan (mulai, isi, dipasang_pada, oleh) VALUES (?, ?, ?, ?)",
+        (mulai, json.dumps(aturan, ensure_ascii=False, sort_keys=True), now_iso(), oleh),
+    )
+    return json.loads(old[0]) if old else None
+
+
+def rule_sets(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+    return {m: json.loads(isi) for m, isi in conn.execute("SELECT mulai, isi FROM aturan")}
+
+
+def rules_for_month(conn: sqlite3.Connection, month: str) -> dict[str, Any]:
+    return rules_domain.in_force(rule_sets(conn), month)
+
+
+def rules_for_day(conn: sqlite3.Connection):  # type: ignore[no-untyped-def]
+    """A function date -> rules in force that day, reading the table once."""
+    sets = rule_sets(conn)
+    cache: dict[str, dict[str, Any]] = {}
+
+    def rules_for(d: date) -> dict[str, Any]:
+        month = d.isoformat()[:7]
+        if month not in cache:
+            cache[month] = rules_domain.in_force(sets, month)
+        return cache[month]
+
+    return rules_for
+
+
+def local_holidays(conn: sqlite3.Connection) -> dict[date, str | None]:
+    return {date.fromisoformat(t): n for t, n in conn.execute("SELECT tanggal, nama FROM libur")}
+
+
+def locked_months(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT bulan FROM kunci")}

@@ -1,0 +1,212 @@
+"""The schema and its versions.
+
+The file's version is `PRAGMA user_version`. A newer kerja migrates an older file in place: first a
+backup copy beside it, then every missing step in one transaction. An older kerja refuses a newer
+file. Tables are meant to be read by a person in `sqlite3` or Datasette: clear names, dates as ISO
+text, money as integer Rupiah.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain.errors import KerjaError
+
+V1 = """
+CREATE TABLE meta (kunci TEXT PRIMARY KEY, nilai TEXT NOT NULL);
+
+-- Institution rules (SPEC §4), one full set per start month; '0000-01' is the set from the start.
+CREATE TABLE aturan (
+  mulai TEXT PRIMARY KEY, isi TEXT NOT NULL, dipasang_pada TEXT NOT NULL, oleh TEXT NOT NULL
+);
+
+CREATE TABLE unit (
+  id INTEGER PRIMARY KEY,
+  jalur TEXT NOT NULL UNIQUE,          -- 'OPD > Bidang > Seksi'
+  nama TEXT NOT NULL,
+  induk_id INTEGER REFERENCES unit(id),
+  opd_id INTEGER,                      -- the first-level unit (itself for an OPD)
+  tingkat INTEGER NOT NULL,            -- 1 = OPD
+  zona TEXT                            -- NULL: the institution's zone
+);
+
+CREATE TABLE pegawai (
+  nip TEXT PRIMARY KEY,
+  nama TEXT NOT NULL,
+  gelar_depan TEXT,
+  gelar_belakang TEXT,
+  status TEXT NOT NULL,
+  jabatan TEXT,
+  jenis_jabatan TEXT NOT NULL,
+  eselon TEXT,
+  golongan TEXT,
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  nip_atasan TEXT,
+  tanggal_lahir TEXT,
+  jenis_kelamin TEXT,
+  tpp INTEGER,
+  pin_mesin TEXT,
+  aktif INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX pegawai_pin ON pegawai(pin_mesin) WHERE pin_mesin IS NOT NULL;
+CREATE INDEX pegawai_unit ON pegawai(unit_id);
+CREATE INDEX pegawai_atasan ON pegawai(nip_atasan);
+
+-- Append-only: who changed what, when, from what to what, and why.
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  waktu TEXT NOT NULL,
+  oleh TEXT NOT NULL,
+  nip TEXT,
+  aksi TEXT NOT NULL,
+  sebelum TEXT,
+  sesudah TEXT,
+  alasan TEXT
+);
+CREATE INDEX audit_nip ON audit(nip, waktu);
+CREATE TRIGGER audit_tanpa_ubah BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'log audit hanya bisa ditambah'); END;
+CREATE TRIGGER audit_tanpa_hapus BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'log audit hanya bisa ditambah'); END;
+
+-- Local holidays; nama NULL cancels a national holiday or cuti bersama of that date.
+CREATE TABLE libur (tanggal TEXT PRIMARY KEY, nama TEXT);
+
+CREATE TABLE kondisi (
+  id INTEGER PRIMARY KEY,
+  nip TEXT NOT NULL REFERENCES pegawai(nip),
+  jenis TEXT NOT NULL,
+  mulai TEXT NOT NULL,
+  sampai TEXT,                          -- NULL: open-ended
+  keterangan TEXT,
+  oleh TEXT NOT NULL,
+  dicatat_pada TEXT NOT NULL
+);
+CREATE INDEX kondisi_nip ON kondisi(nip);
+
+CREATE TABLE kebijakan (
+  nama TEXT PRIMARY KEY,
+  judul TEXT,
+  mulai TEXT NOT NULL,
+  sampai TEXT NOT NULL,
+  isi TEXT NOT NULL,                    -- the validated circular as JSON
+  dipasang_pada TEXT NOT NULL
+);
+
+CREATE TABLE jadwal (
+  tanggal TEXT NOT NULL,
+  nip TEXT NOT NULL,
+  lokasi TEXT NOT NULL CHECK (lokasi IN ('WFO', 'WFH')),
+  alasan TEXT NOT NULL,                 -- pejabat, cakupan, rotasi, wfh-wajib:<rule>, rotasi-wfh, manual
+  kebijakan TEXT,
+  PRIMARY KEY (tanggal, nip)
+) WITHOUT ROWID;
+CREATE INDEX jadwal_nip ON jadwal(nip, tanggal);
+
+CREATE TABLE presensi (
+  id INTEGER PRIMARY KEY,
+  nip TEXT NOT NULL,
+  waktu TEXT NOT NULL,                  -- ISO timestamp with its offset
+  tanggal TEXT NOT NULL,                -- the local day in the employee's unit zone
+  jenis TEXT CHECK (jenis IN ('masuk', 'pulang')),   -- NULL: untyped machine punch
+  mode TEXT CHECK (mode IN ('WFO', 'WFH')),
+  sumber TEXT NOT NULL,                 -- manual, mesin, online
+  state TEXT,                           -- the machine's own state column, kept, not trusted
+  oleh TEXT,
+  dicatat_pada TEXT NOT NULL
+);
+CREATE UNIQUE INDEX presensi_unik ON presensi(nip, waktu, sumber, ifnull(jenis, ''));
+CREATE INDEX presensi_tanggal ON presensi(tanggal, nip);
+
+CREATE TABLE status_hari (
+  id INTEGER PRIMARY KEY,
+  nip TEXT NOT NULL,
+  kode TEXT NOT NULL,
+  mulai TEXT NOT NULL,
+  sampai TEXT NOT NULL,
+  keterangan TEXT NOT NULL,
+  oleh TEXT NOT NULL,
+  dicatat_pada TEXT NOT NULL,
+  dicabut_pada TEXT,
+  dicabut_alasan TEXT
+);
+CREATE INDEX status_hari_nip ON status_hari(nip, mulai);
+
+CREATE TABLE kinerja (
+  id INTEGER PRIMARY KEY,
+  nip TEXT NOT NULL,
+  tanggal TEXT NOT NULL,
+  mulai TEXT NOT NULL,
+  selesai TEXT NOT NULL,
+  menit INTEGER NOT NULL,
+  uraian TEXT NOT NULL,
+  output TEXT,
+  status TEXT NOT NULL DEFAULT 'diajukan' CHECK (status IN ('diajukan', 'disetujui', 'ditolak')),
+  divalidasi_oleh TEXT,
+  divalidasi_pada TEXT,
+  alasan TEXT,
+  dicatat_pada TEXT NOT NULL
+);
+CREATE INDEX kinerja_nip ON kinerja(nip, tanggal);
+
+CREATE TABLE kunci (bulan TEXT PRIMARY KEY, oleh TEXT NOT NULL, pada TEXT NOT NULL);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _split(V1):
+        conn.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a script (triggers keep their inner ';')."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return [s for s in out if s]
+
+
+# Append new steps; never edit a released one.
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+VERSION = len(STEPS)
+
+
+def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current == VERSION:
+        return
+    if current > VERSION:
+        raise KerjaError(
+            f"{path} memakai skema versi {current}, lebih baru dari yang dikenal kerja ini "
+            f"(versi {VERSION}). Perbarui kerja; berkas tidak diubah."
+        )
+    if current == 0 and not new:
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        raise KerjaError(
+            f"{path} bukan basis data kerja"
+            + (" (berisi tabel lain)." if has_tables else " (kosong). Jalankan `kerja init`.")
+        )
+    if new:
+        conn.execute("PRAGMA journal_mode = WAL")
+    else:
+        from .db import backup
+
+        copy = path.with_name(f"{path.name}.bak-v{current}")
+        if not copy.exists():
+            backup(conn, copy)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        again = conn.execute("PRAGMA user_version").fetchone()[0]
+        for step in STEPS[again:]:
+            step(conn)
+        conn.execute(f"PRAGMA user_version = {VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,74 @@
+"""Every test runs against its own temporary store; KERJA_DB points there."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kerja.cli.app import app
+from kerja.cli.base import state
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KERJA_DB", str(tmp_path / "kerja.db"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("KERJA_SEKARANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    state.db = None
+    state.debug = False
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "kerja.db"
+
+
+class Kerja:
+    """Runs `kerja ...` in-process, as a clerk would type it."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, code: int | None = 0):  # type: ignore[no-untyped-def]
+        result = self.runner.invoke(app, [str(a) for a in args])
+        if code is not None and result.exit_code != code:
+            raise AssertionError(
+                f"kerja {' '.join(map(str, args))} -> exit {result.exit_code}, expected {code}\n"
+                f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}\n{result.exception!r}"
+            )
+        return result
+
+
+@pytest.fixture
+def kerja() -> Kerja:
+    return Kerja()
+
+
+@pytest.fixture
+def store(kerja: Kerja, db_path: Path) -> Path:
+    kerja("init", "--instansi", "Dinas Uji", "--zona", "WIB")
+    return db_path
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def db_bytes(path: Path) -> bytes:
+    """The store's content as SQL text: equal bytes = nothing changed (WAL-independent)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return "\n".join(conn.iterdump()).encode()
+    finally:
+        conn.close()
+
+
+os.environ.setdefault("TZ", "UTC")
