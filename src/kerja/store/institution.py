@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from ..clock import now_iso
 from ..domain import rules as rules_domain
+from ..domain.errors import KerjaError
 
 START = "0000-01"
 
@@ -72,3 +74,20 @@ def local_holidays(conn: sqlite3.Connection) -> dict[date, str | None]:
 
 def locked_months(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT bulan FROM kunci")}
+
+
+def ensure_unlocked(conn: sqlite3.Connection, months: Iterable[str], what: str = "data") -> None:
+    """Refuse a change that touches a locked month (rekap kunci), naming the lock."""
+    wanted = sorted(set(months))
+    if not wanted:
+        return
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT bulan, oleh, pada FROM kunci WHERE bulan IN ({marks}) ORDER BY bulan", wanted
+    ).fetchall()
+    if rows:
+        b, oleh, pada = rows[0]
+        raise KerjaError(
+            f"Bulan {b} sudah dikunci untuk rekap TPP (oleh {oleh}, {pada[:16]}); {what} bulan itu "
+            f"tidak boleh diubah. Buka dulu dengan `kerja rekap buka --bulan {b} --alasan ...`."
+        )
