@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import aturan, pegawai, unit
+from . import jadwal, kebijakan, kondisi, libur  # rosters (issue 3)
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
@@ -21,6 +22,10 @@ app = App(
 app.add_typer(aturan.app, name="aturan")
 app.add_typer(pegawai.app, name="pegawai")
 app.add_typer(unit.app, name="unit")
+app.add_typer(libur.app, name="libur")
+app.add_typer(kondisi.app, name="kondisi")
+app.add_typer(kebijakan.app, name="kebijakan")
+app.add_typer(jadwal.app, name="jadwal")
 
 
 def _version(value: bool) -> None:
