@@ -204,7 +204,8 @@ def ekspor(
         out = open(keluar, "w", encoding="utf-8") if keluar else sys.stdout
         out.write("[")
         for i, r in enumerate(rows):
-            out.write(("," if i else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+            obj = dict(zip(jadwal.EXPORT_KEYS, r, strict=True))
+            out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
         out.write("\n]\n")
         if keluar:
             out.close()
