@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, pegawai, unit
-from . import jadwal, kebijakan, kondisi, libur  # rosters (issue 3)
+from . import aturan, jadwal, kebijakan, kondisi, libur, pegawai, unit  # rosters (issue 3)
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(

@@ -573,7 +573,7 @@ class _Group:
                 break
             order = sorted(rot, key=lambda j: x[j] - f[j])
             moved = False
-            for j in sorted((j for j in rot if dev[j] >= worst - EPS and j not in stuck)):
+            for j in sorted(j for j in rot if dev[j] >= worst - EPS and j not in stuck):
                 mv = self._best_move(j, order, worst, False)
                 if mv:
                     self._swap(*mv)

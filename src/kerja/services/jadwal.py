@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ..domain import roster as dom
 from ..domain.circulars import Circular

@@ -12,9 +12,8 @@ from ..clock import now
 from ..domain import calendar
 from ..domain.circulars import JENIS_KONDISI, Circular, parse_toml
 from ..domain.errors import KerjaError
-from ..store import audit
+from ..store import audit, institution
 from ..store import employees as emp_store
-from ..store import institution
 from ..store import roster as store
 from ..store.db import transaction
 
