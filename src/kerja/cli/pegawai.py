@@ -90,8 +90,6 @@ def daftar(
     except ValueError as e:
         raise fail(str(e)) from None
     conn = open_db()
-    if unit:
-        store.resolve_unit(conn, unit)  # a clear message for an unknown unit
     rows = store.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
     if as_json:
         render.emit_json([_json_row(r) for r in rows])
