@@ -33,8 +33,9 @@ def impor(
     from . import render
 
     conn = open_db()
-    s = import_employees(conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti,
-                         lewati_galat=lewati_galat)  # fmt: skip
+    with render.status(f"Memeriksa {berkas.name} ..."):
+        s = import_employees(conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti,
+                             lewati_galat=lewati_galat)  # fmt: skip
     for w in s.peringatan[:50]:
         render.note(f"Peringatan: {w}")
     if len(s.peringatan) > 50:

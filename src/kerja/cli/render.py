@@ -86,6 +86,16 @@ def progress(description: str, total: int | None) -> Iterator[Any]:
         yield _Bar()
 
 
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """A spinner on stderr while long work runs, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    with console(stderr=True).status(message):
+        yield
+
+
 def rupiah(amount: int | None) -> str:
     if amount is None:
         return "-"
