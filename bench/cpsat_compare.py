@@ -178,7 +178,8 @@ def main() -> None:
                 f"median wall kerja {statistics.median(r[0] for r in rows) * 1000:.0f} ms, "
                 f"CP-SAT {statistics.median(r[3] for r in rows):.1f} s; max dev kerja "
                 f"{max(r[1] for r in rows):.2f} / CP-SAT {max(r[4] for r in rows):.2f} (worst seed); "
-                f"people >=1 off kerja {sum(r[2] for r in rows)} / CP-SAT {sum(r[5] for r in rows)} (all seeds)")  # fmt: skip
+                f"people >=1 off kerja {sum(r[2] for r in rows)} / "
+                f"CP-SAT {sum(r[5] for r in rows)} (all seeds)")  # fmt: skip
     print()
     print("\n".join(summary))
 

@@ -110,7 +110,7 @@ def lihat(
         cols = ["Pegawai"] + [f"{HARI[g.days[k].weekday()]} {g.days[k]:%d/%m}" for k in ks]
         rows: list[list[str]] = []
         current = None
-        for nip, name, unit_path, marks in g.rows:
+        for _nip, name, unit_path, marks in g.rows:
             if unit_path != current:
                 current = unit_path
                 rows.append([f"[{_short(unit_path.split(' > ')[-1], 26)}]"] + [""] * len(ks))

@@ -720,8 +720,8 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
             u = people[i].unit
             kept_home[u] = kept_home.get(u, 0) + 1
             if wfo[pi]:
-                out.append(Violation(d, units[u].name, "wfh-wajib",
-                                     f"{people[i].nip} harus WFH ({why}) tetapi dijadwalkan WFO"))  # fmt: skip
+                detail = f"{people[i].nip} harus WFH ({why}) tetapi dijadwalkan WFO"
+                out.append(Violation(d, units[u].name, "wfh-wajib", detail))
         minus_n: dict[int, int] = {}
         minus_o: dict[int, int] = {}
         for i in uncounted:
@@ -736,8 +736,8 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
             office = wfo.count(1, a, b) - minus_o.get(g, 0)
             T = target(n, c.wfo_persen, c.pembulatan)
             if office > T:
-                out.append(Violation(d, units[g].name, "kuota",
-                                     f"{office} WFO, kuota {T} dari {n} orang ({c.wfo_persen}%)"))  # fmt: skip
+                detail = f"{office} WFO, kuota {T} dari {n} orang ({c.wfo_persen}%)"
+                out.append(Violation(d, units[g].name, "kuota", detail))
         need = c.min_wfo_per_unit
         if need:
             for u, a, b in lay.leaves:

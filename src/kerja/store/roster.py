@@ -59,8 +59,9 @@ def kondisi_listing(conn: sqlite3.Connection, tanggal: date | None = None) -> li
 
 
 def conditions(conn: sqlite3.Connection) -> list[Condition]:
+    rows = conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")
     return [Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None)
-            for n, j, a, b in conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")]  # fmt: skip
+            for n, j, a, b in rows]  # fmt: skip
 
 
 # -- kebijakan ------------------------------------------------------------------------------------
