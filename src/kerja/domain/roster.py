@@ -266,8 +266,7 @@ def build(inp: Inputs) -> Result:
             for k, d in enumerate(days):
                 if d.generate:
                     row = cells[gen_pos[d.tanggal]]
-                    for j, code in enumerate(g.out[k]):
-                        row[members[j]] = code
+                    list(map(row.__setitem__, members, g.out[k]))  # a scatter at C speed
             for j, i in enumerate(members):
                 if g.in_rotation[j]:
                     fair[(name, people[i].nip)] = (g.x[j], g.f[j])
@@ -310,7 +309,7 @@ class _Group:
         spec = [j for j in range(n) if special[j]]
         self.out: list[list[int]] = []
         self.free: list[bytearray] = []  # free rotating member on day k
-        self.inS: list[list[int]] = []  # rotating members (free or fixed) on day k
+        self.free_list: list[list[int]] = []  # the same as a list of members
         self.k_total: list[int] = []
         self.picks: list[int] = []  # free picks to make on day k
         self.cov_need: list[dict[int, int]] = []  # unit -> coverage picks still needed
@@ -320,28 +319,33 @@ class _Group:
         self.in_rotation = [False] * n
         wfh_codes: dict[str, int] = {}
         fixed_wfo = {code for code, pair in enumerate(codes.pairs) if pair and pair[0] == "WFO"}
+        # Plain members (no status, condition, age limit, fixed cell or leader role in the period)
+        # rotate every generated day: their part of each day is copied from templates, and their
+        # fair share is the sum of the daily shares, added once at the end.
+        plain_out, plain_free, plain_may = [0] * n, bytearray(n), [0] * nu
+        for j in plain:
+            plain_out[j], plain_free[j] = ROTASI_WFH, 1
+            if self.unit_of[j] >= 0:
+                plain_may[self.unit_of[j]] += 1
+        plain_share = 0.0
+        self.free_days = [0] * n  # days each member is a free rotating member
+        n_gen = 0
         for day in days:
             d = day.tanggal
-            out = [0] * n
-            free = bytearray(n)
-            S: list[int] = []
-            n_count = 0  # head count for the target
             base = 0  # office count toward the target before rotation
             office_u = [0] * nu
-            may_u = [0] * nu  # on duty and may come in
             fixed_rot_wfo = 0
             if day.generate:
-                for j in plain:
-                    free[j] = 1
-                    out[j] = ROTASI_WFH
-                S.extend(plain)
-                n_count = len(plain)
-                for j in plain:
-                    u = self.unit_of[j]
-                    if u >= 0:
-                        may_u[u] += 1
+                n_gen += 1
+                out, free = plain_out.copy(), bytearray(plain_free)
+                may_u, avail = plain_may.copy(), plain_may.copy()  # may come in / free rotating
+                S = list(plain)  # rotating members, free or fixed
+                free_list = list(plain)
+                n_count = len(plain)  # head count for the target
                 todo = spec
             else:
+                out, free = [0] * n, bytearray(n)
+                may_u, avail, S, free_list, n_count = [0] * nu, [0] * nu, [], [], 0
                 todo = range(n)
             for j in todo:
                 i = members[j]
@@ -384,21 +388,21 @@ class _Group:
                     out[j] = ROTASI_WFH
                     free[j] = 1
                     S.append(j)
+                    free_list.append(j)
+                    self.free_days[j] += 1
+                    if u >= 0:
+                        avail[u] += 1
             T = target(n_count, c.wfo_persen, c.pembulatan)
             need: dict[int, int] = {}
             if day.generate and c.min_wfo_per_unit:
-                avail = [0] * nu
-                for j in S:
-                    if free[j] and self.unit_of[j] >= 0:
-                        avail[self.unit_of[j]] += 1
                 for u in range(nu):
                     if may_u[u] and office_u[u] < c.min_wfo_per_unit and avail[u]:
                         need[u] = min(c.min_wfo_per_unit - office_u[u], avail[u])
-            n_free = sum(free) if day.generate else 0
+            n_free = len(free_list) if day.generate else 0
             picks = min(n_free, max(T - base - fixed_rot_wfo, sum(need.values()), 0))
             self.out.append(out)
             self.free.append(free)
-            self.inS.append(S)
+            self.free_list.append(free_list)
             self.k_total.append(fixed_rot_wfo + picks)
             self.picks.append(picks)
             self.cov_need.append(need)
@@ -406,12 +410,20 @@ class _Group:
             if S:
                 share = (fixed_rot_wfo + picks) / len(S)
                 f = self.f
-                for j in S:
+                rest = S[len(plain):] if day.generate else S
+                if day.generate:
+                    plain_share += share
+                for j in rest:
                     f[j] += share
                     self.in_rotation[j] = True
+        for j in plain:
+            self.f[j] += plain_share
+            self.free_days[j] = n_gen
+            self.in_rotation[j] = n_gen > 0
         self.wfo = [bytearray(n) for _ in range(nd)]
         self.cov = [bytearray(n) for _ in range(nd)]
         self.picked_u = [[0] * nu for _ in range(nd)]
+        self.cov_days = [0] * n
 
     # -- the steps --------------------------------------------------------------------------
 
@@ -429,6 +441,7 @@ class _Group:
         self.x[j] += 1
         if cov:
             self.cov[k][j] = 1
+            self.cov_days[j] += 1
         u = self.unit_of[j]
         if u >= 0:
             self.picked_u[k][u] += 1
@@ -457,17 +470,12 @@ class _Group:
 
     def _fill(self) -> None:
         """(B) Day by day, the rest of the picks to those furthest behind their share, per day left."""
-        n = self.n
-        rem = [0] * n
-        for k in range(len(self.days)):
-            free, wfo = self.free[k], self.wfo[k]
-            for j in range(n):
-                if free[j] and not wfo[j]:
-                    rem[j] += 1
+        # Free days left for each member, not counting the coverage days planned already.
+        rem = [a - b for a, b in zip(self.free_days, self.cov_days, strict=True)]
         x, f = self.x, self.f
         for k in range(len(self.days)):
-            free, wfo = self.free[k], self.wfo[k]
-            cands = [j for j in range(n) if free[j] and not wfo[j]] if self.picks[k] else []
+            wfo = self.wfo[k]
+            cands = [j for j in self.free_list[k] if not wfo[j]]
             m = self.picks[k] - sum(self.cov[k])
             if m >= len(cands):
                 chosen = cands
@@ -481,10 +489,6 @@ class _Group:
                 rem[j] -= 1
             for j in chosen:
                 self._pick(k, j)
-            if not self.picks[k]:
-                for j in range(n):
-                    if free[j] and not wfo[j]:
-                        rem[j] -= 1
 
     def _can_leave(self, k: int, a: int, b: int) -> bool:
         """Whether a may give their office day k to b without uncovering a's unit."""
