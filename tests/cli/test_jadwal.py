@@ -102,6 +102,8 @@ def test_ubah_is_audited_warns_and_respects_locks(kerja, dinas, db_path):
     r = kerja("jadwal", "ubah", n, "2021-02-01", "wfo", "--alasan", "piket layanan", "--oleh", KADIS)
     assert "WFO (manual)" in r.stdout.replace("-> WFO", "WFO")
     assert "Peringatan" in r.stderr and "kuota" in r.stderr
+    quiet = kerja("jadwal", "ubah", staff_a1()[1], "2021-02-01", "WFH", "--alasan", "tetap di rumah")
+    assert quiet.stderr == ""  # the day's quota breach is not new: no warning again
     entry = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "jadwal.ubah"][-1]
     assert entry["nip"] == n and entry["oleh"] == KADIS and entry["alasan"] == "piket layanan"
     assert entry["sebelum"]["lokasi"] == "WFH" and entry["sesudah"]["lokasi"] == "WFO"
