@@ -104,7 +104,7 @@ def test_ubah_is_audited_warns_and_respects_locks(kerja, dinas, db_path):
     assert "Peringatan" in r.stderr and "kuota" in r.stderr
     quiet = kerja("jadwal", "ubah", staff_a1()[1], "2021-02-01", "WFH", "--alasan", "tetap di rumah")
     assert quiet.stderr == ""  # the day's quota breach is not new: no warning again
-    entry = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "jadwal.ubah"][-1]
+    entry = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "jadwal.ubah"][0]
     assert entry["nip"] == n and entry["oleh"] == KADIS and entry["alasan"] == "piket layanan"
     assert entry["sebelum"]["lokasi"] == "WFH" and entry["sesudah"]["lokasi"] == "WFO"
     conn = sqlite3.connect(db_path)
