@@ -165,8 +165,9 @@ def main() -> None:
                     runs = [run_kerja(inp) for _ in range(3)]
                     walls.append(statistics.median(r[0] for r in runs))
                     worst, off = max(worst, runs[0][1]), off + runs[0][2]
-                print(f"{n:>5} people, {lacking:.0%} lacking: kerja median {statistics.median(walls) * 1000:.1f} "
-                      f"ms, slowest seed {max(walls) * 1000:.1f} ms; max dev {worst:.2f}; >=1 off {off}")
+                med = statistics.median(walls) * 1000
+                print(f"{n:>5} people, {lacking:.0%} lacking: kerja median {med:.1f} ms, slowest seed "
+                      f"{max(walls) * 1000:.1f} ms; max dev {worst:.2f}; >=1 off {off}")
         return
     print(f"CP-SAT: {a.workers} workers, {a.limit:g} s limit; {a.seeds} seeds per size and variant")
     print(f"{'size':>5} {'lack':>4} {'seed':>4} | {'kerja ms':>8} {'max':>5} {'>=1':>4} {'viol':>4} | "
