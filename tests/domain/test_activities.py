@@ -30,8 +30,14 @@ def test_validator_direct_and_grand_supervisor():
     act.check_validator("kepala", "staf", BOSS)
 
 
-@pytest.mark.parametrize("who, owner, msg", [("staf", "staf", "sendiri"), ("lain", "staf", "bukan atasan"),
-                                              ("staf", "kasi", "bukan atasan")])
+@pytest.mark.parametrize(
+    "who, owner, msg",
+    [
+        ("staf", "staf", "sendiri"),
+        ("lain", "staf", "bukan atasan"),
+        ("staf", "kasi", "bukan atasan"),
+    ],
+)
 def test_validator_refused(who, owner, msg):
     with pytest.raises(KerjaError, match=msg):
         act.check_validator(who, owner, BOSS)

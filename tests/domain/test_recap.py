@@ -53,13 +53,26 @@ def test_every_tier_sick_tk_and_leave():
 
 def test_spec_example_row():
     # SPEC §8: 20 days, 5 WFO, 13 WFH, 1 I, 1 TK, TL1 x2, PSW4 x1; cuts 0.5+0.5+2+3 = 6
-    days = [H(tl=1, cut="0.5"), H(tl=1, cut="0.5"), H(psw=4, cut="2.0"), H(), H(),
-            *[H("WFH") for _ in range(13)], Day("I"), Day("TK", potongan_persen=Decimal(3))]
+    days = [
+        H(tl=1, cut="0.5"),
+        H(tl=1, cut="0.5"),
+        H(psw=4, cut="2.0"),
+        H(),
+        H(),
+        *[H("WFH") for _ in range(13)],
+        Day("I"),
+        Day("TK", potongan_persen=Decimal(3)),
+    ]
     row = recap.employee_row(days, 5400, defaults(), 3_500_000, tk_tahun_ini=1)
     # target 19 x 300 = 5700; 5400/5700 = 94.7368% -> 94.74
-    # kinerja 2,100,000 x 5400/5700 = 1,989,473.68 -> 1,989,474; disiplin 1,400,000 x 94% = 1,316,000
+    # kinerja 2,100,000 x 5400/5700 = 1,989,473.68 -> 1,989,474
+    # disiplin 1,400,000 x 94% = 1,316,000
     assert (row["target_menit"], row["capaian_kinerja_persen"]) == (5700, 94.74)
-    assert (row["tpp_kinerja"], row["tpp_disiplin"], row["tpp_total"]) == (1_989_474, 1_316_000, 3_305_474)
+    assert (row["tpp_kinerja"], row["tpp_disiplin"], row["tpp_total"]) == (
+        1_989_474,
+        1_316_000,
+        3_305_474,
+    )
     assert row["potongan_disiplin_persen"] == 6.0
 
 
@@ -101,7 +114,11 @@ def test_rules_in_force_change_weights_and_target():
     rules["kinerja"]["menit_per_hari"] = 240
     row = recap.employee_row([H() for _ in range(10)], 1200, rules, 1_000_000, 0)
     # target 10 x 240 = 2400; 1200/2400 = 50%; kinerja 1,000,000 x 70% x 50% = 350,000
-    assert (row["target_menit"], row["tpp_kinerja"], row["tpp_disiplin"]) == (2400, 350_000, 300_000)
+    assert (row["target_menit"], row["tpp_kinerja"], row["tpp_disiplin"]) == (
+        2400,
+        350_000,
+        300_000,
+    )
 
 
 def test_missing_ceiling_pays_nothing():
@@ -113,7 +130,8 @@ def test_missing_ceiling_pays_nothing():
     "tk, level",
     [(0, None), (2, None), (3, "teguran lisan"), (4, "teguran tertulis"), (6, "teguran tertulis"),
      (7, "pernyataan tidak puas"), (10, "pernyataan tidak puas"), (11, "hukuman disiplin sedang"),
-     (20, "hukuman disiplin sedang"), (21, "hukuman disiplin berat"), (40, "hukuman disiplin berat")],
+     (20, "hukuman disiplin sedang"), (21, "hukuman disiplin berat"),
+     (40, "hukuman disiplin berat")],
 )  # fmt: skip
 def test_pp94_levels(tk, level):
     assert recap.peringatan(tk) == level
@@ -126,9 +144,16 @@ def test_exact_takes_float_rules_by_their_text():
 
 
 def test_totals_are_sums_of_rows():
-    rows = [{"pagu_tpp": 1, "tpp_kinerja": 2, "tpp_disiplin": 3, "tpp_total": 5},
-            {"pagu_tpp": 10, "tpp_kinerja": 20, "tpp_disiplin": 30, "tpp_total": 50}]
-    assert recap.totals(rows) == {"pagu_tpp": 11, "tpp_kinerja": 22, "tpp_disiplin": 33, "tpp_total": 55}
+    rows = [
+        {"pagu_tpp": 1, "tpp_kinerja": 2, "tpp_disiplin": 3, "tpp_total": 5},
+        {"pagu_tpp": 10, "tpp_kinerja": 20, "tpp_disiplin": 30, "tpp_total": 50},
+    ]
+    assert recap.totals(rows) == {
+        "pagu_tpp": 11,
+        "tpp_kinerja": 22,
+        "tpp_disiplin": 33,
+        "tpp_total": 55,
+    }
 
 
 def test_unknown_day_code_is_refused():
