@@ -26,3 +26,50 @@ def load_staff(kerja, folder: Path) -> None:  # type: ignore[no-untyped-def]
     path = folder / "pegawai.csv"
     path.write_text(STAFF_CSV, encoding="utf-8")
     kerja("pegawai", "impor", path)
+
+
+def sql_rows(db: Path, statement: str, rows) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.executemany(statement, rows)
+    conn.close()
+
+
+def punches(db: Path, rows) -> None:  # type: ignore[no-untyped-def]
+    """(nip, 'YYYY-MM-DD', 'HH:MM' in or None, 'HH:MM' out or None, mode) in WIB, as check-ins
+    and check-outs recorded by hand."""
+    events = []
+    for nip, day, masuk, pulang, mode in rows:
+        for jenis, hhmm in (("masuk", masuk), ("pulang", pulang)):
+            if hhmm:
+                events.append(
+                    (
+                        nip,
+                        f"{day}T{hhmm}:00+07:00",
+                        day,
+                        jenis,
+                        mode,
+                        "manual",
+                        None,
+                        "uji",
+                        "2021-03-01T00:00:00+07:00",
+                    )
+                )
+    sql_rows(
+        db,
+        "INSERT INTO presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, "
+        "dicatat_pada) VALUES (?,?,?,?,?,?,?,?,?)",
+        events,
+    )
+
+
+def statuses(db: Path, rows) -> None:  # type: ignore[no-untyped-def]
+    """(nip, kode, mulai, sampai) declared day statuses."""
+    sql_rows(
+        db,
+        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, "
+        "dicatat_pada) VALUES (?, ?, ?, ?, 'uji', 'uji', '2021-03-01T00:00:00+07:00')",
+        rows,
+    )

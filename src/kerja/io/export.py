@@ -118,6 +118,15 @@ def save_csv(recap: Mapping[str, Any], target: Path, *, pemisah: str = ";") -> P
     return _replace_into(target, write)
 
 
+def save_json(recap: Mapping[str, Any], target: Path) -> Path:
+    import json
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(json.dumps(recap, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    return _replace_into(target, write)
+
+
 # --- XLSX ----------------------------------------------------------------------------------
 
 TITLE_ROWS = 4  # instansi, title, unit, blank; the table header is the row after
@@ -160,8 +169,10 @@ def save_xlsx(
         rows = table_rows(recap)
         for i, row in enumerate(rows, hr + 1):
             for c, (v, k) in enumerate(zip(row, kinds, strict=True)):
-                if k == "text":
-                    ws.write_string(i, c, str(safe_cell(v)) if v is not None else "", fmt[k])
+                if k == "text" and v in (None, ""):
+                    ws.write_blank(i, c, None, fmt[k])
+                elif k == "text":
+                    ws.write_string(i, c, str(safe_cell(v)), fmt[k])
                 else:
                     ws.write_number(i, c, v, fmt[k])
         tr = hr + 1 + len(rows)
