@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -134,23 +135,40 @@ def fill_month(db: Path, seed: int = 5) -> tuple[int, int, int]:
     return len(events), len(statuses), len(acts)
 
 
+def build(folder: Path, n: int) -> None:
+    """The store with a month of data, built in a child process so that the parent stays small:
+    a forked child starts with the parent's resident pages, which would inflate every peak-RSS
+    figure measured after it."""
+    rows = province.employees(n)
+    db = folder / "kerja.db"
+    run(kerja("--db", str(db), "init", "--instansi", "Provinsi Bench"))
+    run(kerja("--db", str(db), "pegawai", "impor", str(province.write_csv(rows, folder / "p.csv"))))
+    ev, st, ac = fill_month(db)
+    print(
+        f"{n} pegawai, {MONTH}: {ev} punches, {st} status days, {ac} activities "
+        f"({db.stat().st_size / 1e6:.0f} MB store)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pegawai", type=int, default=60_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--pdf", action="store_true", help="also time --format pdf (one run)")
+    ap.add_argument("--simpan", type=Path, help="build the store in this folder and keep it")
+    ap.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.build:
+        build(a.build, a.pegawai)
+        return
     with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        rows = province.employees(a.pegawai)
+        tmp = a.simpan or Path(d)
+        tmp.mkdir(parents=True, exist_ok=True)
         db = tmp / "kerja.db"
-        run(kerja("--db", str(db), "init", "--instansi", "Provinsi Bench"))
-        run(kerja("--db", str(db), "pegawai", "impor", str(province.write_csv(rows, tmp / "p.csv"))))
-        ev, st, ac = fill_month(db)
-        print(
-            f"{len(rows)} pegawai, {MONTH}: {ev} punches, {st} status days, {ac} activities "
-            f"({db.stat().st_size / 1e6:.0f} MB store)"
-        )
+        if not db.exists():
+            subprocess.run(
+                [sys.executable, __file__, "--build", str(tmp), "--pegawai", str(a.pegawai)], check=True
+            )
         json_w, json_m = median_of(
             a.runs,
             lambda: run(kerja("--db", str(db), "rekap", "bulanan", "--bulan", MONTH, "--format", "json")),

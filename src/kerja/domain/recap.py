@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Protocol
 
 # Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
@@ -74,14 +75,20 @@ _COLUMN = {"TK": "tk", **dict.fromkeys(SAKIT, "sakit"), **dict.fromkeys(IZIN, "i
            **dict.fromkeys(CUTI, "cuti"), **dict.fromkeys(DINAS_LUAR, "dinas_luar")}
 
 
-def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
-    """Attendance columns, tier counts and the summed (unclamped) cut of a month's days."""
-    c: dict[str, Any] = {"hari_kerja": 0, "hadir_wfo": 0, "hadir_wfh": 0, "sakit": 0, "izin": 0,
-                         "cuti": 0, "dinas_luar": 0, "tk": 0}  # fmt: skip
-    tl, psw = [0, 0, 0, 0], [0, 0, 0, 0]
-    # Decimal sums of a month of cuts stay exact (28 significant digits), and are much faster than
-    # Fraction sums over a province; the total becomes a Fraction once.
-    cut = Decimal(0)
+def new_tally() -> dict[str, Any]:
+    """An empty month for one employee; `tally` adds days to it (in any order, in pieces)."""
+    return {"hari_kerja": 0, "hadir_wfo": 0, "hadir_wfh": 0, "sakit": 0, "izin": 0, "cuti": 0,
+            "dinas_luar": 0, "tk": 0, "tl": [0, 0, 0, 0], "psw": [0, 0, 0, 0],
+            "cut": Decimal(0)}  # fmt: skip
+
+
+def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Attendance columns, tier counts and the summed (unclamped) cut, added to `into`."""
+    c = new_tally() if into is None else into
+    tl, psw = c["tl"], c["psw"]
+    # Decimal sums of a month of cuts stay exact (28 significant digits) and are much faster than
+    # Fraction sums over a province.
+    cut = c["cut"]
     for d in days:
         c["hari_kerja"] += 1
         k = d.kode
@@ -99,10 +106,18 @@ def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
         p = d.potongan_persen
         if p:
             cut += p if isinstance(p, Decimal) else Decimal(repr(p))
-    c["tl"], c["psw"], c["potongan"] = tl, psw, Fraction(cut)
+    c["cut"] = cut
     return c
 
 
+def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
+    """`tally` of a list of days, with the summed cut as an exact Fraction (`potongan`)."""
+    c = tally(days)
+    c["potongan"] = Fraction(c["cut"])
+    return c
+
+
+@lru_cache(maxsize=64)
 def _ratio(x: Decimal | float | int) -> tuple[int, int]:
     f = exact(x)
     return f.numerator, f.denominator
@@ -122,10 +137,23 @@ def employee_row(
     tk_tahun_ini: int,
 ) -> dict[str, Any]:
     """The recap row's figures (without nip/nama/unit), in the order of SPEC §8."""
-    c = day_counts(days)
+    return row_from_tally(tally(days), menit_kinerja, rules, pagu, tk_tahun_ini)
+
+
+_HUNDRED = Fraction(100)
+
+
+def row_from_tally(
+    c: Mapping[str, Any],
+    menit_kinerja: int,
+    rules: Mapping[str, Any],
+    pagu: int | None,
+    tk_tahun_ini: int,
+) -> dict[str, Any]:
+    """`employee_row` from a month's tally (see `tally`)."""
     on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
     target = rules["kinerja"]["menit_per_hari"] * on_duty
-    potongan = min(c["potongan"], Fraction(100))
+    potongan = min(Fraction(c["cut"]), _HUNDRED)
     pn, pd = potongan.numerator, potongan.denominator
     base = pagu or 0
     bkn, bkd = _ratio(rules["tpp"]["bobot_kinerja"])
