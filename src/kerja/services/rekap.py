@@ -76,13 +76,13 @@ def _tallies(
 
 
 def _tk_before(conn: sqlite3.Connection, start: date, nips: list[str] | None) -> dict[str, int]:
-    """TK days of each employee from 1 January up to the day before `start`."""
-    counts: dict[str, int] = defaultdict(int)
-    for lo, hi in _windows(date(start.year, 1, 1), start - timedelta(days=1)):
-        for d in _day_statuses(conn, lo, hi, nips):
-            if d.kode == "TK":
-                counts[d.nip] += 1
-    return counts
+    """TK days of each employee from 1 January up to the day before `start` (the presence
+    service counts them without deriving every day of the year)."""
+    if start.month == 1 and start.day == 1:
+        return {}
+    from .presensi import tk_days
+
+    return tk_days(conn, date(start.year, 1, 1), start - timedelta(days=1), nips=nips)
 
 
 def _compute(
