@@ -1,15 +1,15 @@
-"""Formula-injection guard for cells a spreadsheet opens (SPEC §1)."""
+"""Spreadsheet-safe cells (SPEC §1): text that a spreadsheet would read as a formula is neutralised."""
 
 from __future__ import annotations
 
-from typing import Any
-
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@")
 
 
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; the rest passes
-    unchanged (numbers stay numbers, so '-5' as a number is never touched)."""
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
+def safe_cell(value: object) -> object:
+    """Prefix `'` to text starting with = + - @ (formula injection); other values pass unchanged.
+
+    Numbers stay numbers: only text is touched, so -5 (an int) is kept while "-5" becomes "'-5".
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
