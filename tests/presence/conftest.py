@@ -8,7 +8,6 @@ import pytest
 from presence_data import EMPLOYEES
 
 
-
 @pytest.fixture
 def dinas(store: Path, kerja, tmp_path: Path) -> Path:
     """The store with the three employees."""
