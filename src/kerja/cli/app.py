@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, pegawai, presensi, rekap, unit
+from . import aturan, kinerja, pegawai, presensi, rekap, unit
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
@@ -19,10 +19,11 @@ app = App(
     ),
 )
 app.add_typer(aturan.app, name="aturan")
+app.add_typer(kinerja.app, name="kinerja")
 app.add_typer(pegawai.app, name="pegawai")
-app.add_typer(unit.app, name="unit")
 app.add_typer(presensi.app, name="presensi")
 app.add_typer(rekap.app, name="rekap")
+app.add_typer(unit.app, name="unit")
 
 
 def _version(value: bool) -> None:
