@@ -47,3 +47,19 @@ def setup(kerja, tmp: Path, **kw) -> None:  # type: ignore[no-untyped-def]
     kerja("init", "--instansi", "Pemkab Uji", "--zona", "WITA")
     kerja("pegawai", "impor", tmp / "pegawai.csv")
     kerja("kebijakan", "tambah", KUKAR)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def db_bytes(path: Path) -> bytes:
+    """The store's content as SQL text: equal bytes = nothing changed (WAL-independent)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return "\n".join(conn.iterdump()).encode()
+    finally:
+        conn.close()

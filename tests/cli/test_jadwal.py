@@ -6,9 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from roster_fixture import KABID, KADIS, KASI, setup, staff_a1, staff_a2
-
-from conftest import db_bytes
+from roster_fixture import KABID, KADIS, KASI, db_bytes, setup, staff_a1, staff_a2, write
 
 DAYS = ["2021-01-27", "2021-01-28", "2021-01-29", "2021-02-01", "2021-02-02", "2021-02-03",
         "2021-02-04", "2021-02-05", "2021-02-08", "2021-02-09"]  # fmt: skip
@@ -174,7 +172,7 @@ def test_buat_for_one_unit_leaves_the_others_alone(kerja, dinas):
 
 
 def test_each_day_follows_the_circular_in_force(kerja, dinas, tmp_path):
-    from conftest import write
+
 
     write(tmp_path / "lanjut.toml", 'nama = "lanjut"\nmulai = 2021-02-10\nsampai = 2021-02-28\n'
           '[kuota]\nwfo_persen = 50\n')  # fmt: skip

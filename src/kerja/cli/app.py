@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, jadwal, kebijakan, kondisi, libur, pegawai, unit  # rosters (issue 3)
+from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
@@ -19,7 +19,10 @@ app = App(
     ),
 )
 app.add_typer(aturan.app, name="aturan")
+app.add_typer(kinerja.app, name="kinerja")
 app.add_typer(pegawai.app, name="pegawai")
+app.add_typer(presensi.app, name="presensi")
+app.add_typer(rekap.app, name="rekap")
 app.add_typer(unit.app, name="unit")
 app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")

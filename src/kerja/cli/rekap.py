@@ -1,0 +1,274 @@
+"""kerja rekap: the monthly TPP recap and its exports, the per-person explanation, and the month
+lock (`kunci`, `buka`)."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import typer
+
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, month_arg, nip_arg, open_db
+
+app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
+
+FORMATS = ("tabel", "json", "csv", "xlsx", "pdf")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", text.split(" > ")[-1].lower()).strip("-") or "unit"
+
+
+def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
+    from ..io.export import Signer
+    from ..services.rekap import full_name
+    from ..store import employees
+
+    if not nip:
+        return Signer(jabatan)
+    r = employees.get(conn, nip_arg(nip))
+    return Signer(jabatan, full_name(r), r["nip"])
+
+
+@app.command()
+def bulanan(
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    unit: str | None = typer.Option(None, "--unit", help="Unit (nama atau jalur) dan sub-unitnya."),
+    fmt: str = typer.Option(
+        "tabel", "--format", help="tabel (layar), json, csv, xlsx atau pdf.", show_default=True
+    ),
+    keluar: Path | None = typer.Option(
+        None,
+        "--keluar",
+        help="Berkas tujuan. Tanpa ini: json/csv ke layar, xlsx/pdf ke "
+        "rekap-YYYY-MM[-unit].xlsx|pdf di folder ini.",
+    ),
+    pemisah: str = typer.Option(
+        ";",
+        "--pemisah",
+        help="Pemisah kolom CSV (bawaan ';' untuk Excel Indonesia; ',' untuk yang lain).",
+    ),
+    kepala: str | None = typer.Option(None, "--kepala", help="NIP Kepala OPD untuk tanda tangan."),
+    bendahara: str | None = typer.Option(None, "--bendahara", help="NIP Bendahara Pengeluaran."),
+    pengelola: str | None = typer.Option(None, "--pengelola", help="NIP Pengelola Kepegawaian."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Rekap TPP satu bulan per pegawai: hari kerja, kehadiran, TL/PSW, potongan disiplin,
+    capaian kinerja, dan Rupiah (dibulatkan setengah ke atas). Tidak mengubah data apa pun.
+
+    Aturan yang dipakai adalah aturan yang berlaku pada bulan itu. Kolom dinas_luar memuat DL dan
+    TB (tugas belajar); sakit memuat S dan CS; cuti memuat CT, CB, CM, CAP, CLTN. Kegiatan dihitung
+    bila disetujui (dan, bila batas_validasi_hari > 0, divalidasi paling lambat tanggal itu bulan
+    berikutnya). Pegawai yang sebulan penuh tidak bertugas (target 0) mendapat capaian 100%.
+    Tanda tangan berkas xlsx/pdf diisi dari --kepala/--bendahara/--pengelola, atau dibiarkan
+    bertitik untuk diisi tangan.
+
+    Contoh: [bold]kerja rekap bulanan --bulan 2021-02 --unit "Dinas Kesehatan" --format xlsx
+    --kepala 196801011990031001[/bold]
+    """
+    from ..services.rekap import monthly_recap
+    from . import render
+
+    month = month_arg(bulan)
+    fmt = "json" if as_json else fmt.lower()
+    if fmt not in FORMATS:
+        raise fail(f"--format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
+    if len(pemisah) != 1 or pemisah in '"\r\n':
+        raise fail(f"--pemisah {pemisah!r} harus satu karakter, mis. ';' atau ','.")
+    conn = open_db()
+    signers = [
+        _signer(conn, "Kepala OPD", kepala),
+        _signer(conn, "Bendahara Pengeluaran", bendahara),
+        _signer(conn, "Pengelola Kepegawaian", pengelola),
+    ]
+    recap = monthly_recap(conn, month, unit)
+    _notes(recap, month, unit)
+    if fmt == "tabel":
+        _table(recap)
+        return
+    if fmt in ("json", "csv") and keluar is None:
+        from ..io.export import csv_text
+
+        try:
+            if fmt == "json":
+                _emit_recap_json(recap)
+            else:
+                sys.stdout.write(csv_text(recap, pemisah=pemisah))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # `| head`: the reader has what it wanted; no error, no traceback at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    from ..io import export
+
+    target = keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}")
+    if target.parent and not target.parent.exists():
+        raise fail(f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain.")
+    if fmt == "json":
+        export.save_json(recap, target)
+    elif fmt == "csv":
+        export.save_csv(recap, target, pemisah=pemisah)
+    elif fmt == "xlsx":
+        export.save_xlsx(recap, target, unit=unit, signers=signers)
+    else:
+        export.save_pdf(recap, target, unit=unit, signers=signers)
+    print(
+        f"Rekap {month}: {len(recap['pegawai'])} pegawai, TPP total "
+        f"{render.rupiah(recap['total']['tpp_total'])}; ditulis ke {target}."
+    )
+
+
+def _notes(recap: dict, month: str, unit: str | None) -> None:
+    """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
+    from ..clock import now
+    from . import render
+
+    rows = recap["pegawai"]
+    if not rows:
+        render.note(f"Tidak ada pegawai aktif{' di unit ' + unit if unit else ''} untuk direkap.")
+    elif not any(r["hari_kerja"] for r in rows):
+        render.note(
+            f"Peringatan: belum ada jadwal atau presensi pada atau sebelum {month}; "
+            "hari kerja 0 untuk semua pegawai."
+        )
+    if now().strftime("%Y-%m") <= month:
+        render.note(f"Peringatan: bulan {month} belum selesai; rekap ini sementara.")
+
+
+def _emit_recap_json(recap: dict) -> None:
+    """One JSON document, one employee a line: readable, and it keeps the C encoder on (an
+    indented dump goes through the pure-Python one, seconds slower over a province)."""
+    import json
+
+    def dump(v: object) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    out = sys.stdout
+    out.write(f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": [')
+    rows = recap["pegawai"]
+    out.write("\n" + ",\n".join(dump(r) for r in rows) + "\n" if rows else "")
+    out.write(f'], "total": {dump(recap["total"])}}}\n')
+
+
+def _table(recap: dict) -> None:
+    """A screen summary; TL/PSW tiers are in the exports and in `rekap rincian`."""
+    from . import render
+
+    rows = recap["pegawai"]
+    warn = any(r["peringatan"] for r in rows)
+    t = recap["total"]
+    render.table(
+        f"Rekap TPP {recap['instansi']} {recap['bulan']} ({len(rows)} pegawai)",
+        ["NIP", "Nama", "HK", "WFO", "WFH", "S/I/C/DL", "TK", "Pot.%", "Capaian%",
+         "TPP total (Rp)"] + (["Peringatan"] if warn else []),
+        ([r["nip"], r["nama"], r["hari_kerja"], r["hadir_wfo"], r["hadir_wfh"],
+          f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}", r["tk"],
+          f"{r['potongan_disiplin_persen']:.2f}", f"{r['capaian_kinerja_persen']:.2f}",
+          render.rupiah(r["tpp_total"])[3:]] + ([r["peringatan"] or ""] if warn else [])
+         for r in rows),
+        caption=f"Jumlah: pagu {render.rupiah(t['pagu_tpp'])}, kinerja "
+        f"{render.rupiah(t['tpp_kinerja'])}, disiplin {render.rupiah(t['tpp_disiplin'])}, "
+        f"total {render.rupiah(t['tpp_total'])}",
+        justify_right=(2, 3, 4, 6, 7, 8, 9),
+    )  # fmt: skip
+
+
+@app.command()
+def rincian(
+    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Mengapa TPP seseorang sebesar itu: tiap hari kerja (kode, jadwal, masuk, pulang, telat,
+    pulang cepat, potongan dan aturannya, menit kinerja), lalu hitungan Rupiah langkah demi
+    langkah, sama persis dengan barisnya di `rekap bulanan`.
+
+    Contoh: [bold]kerja rekap rincian 197508172000031002 --bulan 2021-02[/bold]
+    """
+    from ..services.rekap import recap_detail
+    from . import render
+
+    d = recap_detail(open_db(), nip_arg(nip), month_arg(bulan))
+    if as_json:
+        render.emit_json({k: d[k] for k in ("nip", "bulan", "hari", "rekap")})
+        return
+    r = d["rekap"]
+    # Narrow columns first, the rule text last: on a narrow terminal only it wraps.
+    render.table(
+        f"Rincian {r['nama']} ({r['nip']}), {d['bulan']}",
+        ["Tanggal", "Kode", "Jadwal", "Masuk", "Pulang", "Telat", "Cepat", "TL", "PSW", "Pot.",
+         "Menit", "Aturan potongan"],
+        ([h["tanggal"], h["kode"], h["jadwal"] or "-", h["masuk"] or "-", h["pulang"] or "-",
+          h["telat_menit"] or "", h["cepat_menit"] or "", h["tl"], h["psw"],
+          f"{h['potongan_persen']:g}%", h["menit_kinerja"], h["aturan"]] for h in d["hari"]),
+        justify_right=(5, 6, 9, 10),
+    )  # fmt: skip
+    if d["menit_di_luar_hari_kerja"]:
+        print(f"Menit kinerja di luar hari kerja (ikut dihitung): {d['menit_di_luar_hari_kerja']}")
+    tidak = d["menit_tidak_dihitung"]
+    why = [
+        f"{m} menit {label}"
+        for m, label in (
+            (tidak["diajukan"], "masih menunggu validasi"),
+            (tidak["ditolak"], "ditolak atasan"),
+            (tidak["terlambat"], "divalidasi sesudah batas_validasi_hari"),
+        )
+        if m
+    ]
+    if why:
+        print("Tidak dihitung: " + "; ".join(why) + ".")
+    print(f"Unit: {r['unit']}. Pagu TPP {render.rupiah(r['pagu_tpp'])}.")
+    for line in d["penjelasan"]:
+        print("  " + line)
+
+
+@app.command()
+def kunci(
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Kunci bulan: presensi, status, jadwal dan kinerja bulan itu tidak bisa diubah lagi.
+
+    Contoh: [bold]kerja rekap kunci --bulan 2021-02 --oleh 196801011990031001[/bold]
+    """
+    from ..services.kunci import lock
+
+    row = lock(open_db(), month_arg(bulan) or "", oleh=actor(oleh))
+    print(f"Bulan {row['bulan']} dikunci oleh {row['oleh']}. Buka dengan "
+          f"`kerja rekap buka --bulan {row['bulan']} --alasan ...`.")  # fmt: skip
+
+
+@app.command()
+def buka(
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa dibuka lagi (dicatat di audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Buka kunci bulan agar datanya bisa dikoreksi (dicatat di log audit beserta alasannya).
+
+    Contoh: [bold]kerja rekap buka --bulan 2021-02 --alasan "koreksi cuti pegawai"[/bold]
+    """
+    from ..services.kunci import unlock
+
+    m = month_arg(bulan) or ""
+    unlock(open_db(), m, alasan, oleh=actor(oleh))
+    print(f"Kunci bulan {m} dibuka.")
+
+
+@app.command("kunci-daftar")
+def kunci_daftar(as_json: bool = OPT_JSON) -> None:
+    """Bulan-bulan yang sedang dikunci.
+
+    Contoh: [bold]kerja rekap kunci-daftar[/bold]
+    """
+    from ..services.kunci import locks
+    from . import render
+
+    rows = locks(open_db())
+    if as_json:
+        render.emit_json(rows)
+        return
+    render.table(f"{len(rows)} bulan terkunci", ["Bulan", "Oleh", "Pada"],
+                 ([r["bulan"], r["oleh"], r["pada"][:16]] for r in rows))  # fmt: skip

@@ -1,0 +1,193 @@
+"""The monthly TPP recap (SPEC §8) and the per-person explanation (`rekap rincian`).
+
+Read-only and deterministic: day statuses come from the presence service (one pure function of
+the stored events, statuses, roster and rules), validated minutes from the activity store, the
+weights and targets from the rules in force for the month; the arithmetic is domain.recap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import sqlite3
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
+
+from ..domain import activities as act
+from ..domain import recap as dom
+from ..domain.errors import KerjaError
+from ..store import activities as activities_store
+from ..store import employees as employees_store
+from ..store import institution
+from ..store import recap as store
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    y, m = int(month[:4]), int(month[5:7])
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def full_name(r: dict[str, Any]) -> str:
+    name = " ".join(p for p in (r.get("gelar_depan"), r["nama"]) if p)
+    return f"{name}, {r['gelar_belakang']}" if r.get("gelar_belakang") else name
+
+
+def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):  # type: ignore[no-untyped-def]
+    from .presensi import day_statuses
+
+    return day_statuses(conn, start, end, nips=nips)
+
+
+# Day statuses are read a week at a time and folded into per-employee tallies: a province-month
+# of DayStatus objects held at once would cost most of a gigabyte.
+WINDOW_DAYS = 7
+
+
+def _windows(start: date, end: date) -> list[tuple[date, date]]:
+    out = []
+    while start <= end:
+        hi = min(end, start + timedelta(days=WINDOW_DAYS - 1))
+        out.append((start, hi))
+        start = hi + timedelta(days=1)
+    return out
+
+
+def _tallies(
+    conn: sqlite3.Connection,
+    start: date,
+    end: date,
+    nips: list[str] | None,
+    keep: list[Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """nip -> the month's tally (domain.recap.tally); the days themselves go to `keep` if given."""
+    out: dict[str, dict[str, Any]] = {}
+    for lo, hi in _windows(start, end):
+        days = _day_statuses(conn, lo, hi, nips)
+        if keep is not None:
+            keep.extend(days)
+        # day_statuses returns each employee's days together: one tally call per run.
+        for nip, run in groupby(days, key=attrgetter("nip")):
+            t = out.get(nip)
+            out[nip] = dom.tally(run, t)
+        del days
+    return out
+
+
+def _tk_before(conn: sqlite3.Connection, start: date, nips: list[str] | None) -> dict[str, int]:
+    """TK days of each employee from 1 January up to the day before `start` (the presence
+    service counts them without deriving every day of the year)."""
+    if start.month == 1 and start.day == 1:
+        return {}
+    from .presensi import tk_days
+
+    return tk_days(conn, date(start.year, 1, 1), start - timedelta(days=1), nips=nips)
+
+
+def _compute(
+    conn: sqlite3.Connection,
+    month: str,
+    people: list[dict[str, Any]],
+    *,
+    everyone: bool,
+    keep: list[Any] | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]], dict[str, Any]]:
+    start, end = month_bounds(month)
+    rules = institution.rules_for_month(conn, month)
+    nips = None if everyone else [p["nip"] for p in people]
+    tallies = _tallies(conn, start, end, nips, keep)
+    deadline = act.validation_deadline(month, rules["kinerja"]["batas_validasi_hari"])
+    minutes: dict[str, dict[str, int]] = defaultdict(dict)
+    one = people[0]["nip"] if not everyone and len(people) == 1 else None
+    for nip, tanggal, menit in activities_store.counted_minutes(
+        conn,
+        start.isoformat(),
+        end.isoformat(),
+        deadline.isoformat() if deadline else None,
+        nip=one,
+    ):
+        minutes[nip][tanggal] = menit
+    tk_before = _tk_before(conn, start, nips)
+    rows = []
+    empty = dom.new_tally()
+    for p in people:
+        t = tallies.get(p["nip"], empty)
+        tk_year = tk_before.get(p["nip"], 0) + t["tk"]
+        figures = dom.row_from_tally(t, sum(minutes.get(p["nip"], {}).values()), rules, p["tpp"], tk_year)
+        rows.append({"nip": p["nip"], "nama": full_name(p), "unit": p["unit"], **figures})
+    return rows, minutes, rules
+
+
+def monthly_recap(conn: sqlite3.Connection, month: str, unit: str | None = None) -> dict[str, Any]:
+    """The recap of every active employee (of `unit` and its sub-units) for 'YYYY-MM'."""
+    with store.snapshot(conn):
+        unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
+        people = store.employees(conn, unit_ids)
+        rows = _compute(conn, month, people, everyone=unit is None)[0] if people else []
+        instansi = institution.instansi(conn)
+    return {
+        "instansi": instansi,
+        "bulan": month,
+        "pegawai": rows,
+        "total": dom.totals(rows),
+    }
+
+
+def _hhmm(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v.strftime("%H:%M") if hasattr(v, "strftime") else str(v)[:5]
+
+
+def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, Any]:
+    """Why this person's TPP is what it is: each working day, then the recap row (the very row of
+    `monthly_recap`) and the arithmetic step by step (key `penjelasan`, for the human output)."""
+    emp = employees_store.get(conn, nip)
+    if not emp["aktif"]:
+        raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
+    person = next(p for p in store.employees(conn) if p["nip"] == nip)
+    days: list[Any] = []
+    with store.snapshot(conn):
+        rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
+        listed = activities_store.listing(conn, nips=[nip], bulan=month)
+    mine = minutes.get(nip, {})
+    hari = []
+    for d in days:
+        t = d.tanggal.isoformat() if hasattr(d.tanggal, "isoformat") else str(d.tanggal)
+        hari.append(
+            {
+                "tanggal": t,
+                "kode": d.kode,
+                "jadwal": d.jadwal,
+                "masuk": _hhmm(d.masuk),
+                "pulang": _hhmm(d.pulang),
+                "telat_menit": d.telat_menit,
+                "cepat_menit": d.cepat_menit,
+                "tl": d.tl,
+                "psw": d.psw,
+                "potongan_persen": float(d.potongan_persen),
+                "aturan": d.aturan,
+                "menit_kinerja": mine.get(t, 0),
+            }
+        )
+    working = {h["tanggal"] for h in hari}
+    off_days = sum(m for t, m in mine.items() if t not in working)
+    sum_cuts = dom.day_counts(days)["potongan"]
+    by_status: dict[str, int] = defaultdict(int)
+    for a in listed:
+        by_status[a["status"]] += a["menit"]
+    return {
+        "nip": nip,
+        "bulan": month,
+        "hari": hari,
+        "rekap": rows[0],
+        "penjelasan": dom.explain(rows[0], sum_cuts, rules),
+        "menit_di_luar_hari_kerja": off_days,
+        # minutes that do not count, and why: waiting, rejected, approved after the deadline
+        "menit_tidak_dihitung": {
+            "diajukan": by_status["diajukan"],
+            "ditolak": by_status["ditolak"],
+            "terlambat": by_status["disetujui"] - rows[0]["menit_kinerja"],
+        },
+    }

@@ -1,0 +1,299 @@
+"""Presence events, declared day statuses and month locks: the SQL.
+
+Event times are stored in the offset of the employee's unit zone at the time of the event, so the
+local clock reading is the text itself (`waktu[11:19]`) and `tanggal` is its local day; bulk reads
+therefore need no time-zone arithmetic.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from ..domain.presence import Punches
+
+# Rows are (tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada).
+_COLUMNS = "tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada"
+INSERT_MANUAL = f"INSERT INTO presensi ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# An imported punch already there (same day, person, time, source and type) is not added again:
+# the unique index presensi_hari ignores it.
+INSERT_NEW = f"INSERT OR IGNORE INTO presensi ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _nip_filter(nips: Sequence[str] | None, column: str = "nip") -> tuple[str, list[Any]]:
+    if nips is None:
+        return "", []
+    return f" AND {column} IN (SELECT value FROM json_each(?))", [json.dumps(list(nips))]
+
+
+def _plain(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    """A cursor yielding plain tuples: sqlite3.Row costs too much over millions of rows."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur
+
+
+def unit_zones(conn: sqlite3.Connection, default: str) -> dict[int, str]:
+    """Unit id -> zone, inherited from the nearest ancestor that sets one, else `default`."""
+    rows = _plain(conn).execute("SELECT id, induk_id, zona FROM unit")
+    units = {r[0]: (r[1], r[2]) for r in rows}
+    out: dict[int, str] = {}
+
+    def zone_of(uid: int) -> str:
+        if uid not in out:
+            parent, z = units[uid]
+            out[uid] = z or (zone_of(parent) if parent is not None and parent in units else default)
+        return out[uid]
+
+    for uid in units:
+        zone_of(uid)
+    return out
+
+
+def active_employees(
+    conn: sqlite3.Connection,
+    *,
+    nips: Sequence[str] | None = None,
+    unit_ids: Sequence[int] | None = None,
+) -> list[tuple[str, int]]:
+    """(nip, unit_id) of active employees, ordered by unit path then NIP."""
+    where, args = _nip_filter(nips, "p.nip")
+    if unit_ids is not None:
+        where += " AND p.unit_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(list(unit_ids)))
+    sql = ("SELECT p.nip, p.unit_id FROM pegawai p JOIN unit u ON u.id = p.unit_id "
+           f"WHERE p.aktif = 1{where} ORDER BY u.jalur, p.nip")  # fmt: skip
+    return _plain(conn).execute(sql, args).fetchall()
+
+
+def tracking_start(conn: sqlite3.Connection) -> date | None:
+    """The first day with a roster or a presence record (SPEC §8: no earlier day counts)."""
+    row = conn.execute(
+        "SELECT min((SELECT min(tanggal) FROM jadwal), (SELECT min(tanggal) FROM presensi)), "
+        "(SELECT min(tanggal) FROM jadwal), (SELECT min(tanggal) FROM presensi)"
+    ).fetchone()
+    first = row[0] or row[1] or row[2]  # min() of a NULL and a date is NULL
+    return date.fromisoformat(first) if first else None
+
+
+# Seconds of the local day from the stored ISO text 'YYYY-MM-DDTHH:MM:SS+HH:MM'.
+_SECS = "(substr(waktu, 12, 2) * 3600 + substr(waktu, 15, 2) * 60 + substr(waktu, 18, 2))"
+# A person-day's events as (*Punches fields, nip, tanggal): the row itself can serve as the
+# Punches of derive(), which reads only the first seven items. 'WFH' < 'WFO': max(mode) = 'WFO'
+# iff some event is WFO, min(mode) = 'WFH' iff some event is WFH.
+_AGGREGATE = f"""
+    SELECT
+      min(CASE WHEN jenis = 'masuk' THEN s END), max(CASE WHEN jenis = 'pulang' THEN s END),
+      min(CASE WHEN jenis IS NULL THEN s END), max(CASE WHEN jenis IS NULL THEN s END),
+      count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH', nip, tanggal
+    FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi WHERE {{where}})
+    GROUP BY tanggal, nip"""
+
+
+def punches(
+    conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str]
+) -> dict[str, dict[str, Punches]]:
+    """nip -> {ISO date: Punches} for a few employees over a period."""
+    where, args = _nip_filter(nips)
+    days = [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+    out: dict[str, dict[str, Punches]] = {}
+    sql = _AGGREGATE.format(where=f"tanggal IN (SELECT value FROM json_each(?)){where}")
+    for row in _plain(conn).execute(sql, [json.dumps(days), *args]):
+        out.setdefault(row[7], {})[row[8]] = Punches(*row[:7])
+    return out
+
+
+def event_day_counts(
+    conn: sqlite3.Connection, days: Sequence[str], nips: Sequence[str] | None = None
+) -> dict[str, int]:
+    """nip -> on how many of `days` (ISO dates) the employee has at least one event."""
+    where, args = _nip_filter(nips)
+    return dict(_plain(conn).execute(
+        "SELECT nip, count(DISTINCT tanggal) FROM presensi "
+        f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} GROUP BY nip",
+        [json.dumps(list(days)), *args],
+    ).fetchall())  # fmt: skip
+
+
+def day_roster(
+    conn: sqlite3.Connection, tanggal: str, nips: Sequence[str] | None = None
+) -> dict[str, str]:
+    """nip -> 'WFO'|'WFH' of the roster on one day."""
+    where, args = _nip_filter(nips)
+    return dict(_plain(conn).execute(
+        f"SELECT nip, lokasi FROM jadwal WHERE tanggal = ?{where}", [tanggal, *args]
+    ).fetchall())  # fmt: skip
+
+
+def day_punches(
+    conn: sqlite3.Connection, tanggal: str, nips: Sequence[str] | None = None
+) -> dict[str, Sequence[Any]]:
+    """nip -> the day's events reduced by one aggregate query that walks the (tanggal, nip, ...)
+    index in order. Each value is the SQL row itself, Punches fields first (a province day is
+    60,000 of them: no copy into a NamedTuple)."""
+    where, args = _nip_filter(nips)
+    sql = _AGGREGATE.format(where=f"tanggal = ?{where}")
+    return {row[7]: row for row in _plain(conn).execute(sql, [tanggal, *args])}
+
+
+def statuses(
+    conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str] | None = None
+) -> list[tuple[str, str, str, str]]:
+    """(nip, kode, mulai, sampai) of standing (not withdrawn) statuses overlapping the period."""
+    where, args = _nip_filter(nips)
+    return _plain(conn).execute(
+        "SELECT nip, kode, mulai, sampai FROM status_hari WHERE dicabut_pada IS NULL "
+        f"AND mulai <= ? AND sampai >= ?{where}",
+        [end.isoformat(), start.isoformat(), *args],
+    ).fetchall()
+
+
+def insert_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> int:
+    """Insert imported rows (tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada)
+    that are not there yet (also within `rows`); returns how many were new."""
+    return conn.executemany(INSERT_NEW, rows).rowcount
+
+
+def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
+    """A manual check-in/out: always kept (no unique index on manual rows); returns its id."""
+    cur = conn.execute(INSERT_MANUAL, row)
+    return int(cur.lastrowid or 0)
+
+
+def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int, str | None] | None:
+    """(nama, aktif, zone of the unit or its nearest ancestor with one) of an employee."""
+    row = conn.execute(
+        """WITH RECURSIVE up(id, induk_id, zona, depth) AS (
+             SELECT u.id, u.induk_id, u.zona, 0 FROM unit u
+               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
+             UNION ALL
+             SELECT u.id, u.induk_id, u.zona, up.depth + 1
+               FROM unit u JOIN up ON u.id = up.induk_id)
+           SELECT p.nama, p.aktif,
+                  (SELECT zona FROM up WHERE zona IS NOT NULL ORDER BY depth LIMIT 1)
+           FROM pegawai p WHERE p.nip = ?""",
+        (nip, nip),
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def roster_location(conn: sqlite3.Connection, nip: str, tanggal: str) -> str | None:
+    row = conn.execute(
+        "SELECT lokasi FROM jadwal WHERE tanggal = ? AND nip = ?", (tanggal, nip)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def event_targets(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, int]]:
+    """(PIN or NIP -> NIP, NIP -> unit id) for mapping machine files; PINs win over NIPs."""
+    people = _plain(conn).execute("SELECT nip, pin_mesin, unit_id FROM pegawai").fetchall()
+    target = {nip: nip for nip, _, _ in people}
+    target.update({pin: nip for nip, pin, _ in people if pin})
+    return target, {nip: unit_id for nip, _, unit_id in people}
+
+
+def overlapping_statuses(
+    conn: sqlite3.Connection, nip: str, mulai: str, sampai: str
+) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, kode, mulai, sampai FROM status_hari WHERE nip = ? AND dicabut_pada IS NULL "
+        "AND mulai <= ? AND sampai >= ? ORDER BY mulai",
+        (nip, sampai, mulai),
+    ).fetchall()
+
+
+def insert_status(conn: sqlite3.Connection, row: dict[str, Any]) -> int:
+    cur = conn.execute(
+        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
+        "VALUES (:nip, :kode, :mulai, :sampai, :keterangan, :oleh, :dicatat_pada)",
+        row,
+    )
+    return int(cur.lastrowid or 0)
+
+
+def get_status(conn: sqlite3.Connection, status_id: int) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM status_hari WHERE id = ?", (status_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def withdraw_status(conn: sqlite3.Connection, status_id: int, pada: str, alasan: str) -> None:
+    conn.execute(
+        "UPDATE status_hari SET dicabut_pada = ?, dicabut_alasan = ? WHERE id = ?",
+        (pada, alasan, status_id),
+    )
+
+
+def status_list(
+    conn: sqlite3.Connection, *, nip: str | None = None, bulan: str | None = None
+) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM status_hari WHERE 1=1"
+    args: list[Any] = []
+    if nip:
+        sql += " AND nip = ?"
+        args.append(nip)
+    if bulan:
+        sql += " AND mulai <= ? AND sampai >= ?"
+        args += [bulan + "-31", bulan + "-01"]
+    return [dict(r) for r in conn.execute(sql + " ORDER BY mulai, nip, id", args)]
+
+
+def people_info(
+    conn: sqlite3.Connection, nips: Sequence[str] | None = None
+) -> dict[str, tuple[str, str]]:
+    """nip -> (nama, unit path)."""
+    where, args = _nip_filter(nips, "p.nip")
+    return {
+        nip: (nama, jalur)
+        for nip, nama, jalur in _plain(conn).execute(
+            f"SELECT p.nip, p.nama, u.jalur FROM pegawai p JOIN unit u ON u.id = p.unit_id "
+            f"WHERE 1=1{where}",
+            args,
+        )
+    }
+
+
+def not_checked_in(
+    conn: sqlite3.Connection, tanggal: str, *, unit_ids: Sequence[int] | None, wfh: bool
+) -> list[tuple[str, str, str, str]]:
+    """(nip, nama, unit path, lokasi): on the roster that day, active, no standing status, and
+    no check-in (typed or untyped punch) yet. `wfh` False leaves WFH days out."""
+    where, args = "", []
+    if unit_ids is not None:
+        where += " AND p.unit_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(list(unit_ids)))
+    if not wfh:
+        where += " AND j.lokasi = 'WFO'"
+    return _plain(conn).execute(
+        f"""SELECT j.nip, p.nama, u.jalur, j.lokasi
+        FROM jadwal j JOIN pegawai p ON p.nip = j.nip JOIN unit u ON u.id = p.unit_id
+        WHERE j.tanggal = ?1 AND p.aktif = 1{where}
+          AND NOT EXISTS (SELECT 1 FROM status_hari s WHERE s.nip = j.nip
+                          AND s.dicabut_pada IS NULL AND s.mulai <= ?1 AND s.sampai >= ?1)
+          AND NOT EXISTS (SELECT 1 FROM presensi e WHERE e.tanggal = ?1 AND e.nip = j.nip
+                          AND (e.jenis IS NULL OR e.jenis = 'masuk'))
+        ORDER BY u.jalur, p.nama""",
+        [tanggal, *args],
+    ).fetchall()
+
+
+# Month locks ------------------------------------------------------------------------------
+
+
+def lock_row(conn: sqlite3.Connection, bulan: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT bulan, oleh, pada FROM kunci WHERE bulan = ?", (bulan,)).fetchone()
+    return dict(row) if row else None
+
+
+def lock(conn: sqlite3.Connection, bulan: str, oleh: str, pada: str) -> None:
+    conn.execute("INSERT INTO kunci (bulan, oleh, pada) VALUES (?, ?, ?)", (bulan, oleh, pada))
+
+
+def unlock(conn: sqlite3.Connection, bulan: str) -> None:
+    conn.execute("DELETE FROM kunci WHERE bulan = ?", (bulan,))
+
+
+def locks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute("SELECT bulan, oleh, pada FROM kunci ORDER BY bulan")]
