@@ -195,7 +195,8 @@ def harian(
 
     Contoh: [bold]kerja presensi harian --tanggal 2021-02-01 --unit "Dinas Kesehatan"[/bold]
     """
-    from ..services.presensi import daily, today
+    from ..services.kalender import today
+    from ..services.presensi import daily
     from . import render
 
     conn = open_db()
@@ -233,7 +234,8 @@ def belum(
 
     Contoh: [bold]kerja presensi belum --unit "Dinas Kesehatan" --json[/bold]
     """
-    from ..services.presensi import not_yet, today
+    from ..services.kalender import today
+    from ..services.presensi import not_yet
     from . import render
 
     conn = open_db()

@@ -20,6 +20,7 @@ from ..store import audit, institution
 from ..store import employees as employees_store
 from ..store import presence as store
 from ..store.db import transaction
+from .kalender import holidays
 
 # Indonesia keeps no daylight saving time: each zone is one fixed offset (minutes east of UTC).
 OFFSET = {"WIB": 7 * 60, "WITA": 8 * 60, "WIT": 9 * 60}
@@ -44,27 +45,16 @@ def months_of(start: date, end: date) -> list[str]:
     return out
 
 
-def today(conn: sqlite3.Connection) -> date:
-    """Today in the institution's zone."""
-    return clock.now().astimezone(calendar.zone(institution.zona(conn))).date()
-
-
 def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayRules]:
     """Working day -> its precomputed rules, for [start, end] (rules in force per month,
     holidays by those rules plus the local ones)."""
     rules_for = institution.rules_for_day(conn)
-    local = institution.local_holidays(conn)
-    years = range(start.year, end.year + 1)
-    by_flags: dict[tuple[bool, bool], dict[date, str]] = {}
+    hol = holidays(conn, range(start.year, end.year + 1))
     per_set: dict[tuple, DayRules] = {}
     out: dict[date, DayRules] = {}
     for d in calendar.days_between(start, end):
         rules = rules_for(d)
-        lib = rules["libur"]
-        flags = (bool(lib["nasional"]), bool(lib["cuti_bersama"]))
-        if flags not in by_flags:
-            by_flags[flags] = calendar.holidays_by_rules(rules, years, local)
-        if not calendar.is_workday(d, rules, by_flags[flags]):
+        if not calendar.is_workday(d, rules, hol):
             continue
         # Hours differ by day (Fridays, Ramadan) but most days share them: cache per shape.
         start_end = calendar.hours(d, rules)
