@@ -1,0 +1,35 @@
+"""Regenerate the sample files in this folder from the demo institution (kerja.demo):
+
+    .venv/bin/python examples/buat_contoh.py
+
+pegawai-contoh.csv  the Dinas's 120 employees, `;`-separated UTF-8 with BOM (Excel, Indonesian locale)
+pegawai-contoh.xlsx the same rows as a workbook (NIPs as text cells)
+1_attlog.dat        the first week of February 2021 from the attendance machine (ZKTeco attlog)
+
+The output is deterministic: running it again gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+from kerja.demo import institution, simulate
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    dinas = institution.build()
+    institution.write_csv(dinas, HERE / "pegawai-contoh.csv")
+    institution.write_xlsx(dinas, HERE / "pegawai-contoh.xlsx")
+    week = [date(2021, 2, d) for d in range(1, 6)]
+    # Everybody at the office (no roster): what a machine sees in an ordinary week.
+    month = simulate.simulate(dinas, week, lambda d: (time(7, 30), time(16, 30 if d.weekday() == 4 else 0)))
+    simulate.write_attlog(month.machine, HERE / "1_attlog.dat")
+    for name in ("pegawai-contoh.csv", "pegawai-contoh.xlsx", "1_attlog.dat"):
+        print(f"{name}: {(HERE / name).stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
