@@ -2,7 +2,7 @@
 
     .venv/bin/python examples/buat_contoh.py
 
-pegawai-contoh.csv  the Dinas's 120 employees, `;`-separated UTF-8 with BOM (Excel, Indonesian locale)
+pegawai-contoh.csv  the Dinas's 120 employees, `;`-separated, UTF-8 with BOM (Excel, id locale)
 pegawai-contoh.xlsx the same rows as a workbook (NIPs as text cells)
 1_attlog.dat        the first week of February 2021 from the attendance machine (ZKTeco attlog)
 
@@ -25,7 +25,9 @@ def main() -> None:
     institution.write_xlsx(dinas, HERE / "pegawai-contoh.xlsx")
     week = [date(2021, 2, d) for d in range(1, 6)]
     # Everybody at the office (no roster): what a machine sees in an ordinary week.
-    month = simulate.simulate(dinas, week, lambda d: (time(7, 30), time(16, 30 if d.weekday() == 4 else 0)))
+    month = simulate.simulate(
+        dinas, week, lambda d: (time(7, 30), time(16, 30 if d.weekday() == 4 else 0))
+    )
     simulate.write_attlog(month.machine, HERE / "1_attlog.dat")
     for name in ("pegawai-contoh.csv", "pegawai-contoh.xlsx", "1_attlog.dat"):
         print(f"{name}: {(HERE / name).stat().st_size} bytes")

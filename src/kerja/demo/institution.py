@@ -221,23 +221,45 @@ def build(seed: int = SEED) -> Dinas:
         people.append(p)
         return p
 
-    kadis = add((OPD,), "Kepala Dinas Komunikasi dan Informatika", "JPT", eselon="II.b",
-                golongan="IV/c", tpp=14_250_000, age=(50, 54), gelar=("Dr.", "S.Kom., M.Si."))
+    kadis = add(
+        (OPD,),
+        "Kepala Dinas Komunikasi dan Informatika",
+        "JPT",
+        eselon="II.b",
+        golongan="IV/c",
+        tpp=14_250_000,
+        age=(50, 54),
+        gelar=("Dr.", "S.Kom., M.Si."),
+    )
     # Leaders first (so supervisors precede their staff in the file), then staff per leaf.
     leaves: list[tuple[tuple[str, ...], Person]] = []
     for bidang, title, eselon, seksi_list in STRUKTUR:
-        head = add((OPD, bidang), title, "ADMINISTRATOR", eselon=eselon,
-                   golongan="IV/b" if eselon == "III.a" else "IV/a", atasan=kadis.nip,
-                   tpp=9_500_000 if eselon == "III.a" else 8_250_000, age=(44, 54),
-                   gelar=(None, rng.choice(["S.T., M.T.", "S.E., M.M.", "S.Sos., M.Si."])))
+        head = add(
+            (OPD, bidang),
+            title,
+            "ADMINISTRATOR",
+            eselon=eselon,
+            golongan="IV/b" if eselon == "III.a" else "IV/a",
+            atasan=kadis.nip,
+            tpp=9_500_000 if eselon == "III.a" else 8_250_000,
+            age=(44, 54),
+            gelar=(None, rng.choice(["S.T., M.T.", "S.E., M.M.", "S.Sos., M.Si."])),
+        )
         for seksi in seksi_list:
             kepala = "Kepala " + seksi
             # one Kepala Seksi is past 55: the circular sends them home although they lead
             old = seksi == "Seksi Statistik Sektoral"
-            leaf_head = add((OPD, bidang, seksi), kepala, "PENGAWAS", eselon="IV.a",
-                            golongan="III/d", atasan=head.nip, tpp=5_600_000,
-                            age=(56, 57) if old else (36, 52),
-                            gelar=(None, rng.choice(gelar_s1)))
+            leaf_head = add(
+                (OPD, bidang, seksi),
+                kepala,
+                "PENGAWAS",
+                eselon="IV.a",
+                golongan="III/d",
+                atasan=head.nip,
+                tpp=5_600_000,
+                age=(56, 57) if old else (36, 52),
+                gelar=(None, rng.choice(gelar_s1)),
+            )
             leaves.append(((OPD, bidang, seksi), leaf_head))
 
     staff_per_leaf = [8] * len(leaves)
@@ -250,27 +272,54 @@ def build(seed: int = SEED) -> Dinas:
                     else "PPPK" if i == 4 else "PNS")  # fmt: skip
             if kind == "NON-ASN":
                 umum = key == "Umum" and i == n - 1
-                add(unit, rng.choice(NON_ASN_UMUM if umum else NON_ASN), "PELAKSANA",
-                    status="NON-ASN", atasan=head.nip, age=(22, 45))
+                add(
+                    unit,
+                    rng.choice(NON_ASN_UMUM if umum else NON_ASN),
+                    "PELAKSANA",
+                    status="NON-ASN",
+                    atasan=head.nip,
+                    age=(22, 45),
+                )
             elif kind == "PPPK":
-                add(unit, rng.choice(FUNGSIONAL[key]).replace("Terampil", "Ahli Pertama"),
-                    "FUNGSIONAL", golongan="IX", status="PPPK", atasan=head.nip, tpp=3_400_000,
-                    age=(30, 45), gelar=(None, rng.choice(gelar_s1)))
+                add(
+                    unit,
+                    rng.choice(FUNGSIONAL[key]).replace("Terampil", "Ahli Pertama"),
+                    "FUNGSIONAL",
+                    golongan="IX",
+                    status="PPPK",
+                    atasan=head.nip,
+                    tpp=3_400_000,
+                    age=(30, 45),
+                    gelar=(None, rng.choice(gelar_s1)),
+                )
             elif i < 2:
                 jab = rng.choice(FUNGSIONAL[key])
                 muda = "Muda" in jab
                 ahli = "Ahli" in jab
                 gol = "III/c" if muda else rng.choice(["III/a", "III/b"]) if ahli else "II/c"
-                add(unit, jab, "FUNGSIONAL", golongan=gol, atasan=head.nip,
+                add(
+                    unit,
+                    jab,
+                    "FUNGSIONAL",
+                    golongan=gol,
+                    atasan=head.nip,
                     tpp=4_700_000 if muda else 3_900_000 if ahli else 3_250_000,
                     age=(33, 50) if muda else (24, 45),
-                    gelar=(None, rng.choice(gelar_s1) if ahli else "A.Md."))
+                    gelar=(None, rng.choice(gelar_s1) if ahli else "A.Md."),
+                )
             else:
                 jab = rng.choice(PELAKSANA.get(key, PELAKSANA_TEKNIS))
                 gol = rng.choice(["II/a", "II/b", "II/c", "II/d", "III/a", "III/b"])
-                add(unit, jab, "PELAKSANA", golongan=gol, atasan=head.nip,
-                    tpp=3_100_000 if gol.startswith("III") else 2_750_000, age=(24, 54),
-                    gelar=(None, rng.choice(gelar_s1)) if gol.startswith("III") else (None, None))
+                add(
+                    unit,
+                    jab,
+                    "PELAKSANA",
+                    golongan=gol,
+                    atasan=head.nip,
+                    tpp=3_100_000 if gol.startswith("III") else 2_750_000,
+                    age=(24, 54),
+                    gelar=(None, rng.choice(gelar_s1)) if gol.startswith("III") else (None, None),
+                )
     people = _with_elders(rng, people)
     return Dinas(INSTANSI, ZONA, people, _conditions(rng, people))
 
@@ -279,14 +328,17 @@ def _with_elders(rng: random.Random, people: list[Person]) -> list[Person]:
     """Three PNS staff past 55 (the circular keeps them home); pelaksana retire at 58."""
     from dataclasses import replace
 
-    staff = [i for i, p in enumerate(people) if p.status == "PNS" and p.jenis_jabatan == "PELAKSANA"]
+    staff = [
+        i for i, p in enumerate(people) if p.status == "PNS" and p.jenis_jabatan == "PELAKSANA"
+    ]
     ids = _Ids(rng)
     ids.used = {p.nip for p in people}
     for i in rng.sample(staff, 3):
         p = people[i]
         born = _born(rng, 55, 57)
-        people[i] = replace(p, tanggal_lahir=born,
-                            nip=ids.pns(born, p.jenis_kelamin, (24, 28)), golongan="III/b")
+        people[i] = replace(
+            p, tanggal_lahir=born, nip=ids.pns(born, p.jenis_kelamin, (24, 28)), golongan="III/b"
+        )
     return people
 
 
@@ -359,7 +411,7 @@ def write_xlsx(dinas: Dinas, path: str | Path) -> Path:
 
 def circular_toml(month_start: date = ON, month_end: date = date(2021, 2, 28)) -> str:
     """A circular like Kutai Kartanegara's 75% WFH / 25% WFO one, for the demo month (SPEC §5)."""
-    return f'''# Surat edaran fiktif untuk demo, meniru pola SE Bupati Kutai Kartanegara
+    return f"""# Surat edaran fiktif untuk demo, meniru pola SE Bupati Kutai Kartanegara
 # B-104/BKPSDM/065.11/01/2021 (75% WFH / 25% WFO; pejabat di kantor; usia lanjut, hamil
 # dan ODP bekerja dari rumah).
 nama = "demo-75-25"
@@ -386,4 +438,4 @@ perjalanan_hari = 14
 
 [rotasi]
 pola = "bergilir"
-'''
+"""

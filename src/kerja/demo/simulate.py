@@ -50,7 +50,9 @@ class Activity:
 
     @property
     def menit(self) -> int:
-        return (self.selesai.hour * 60 + self.selesai.minute) - (self.mulai.hour * 60 + self.mulai.minute)
+        return (self.selesai.hour * 60 + self.selesai.minute) - (
+            self.mulai.hour * 60 + self.mulai.minute
+        )
 
 
 @dataclass
@@ -124,7 +126,9 @@ def _habit(seed: int, nip: str) -> tuple[float, float]:
     return 0.35, 0.10
 
 
-def _day_punches(p: Person, day: date, mode: str, hours: tuple[time, time], seed: int) -> list[Punch]:
+def _day_punches(
+    p: Person, day: date, mode: str, hours: tuple[time, time], seed: int
+) -> list[Punch]:
     rng = _rng(seed, "presensi", p.nip, day)
     late_p, early_p = _habit(seed, p.nip)
     if mode == "WFH":
@@ -199,8 +203,18 @@ def _day_activities(p: Person, day: date, seed: int) -> list[Activity]:
         uraian, output = rng.choice(pool)
         r = rng.random()
         hasil = "tolak" if r < 0.03 else "tunggu" if r < 0.08 or p.nip_atasan is None else "setuju"
-        out.append(Activity(p.nip, day, time(minute // 60, minute % 60), time(end // 60, end % 60),
-                            uraian, output, hasil, rng.choice(TOLAK) if hasil == "tolak" else None))
+        out.append(
+            Activity(
+                p.nip,
+                day,
+                time(minute // 60, minute % 60),
+                time(end // 60, end % 60),
+                uraian,
+                output,
+                hasil,
+                rng.choice(TOLAK) if hasil == "tolak" else None,
+            )
+        )
         done += end - minute
         minute = end + rng.choice([0, 5, 10, 15])
     return out
@@ -247,7 +261,7 @@ def write_attlog(punches: Sequence[Punch], path: str | Path) -> Path:
 
 
 def write_online_csv(punches: Sequence[Punch], path: str | Path) -> Path:
-    """Online (WFH) check-ins as `presensi impor --format csv` reads them: nip, waktu, jenis, mode."""
+    """Online (WFH) check-ins for `presensi impor --format csv`: nip, waktu, jenis, mode."""
     p = Path(path)
     with open(p, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
