@@ -202,7 +202,11 @@ def _day_activities(p: Person, day: date, seed: int) -> list[Activity]:
         end = min(minute + length, 16 * 60)
         uraian, output = rng.choice(pool)
         r = rng.random()
-        hasil = "tolak" if r < 0.03 else "tunggu" if r < 0.08 or p.nip_atasan is None else "setuju"
+        # The Kepala Dinas answers to the Sekda, who is outside this store: nobody can validate.
+        if p.nip_atasan is None:
+            hasil = "tunggu"
+        else:
+            hasil = "tolak" if r < 0.03 else "tunggu" if r < 0.08 else "setuju"
         out.append(
             Activity(
                 p.nip,
