@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def now() -> datetime:
     fixed = os.environ.get("KERJA_SEKARANG")
     if fixed:
         ts = datetime.fromisoformat(fixed)
-        return ts if ts.tzinfo else ts.replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc)
+        return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+    return datetime.now(UTC)
 
 
 def now_iso() -> str:

@@ -36,7 +36,9 @@ def lihat(
 @app.command()
 def pasang(
     berkas: Path = typer.Argument(..., help="Berkas TOML; kunci yang tidak ditulis memakai bawaan."),
-    mulai: str | None = typer.Option(None, "--mulai", help="Berlaku mulai bulan YYYY-MM (bawaan: bulan ini)."),
+    mulai: str | None = typer.Option(
+        None, "--mulai", help="Berlaku mulai bulan YYYY-MM (bawaan: bulan ini)."
+    ),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Pasang aturan baru mulai suatu bulan; bulan sebelumnya tetap memakai aturan lamanya.

@@ -33,8 +33,9 @@ def impor(
     from . import render
 
     conn = open_db()
-    s = import_employees(conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti,
-                         lewati_galat=lewati_galat)  # fmt: skip
+    with render.status(f"Memeriksa {berkas.name} ..."):
+        s = import_employees(conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti,
+                             lewati_galat=lewati_galat)  # fmt: skip
     for w in s.peringatan[:50]:
         render.note(f"Peringatan: {w}")
     if len(s.peringatan) > 50:
@@ -90,8 +91,6 @@ def daftar(
     except ValueError as e:
         raise fail(str(e)) from None
     conn = open_db()
-    if unit:
-        store.resolve_unit(conn, unit)  # a clear message for an unknown unit
     rows = store.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
     if as_json:
         render.emit_json([_json_row(r) for r in rows])

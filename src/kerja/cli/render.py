@@ -51,7 +51,9 @@ def table(
 
     t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for i, c in enumerate(columns):
-        t.add_column(c, justify="right" if i in justify_right else "left", overflow="fold")
+        # An identifier broken over two lines is misread; names and units may wrap instead.
+        keep = c.upper() in ("NIP", "NIK", "TANGGAL", "WAKTU")
+        t.add_column(c, justify="right" if i in justify_right else "left", overflow="fold", no_wrap=keep)
     for r in rows:
         t.add_row(*("" if v is None else str(v) for v in r))
     console().print(t)
@@ -82,6 +84,16 @@ def progress(description: str, total: int | None) -> Iterator[Any]:
                 p.advance(task, n)
 
         yield _Bar()
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """A spinner on stderr while long work runs, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    with console(stderr=True).status(message):
+        yield
 
 
 def rupiah(amount: int | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import KerjaError, Problem
@@ -71,7 +71,7 @@ class Employee:
 
     def record(self) -> dict[str, object]:
         """A flat dict with dates as ISO text, as the store keeps it."""
-        d = asdict(self)
+        d = dict(self.__dict__)  # asdict() deep-copies: 4x slower on a 60k import
         d["tanggal_lahir"] = self.tanggal_lahir.isoformat() if self.tanggal_lahir else None
         return d
 
@@ -212,7 +212,9 @@ def parse_row(
             )
         lahir = lahir or nip.tanggal_lahir
         if sex and nip.jenis_kelamin and sex != nip.jenis_kelamin:
-            warnings.append(f"baris {row_no}: jenis kelamin {sex} tidak sama dengan NIP ({nip.jenis_kelamin})")
+            warnings.append(
+                f"baris {row_no}: jenis kelamin {sex} tidak sama dengan NIP ({nip.jenis_kelamin})"
+            )
         sex = sex or nip.jenis_kelamin
     if problems or nip is None or not nama or not unit:
         return None, problems, warnings

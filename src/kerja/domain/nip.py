@@ -78,7 +78,9 @@ def parse_pns(digits: str, status: str = "PNS") -> Nip:
     born = _birth_date(digits)
     year, month = int(digits[8:12]), int(digits[12:14])
     if not 1 <= month <= 12:
-        raise ValueError(f"digit 9-14 ({digits[8:14]}) harus tahun-bulan TMT CPNS; bulan {month:02d} tidak ada")
+        raise ValueError(
+            f"digit 9-14 ({digits[8:14]}) harus tahun-bulan TMT CPNS; bulan {month:02d} tidak ada"
+        )
     if (year, month) <= (born.year, born.month):
         raise ValueError(f"TMT CPNS {digits[8:14]} tidak sesudah tanggal lahir {digits[:8]}")
     sex = _gender(digits[14])

@@ -35,7 +35,9 @@ def read_rules_file(path: str | Path) -> dict[str, Any]:
         raise KerjaError(f"{Path(path).name}: {e}") from None
 
 
-def init(conn: sqlite3.Connection, *, instansi: str, zona: str, rules: dict[str, Any] | None, oleh: str) -> None:
+def init(
+    conn: sqlite3.Connection, *, instansi: str, zona: str, rules: dict[str, Any] | None, oleh: str
+) -> None:
     with transaction(conn):
         store.init(conn, instansi, zona, rules or dom.defaults(), oleh)
         audit.record(conn, oleh=oleh, aksi="init", sesudah={"instansi": instansi, "zona": zona})

@@ -101,18 +101,22 @@ def listing(
     if not nonaktif:
         sql += " AND p.aktif = 1"
     if unit:
-        sql += " AND (u.jalur = ? OR u.jalur LIKE ? OR u.nama = ?)"
-        args += [unit, unit + " > %", unit]
+        ids = resolve_unit(conn, unit)
+        sql += f" AND p.unit_id IN ({','.join('?' * len(ids))})"
+        args += ids
     if eselon:
         sql += " AND p.eselon = ?"
         args.append(eselon)
     if status:
         sql += " AND p.status = ?"
         args.append(status)
-    return [dict(r) for r in conn.execute(sql + " ORDER BY u.jalur, p.eselon IS NULL, p.eselon, p.nama", args)]
+    order = " ORDER BY u.jalur, p.eselon IS NULL, p.eselon, p.nama"
+    return [dict(r) for r in conn.execute(sql + order, args)]
 
 
-def update(conn: sqlite3.Connection, nip: str, changes: dict[str, Any], oleh: str, alasan: str | None) -> dict:
+def update(
+    conn: sqlite3.Connection, nip: str, changes: dict[str, Any], oleh: str, alasan: str | None
+) -> dict:
     """Change some fields of one employee, audited; returns the new record."""
     old = get(conn, nip)
     new = old | changes

@@ -36,7 +36,9 @@ def zona(conn: sqlite3.Connection) -> str:
     return meta(conn, "zona", "WIB")
 
 
-def put_rules(conn: sqlite3.Connection, mulai: str, aturan: dict[str, Any], oleh: str) -> dict[str, Any] | None:
+def put_rules(
+    conn: sqlite3.Connection, mulai: str, aturan: dict[str, Any], oleh: str
+) -> dict[str, Any] | None:
     """Store a full rule set from month `mulai`; returns the set it replaces, if any."""
     old = conn.execute("SELECT isi FROM aturan WHERE mulai = ?", (mulai,)).fetchone()
     conn.execute(
