@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import aturan, pegawai, unit
+from . import demo as demo_cmd
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
@@ -21,6 +22,7 @@ app = App(
 app.add_typer(aturan.app, name="aturan")
 app.add_typer(pegawai.app, name="pegawai")
 app.add_typer(unit.app, name="unit")
+app.command("demo")(demo_cmd.demo)
 
 
 def _version(value: bool) -> None:

@@ -77,13 +77,35 @@ class App(typer.Typer):
         super().__init__(**kwargs)
 
     def command(self, name: str | None = None, **kwargs: Any):  # type: ignore[override]
-        register = super().command(name, **kwargs)
-
         def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
-            register(guarded(f))
+            options = dict(kwargs)
+            if "help" not in options and f.__doc__:
+                options["help"] = reflow(f.__doc__)
+            super(App, self).command(name, **options)(guarded(f))
             return f
 
         return decorator
+
+
+def reflow(doc: str) -> str:
+    """A docstring's paragraphs as single lines, so that help wraps to the terminal's width.
+
+    Typer's rich mode keeps the line breaks of every paragraph after the first: a docstring
+    wrapped at 100 columns would break mid-sentence on an 80-column terminal. Lines that start a
+    list item ("- ", "* ") stay on their own line.
+    """
+    import inspect
+
+    out: list[str] = []
+    for para in inspect.cleandoc(doc).split("\n\n"):
+        lines: list[str] = []
+        for line in para.splitlines():
+            if lines and not line.lstrip().startswith(("- ", "* ")):
+                lines[-1] += " " + line.strip()
+            else:
+                lines.append(line.rstrip())
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def actor(oleh: str | None) -> str:
