@@ -89,19 +89,33 @@ def audit_cmd(
         render.emit_json(rows)
         return
 
+    # One entry per block: a head line, then what changed and why, wrapped to the terminal.
+    # Seven columns of a table would squeeze the values past reading on 80 columns.
+    import textwrap
+
+    width = max(40, render.width())
+
     def short(v: object) -> str:
-        if v is None:
-            return ""
         if isinstance(v, dict):
             return ", ".join(f"{k}={v[k]}" for k in v)
         return str(v)
 
-    render.table(
-        f"Log audit ({len(rows)} entri)",
-        ["Waktu", "Oleh", "NIP", "Aksi", "Sebelum", "Sesudah", "Alasan"],
-        ([r["waktu"], r["oleh"], r["nip"], r["aksi"], short(r["sebelum"]), short(r["sesudah"]),
-          r["alasan"]] for r in rows),
-    )  # fmt: skip
+    from datetime import datetime
+
+    from ..domain.calendar import zone
+    from ..store.institution import zona
+
+    z = zona(open_db())
+    print(f"Log audit: {len(rows)} entri (waktu {z})")
+    for r in rows:
+        local = datetime.fromisoformat(r["waktu"]).astimezone(zone(z))
+        head = f"{local:%Y-%m-%d %H:%M}  {r['aksi']}"
+        head += f"  NIP {r['nip']}" if r["nip"] else ""
+        print(f"{head}  oleh {r['oleh']}")
+        for label in ("sebelum", "sesudah", "alasan"):
+            if r[label] not in (None, "", {}):
+                print(textwrap.fill(short(r[label]), width, initial_indent=f"    {label}: ",
+                                    subsequent_indent="      "))  # fmt: skip
 
 
 @app.command()

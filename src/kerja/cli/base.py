@@ -57,6 +57,11 @@ def guarded(f: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(str(e)) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # `kerja audit | head`: the reader has stopped; end quietly like other Unix tools.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as e:
             if state.debug or os.environ.get("KERJA_DEBUG"):
                 raise

@@ -95,12 +95,18 @@ def daftar(
     if as_json:
         render.emit_json([_json_row(r) for r in rows])
         return
+    # On a narrow terminal seven columns squeeze every word; keep the four a clerk scans for.
+    wide = render.width() >= 110
+    cols = ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Gol", "Unit"]
+    keep = [i for i, c in enumerate(cols) if wide or c in ("NIP", "Nama", "Jabatan", "Unit")]
     render.table(
         f"{len(rows)} pegawai",
-        ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Gol", "Unit"] + (["Aktif"] if nonaktif else []),
-        ([r["nip"], _name(r), r["status"], r["jabatan"], r["eselon"], r["golongan"],
-          r["unit"].split(" > ")[-1]] + (["ya" if r["aktif"] else "tidak"] if nonaktif else [])
-         for r in rows),
+        [cols[i] for i in keep] + (["Aktif"] if nonaktif else []),
+        ([[r["nip"], _name(r), r["status"], r["jabatan"], r["eselon"], r["golongan"],
+           r["unit"].split(" > ")[-1]][i] for i in keep]
+         + (["ya" if r["aktif"] else "tidak"] if nonaktif else []) for r in rows),
+        caption=None if wide else "Status, eselon, golongan: kerja pegawai lihat NIP, --json, "
+        "atau terminal selebar 110 kolom.",
     )  # fmt: skip
 
 

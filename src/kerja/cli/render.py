@@ -47,9 +47,13 @@ def table(
     caption: str | None = None,
     justify_right: Sequence[int] = (),
 ) -> None:
+    from rich import box
     from rich.table import Table
 
-    t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    # A rule under the header, no vertical bars, two spaces between columns: what lets a listing
+    # of six or seven columns fit an 80-column terminal.
+    t = Table(title=title, caption=caption, show_lines=False, header_style="bold",
+              box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)  # fmt: skip
     for i, c in enumerate(columns):
         # An identifier broken over two lines is misread; names and units may wrap instead.
         keep = c.upper() in ("NIP", "NIK", "TANGGAL", "WAKTU")
@@ -57,6 +61,11 @@ def table(
     for r in rows:
         t.add_row(*("" if v is None else str(v) for v in r))
     console().print(t)
+
+
+def width() -> int:
+    """The terminal's width for stdout (COLUMNS when set; 80 when not a terminal)."""
+    return console().width
 
 
 def text(message: str) -> None:
