@@ -8,6 +8,7 @@ import typer
 
 from . import aturan, pegawai, unit
 from . import demo as demo_cmd
+from . import jadwal, kebijakan, kondisi, libur  # rosters (issue 3)
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
@@ -23,6 +24,10 @@ app.add_typer(aturan.app, name="aturan")
 app.add_typer(pegawai.app, name="pegawai")
 app.add_typer(unit.app, name="unit")
 app.command("demo")(demo_cmd.demo)
+app.add_typer(libur.app, name="libur")
+app.add_typer(kondisi.app, name="kondisi")
+app.add_typer(kebijakan.app, name="kebijakan")
+app.add_typer(jadwal.app, name="jadwal")
 
 
 def _version(value: bool) -> None:

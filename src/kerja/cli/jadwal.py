@@ -1,0 +1,226 @@
+"""kerja jadwal: generate, view, change, check and export the WFH/WFO roster (SPEC §6)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db
+
+app = App(help="Jadwal WFO/WFH: buat, lihat, ubah, periksa, ekspor.")
+
+OPT_MULAI = typer.Option(None, "--mulai", help="Tanggal awal, YYYY-MM-DD.")
+OPT_SAMPAI = typer.Option(None, "--sampai", help="Tanggal akhir, YYYY-MM-DD.")
+OPT_UNIT = typer.Option(None, "--unit", help="Unit (nama atau jalur), termasuk sub-unitnya.")
+
+
+def _violations_to_stderr(items, limit: int = 100) -> None:  # type: ignore[no-untyped-def]
+    from . import render
+
+    for v in items[:limit]:
+        render.note(f"Pelanggaran {v.tanggal} [{v.jenis}] {v.unit}: {v.detail}")
+    if len(items) > limit:
+        render.note(f"... dan {len(items) - limit} pelanggaran lain (lihat `kerja jadwal periksa`).")
+
+
+@app.command()
+def buat(
+    kebijakan: str | None = typer.Option(None, "--kebijakan", help="Pakai kebijakan ini untuk semua "
+                                         "hari (bawaan: yang berlaku tiap hari)."),  # fmt: skip
+    mulai: str | None = OPT_MULAI,
+    sampai: str | None = OPT_SAMPAI,
+    unit: str | None = OPT_UNIT,
+    timpa: bool = typer.Option(False, "--timpa", help="Timpa juga perubahan manual dan hari yang "
+                               "sudah lewat."),  # fmt: skip
+    as_json: bool = OPT_JSON,
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Buat jadwal WFO/WFH per hari kerja menurut kebijakan (kuota, pejabat, cakupan, WFH wajib,
+    rotasi yang adil). Tanpa --mulai/--sampai: masa berlaku --kebijakan, atau bulan ini.
+
+    Perubahan manual (`jadwal ubah`) dan hari lampau yang sudah berjadwal dipertahankan kecuali
+    --timpa. Bila kuota/cakupan tidak terpenuhi, jadwal tetap disimpan, pelanggaran dicetak dan
+    kode keluar 3.
+
+    Contoh: [bold]kerja jadwal buat --kebijakan kukar-2021 --mulai 2021-02-01 --sampai 2021-02-09[/bold]
+    """
+    from ..services.jadwal import generate
+    from . import render
+
+    conn = open_db()
+    with render.progress("Menyusun jadwal", None):
+        s = generate(conn, oleh=actor(oleh), kebijakan=kebijakan, mulai=date_arg(mulai, "--mulai"),
+                     sampai=date_arg(sampai, "--sampai"), unit=unit, timpa=timpa)  # fmt: skip
+    if as_json:
+        render.emit_json({
+            "mulai": s.mulai, "sampai": s.sampai, "kebijakan": s.kebijakan, "hari": s.hari,
+            "dipertahankan": s.dipertahankan, "tanpa_kebijakan": s.tanpa_kebijakan, "sel": s.sel,
+            "wfo": s.wfo, "wfh": s.wfh, "deviasi_maks": s.deviasi_maks,
+            "pelanggaran": [v.as_dict() for v in s.pelanggaran],
+            "catatan": [{"nip": n.nip, "kebijakan": n.kebijakan, "unit": n.unit, "wfo": n.wfo,
+                         "bagian_adil": round(n.bagian_adil, 2), "lebih": round(n.lebih, 2)}
+                        for n in s.catatan]})  # fmt: skip
+    else:
+        print(f"Jadwal {s.mulai} s.d. {s.sampai} ({', '.join(s.kebijakan)}): {len(s.hari)} hari kerja, "
+              f"{s.sel} sel ({s.wfo} WFO, {s.wfh} WFH). Selisih terbesar dari bagian adil: "
+              f"{s.deviasi_maks} hari.")  # fmt: skip
+        if s.dipertahankan:
+            print(f"{len(s.dipertahankan)} hari lampau yang sudah berjadwal dipertahankan "
+                  "(pakai --timpa untuk membuat ulang).")  # fmt: skip
+        if s.tanpa_kebijakan:
+            print(f"{len(s.tanpa_kebijakan)} hari kerja tanpa kebijakan berlaku dilewati "
+                  f"({s.tanpa_kebijakan[0]} ...).")  # fmt: skip
+        for n in s.catatan[:50]:
+            print(f"Catatan: {n.nip} mendapat {n.wfo} hari WFO, {n.lebih:.2f} hari di atas bagian "
+                  f"adilnya ({n.bagian_adil:.2f}) karena cakupan unit {n.unit}.")  # fmt: skip
+        if len(s.catatan) > 50:
+            print(f"... dan {len(s.catatan) - 50} catatan lain (pakai --json).")
+    if s.pelanggaran:
+        _violations_to_stderr(s.pelanggaran)
+        raise typer.Exit(EXIT_RULES_UNMET)
+
+
+@app.command()
+def lihat(
+    unit: str | None = OPT_UNIT,
+    mulai: str | None = OPT_MULAI,
+    sampai: str | None = OPT_SAMPAI,
+) -> None:
+    """Tabel pegawai x hari: WFO, WFH, kode status (CT, S, DL, ...) atau '-' (tanpa jadwal).
+
+    Satu tabel per pekan agar muat di layar 80 kolom; nama dipendekkan. Baris 'WFO/kuota' di bawah
+    tiap tabel memberi jumlah WFO per kelompok kuota dibanding targetnya. Tanpa --mulai: dua pekan
+    mulai pekan ini (atau awal jadwal). Lebih dari 300 pegawai: pilih --unit.
+
+    Contoh: [bold]kerja jadwal lihat --unit "Bidang Aplikasi" --mulai 2021-02-01 --sampai 2021-02-12[/bold]
+    """
+    from ..domain.rules import HARI
+    from ..services.jadwal import grid
+    from . import render
+
+    g = grid(open_db(), date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"), unit)
+    if g.judul:
+        print(g.judul)
+    weeks: dict[tuple[int, int], list[int]] = {}
+    for k, d in enumerate(g.days):
+        weeks.setdefault(d.isocalendar()[:2], []).append(k)
+    for ks in weeks.values():
+        cols = ["Pegawai"] + [f"{HARI[g.days[k].weekday()]} {g.days[k]:%d/%m}" for k in ks]
+        rows: list[list[str]] = []
+        current = None
+        for nip, name, unit_path, marks in g.rows:
+            if unit_path != current:
+                current = unit_path
+                rows.append([f"[{_short(unit_path.split(' > ')[-1], 26)}]"] + [""] * len(ks))
+            rows.append([_short(name, 26)] + [marks[k] for k in ks])
+        for group, marks in g.totals:
+            rows.append([_short("WFO/kuota " + group.split(" > ")[-1], 26)] + [marks[k] for k in ks])
+        render.table(None, cols, rows)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command()
+def ubah(
+    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    tanggal: str = typer.Argument(..., help="Tanggal, YYYY-MM-DD."),
+    lokasi: str = typer.Argument(..., help="WFO atau WFH."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa diubah (masuk log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Ubah satu sel jadwal dengan tangan (alasan 'manual'); tercatat di log audit dan
+    dipertahankan saat jadwal dibuat ulang. Memberi peringatan bila kuota/cakupan jadi dilanggar.
+
+    Contoh: [bold]kerja jadwal ubah 198503302010012003 2021-02-03 WFO --alasan "rapat anggaran"[/bold]
+    """
+    from ..services.jadwal import change
+    from . import render
+
+    n = nip_arg(nip)
+    d = date_arg(tanggal, "TANGGAL")
+    old, problems = change(open_db(), n, d, lokasi, alasan, actor(oleh))
+    before = f"{old[0]} ({old[1]})" if old else "tanpa jadwal"
+    print(f"Jadwal {n} pada {d}: {before} -> {lokasi.upper()} (manual).")
+    for v in problems:
+        render.note(f"Peringatan: {v.tanggal} [{v.jenis}] {v.unit}: {v.detail}")
+
+
+@app.command()
+def periksa(
+    mulai: str | None = OPT_MULAI,
+    sampai: str | None = OPT_SAMPAI,
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Periksa jadwal tersimpan: kuota, cakupan unit, WFH wajib. Kode keluar 3 bila ada pelanggaran.
+
+    Contoh: [bold]kerja jadwal periksa --mulai 2021-02-01 --sampai 2021-02-28 --json[/bold]
+    """
+    from ..services.jadwal import violations
+    from . import render
+
+    items = violations(open_db(), date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"))
+    if as_json:
+        render.emit_json({"pelanggaran": [v.as_dict() for v in items]})
+    elif not items:
+        print("Tidak ada pelanggaran.")
+    else:
+        render.table(f"{len(items)} pelanggaran", ["Tanggal", "Jenis", "Unit", "Rincian"],
+                     ([v.tanggal, v.jenis, v.unit, v.detail] for v in items))  # fmt: skip
+    if items:
+        raise typer.Exit(EXIT_RULES_UNMET)
+
+
+@app.command()
+def ekspor(
+    format: str = typer.Option(..., "--format", help="csv, xlsx atau json."),
+    keluar: Path | None = typer.Option(None, "--keluar", help="Berkas tujuan (csv/json bawaan: stdout)."),
+    mulai: str | None = OPT_MULAI,
+    sampai: str | None = OPT_SAMPAI,
+    unit: str | None = OPT_UNIT,
+    pemisah: str = typer.Option(";", "--pemisah", help="Pemisah kolom CSV (bawaan ';')."),
+) -> None:
+    """Ekspor jadwal hari bertugas: csv (UTF-8 BOM, ';'), xlsx (satu sheet per OPD, siap cetak,
+    berjudul kebijakan) atau json. Tanpa --keluar: csv/json ke stdout, xlsx ke jadwal-AWAL_AKHIR.xlsx.
+
+    Contoh: [bold]kerja jadwal ekspor --format xlsx --mulai 2021-02-01 --sampai 2021-02-28[/bold]
+    """
+    import json
+
+    from ..io import roster_export
+    from ..services import jadwal
+    from ..store import institution
+
+    fmt = format.lower()
+    if fmt not in ("csv", "xlsx", "json"):
+        raise fail(f"--format {format!r} tidak dikenal; pakai csv, xlsx atau json.")
+    conn = open_db()
+    a, b = jadwal._span(conn, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"))
+    rows = jadwal.export_rows(conn, a, b, unit)
+    if fmt == "json":
+        out = open(keluar, "w", encoding="utf-8") if keluar else sys.stdout
+        out.write("[")
+        for i, r in enumerate(rows):
+            out.write(("," if i else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+        out.write("\n]\n")
+        if keluar:
+            out.close()
+            print(f"Jadwal diekspor ke {keluar}.", file=sys.stderr)
+    elif fmt == "csv":
+        n = roster_export.write_csv(rows, keluar, pemisah)
+        if keluar:
+            print(f"{n} baris jadwal diekspor ke {keluar}.", file=sys.stderr)
+    else:
+        from ..store.roster import kebijakan_all
+
+        names = {k for (k,) in conn.execute(
+            "SELECT DISTINCT kebijakan FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+            (a.isoformat(), b.isoformat()))}  # fmt: skip
+        judul = "; ".join(c.judul for c, _ in kebijakan_all(conn) if c.nama in names) or None
+        target = keluar or Path(f"jadwal-{a}_{b}.xlsx")
+        n = roster_export.write_xlsx(rows, target, instansi=institution.instansi(conn), judul=judul,
+                                     periode=f"{a} s.d. {b}")  # fmt: skip
+        print(f"{n} baris jadwal diekspor ke {target}.")

@@ -1,0 +1,54 @@
+"""kerja kondisi: dated conditions that a circular's mandatory-WFH rules read."""
+
+from __future__ import annotations
+
+import typer
+
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, open_db
+
+app = App(help="Kondisi pegawai (hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat, perjalanan).")
+
+
+@app.command()
+def tambah(
+    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    jenis: str = typer.Option(..., "--jenis", help="hamil, menyusui, komorbid, odp, pdp, positif, "
+                              "kontak-erat atau perjalanan."),  # fmt: skip
+    mulai: str | None = typer.Option(None, "--mulai", help="Berlaku sejak (bawaan: hari ini)."),
+    sampai: str | None = typer.Option(None, "--sampai", help="Berlaku sampai (kosong: terbuka). "
+                                      "Perjalanan: tanggal kembali."),  # fmt: skip
+    keterangan: str | None = typer.Option(None, "--keterangan", help="Catatan, mis. nomor surat dokter."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Catat kondisi pegawai; aturan WFH wajib kebijakan membacanya per hari.
+
+    Contoh: [bold]kerja kondisi tambah 198503302010012003 --jenis hamil --mulai 2021-01-04[/bold]
+    """
+    from ..services.kalender import add_condition
+
+    n = nip_arg(nip)
+    kid = add_condition(open_db(), n, jenis, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"),
+                        keterangan, actor(oleh))  # fmt: skip
+    print(f"Kondisi #{kid} ({jenis.strip().lower()}) untuk {n} dicatat.")
+
+
+@app.command()
+def daftar(
+    tanggal: str | None = typer.Option(None, "--tanggal", help="Hanya yang berlaku pada tanggal ini."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Daftar kondisi pegawai (semua, atau yang berlaku pada --tanggal).
+
+    Contoh: [bold]kerja kondisi daftar --tanggal 2021-02-01 --json[/bold]
+    """
+    from ..store.roster import kondisi_listing
+    from . import render
+
+    rows = kondisi_listing(open_db(), date_arg(tanggal, "--tanggal"))
+    if as_json:
+        render.emit_json([{k: r[k] for k in ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai",
+                                             "keterangan", "oleh", "dicatat_pada")} for r in rows])  # fmt: skip
+        return
+    render.table(f"{len(rows)} kondisi", ["#", "NIP", "Nama", "Jenis", "Mulai", "Sampai", "Keterangan"],
+                 ([r["id"], r["nip"], r["nama"], r["jenis"], r["mulai"], r["sampai"] or "(terbuka)",
+                   r["keterangan"]] for r in rows))  # fmt: skip

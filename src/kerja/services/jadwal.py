@@ -1,0 +1,335 @@
+"""The roster: generate (jadwal buat), change one cell (ubah), check (periksa), read (lihat/ekspor)."""
+
+from __future__ import annotations
+
+import calendar as pycal
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..domain import roster as dom
+from ..domain.circulars import Circular
+from ..domain.errors import KerjaError
+from ..store import audit, institution
+from ..store import employees as emp_store
+from ..store import roster as store
+from ..store.db import transaction
+from . import kalender
+
+
+@dataclass
+class BuildSummary:
+    mulai: date
+    sampai: date
+    hari: list[date] = field(default_factory=list)  # generated days
+    dipertahankan: list[date] = field(default_factory=list)  # past days with a roster, kept
+    tanpa_kebijakan: list[date] = field(default_factory=list)
+    kebijakan: list[str] = field(default_factory=list)
+    sel: int = 0
+    wfo: int = 0
+    wfh: int = 0
+    pelanggaran: list[dom.Violation] = field(default_factory=list)
+    catatan: list[dom.Notice] = field(default_factory=list)
+    deviasi_maks: float = 0.0
+
+
+def month_bounds(d: date) -> tuple[date, date]:
+    return d.replace(day=1), d.replace(day=pycal.monthrange(d.year, d.month)[1])
+
+
+def _period(conn: sqlite3.Connection, forced: Circular | None, mulai: date | None,
+            sampai: date | None) -> tuple[date, date]:  # fmt: skip
+    if mulai is None and sampai is None:
+        if forced:
+            return forced.mulai, forced.sampai
+        return month_bounds(kalender.today(conn))
+    if mulai is None:
+        mulai = forced.mulai if forced and forced.mulai <= sampai else month_bounds(sampai)[0]  # type: ignore[operator,arg-type]
+    if sampai is None:
+        sampai = forced.sampai if forced and forced.sampai >= mulai else month_bounds(mulai)[1]
+    if sampai < mulai:
+        raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+    return mulai, sampai
+
+
+def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = None,
+             mulai: date | None = None, sampai: date | None = None, unit: str | None = None,
+             timpa: bool = False) -> BuildSummary:  # fmt: skip
+    """Generate and save the roster of [mulai, sampai] (SPEC §6); violations do not stop it."""
+    circulars = [c for c, _ in store.kebijakan_all(conn)]
+    if not circulars:
+        raise KerjaError("Belum ada kebijakan. Pasang dulu, mis. `kerja kebijakan tambah "
+                         "examples/kebijakan/kukar-2021.toml`.")  # fmt: skip
+    forced = kalender.get_circular(conn, kebijakan) if kebijakan else None
+    mulai, sampai = _period(conn, forced, mulai, sampai)
+    s = BuildSummary(mulai, sampai)
+    circ_of: dict[date, Circular] = {}
+    for d in kalender.working_days(conn, mulai, sampai):
+        c = forced or kalender.in_force(circulars, d)
+        if c is None:
+            s.tanpa_kebijakan.append(d)
+        else:
+            circ_of[d] = c
+    if not circ_of:
+        raise KerjaError(f"Tidak ada hari kerja dengan kebijakan berlaku antara {mulai} dan {sampai}. "
+                         "Periksa `kerja kebijakan daftar` atau pakai --kebijakan NAMA.")  # fmt: skip
+    used = {c.nama: c for c in circ_of.values()}
+    lo = min([mulai, *(c.mulai for c in used.values())])
+    hi = max([sampai, *(c.sampai for c in used.values())])
+    today = kalender.today(conn)
+    stored_days = {date.fromisoformat(r[0]) for r in conn.execute(
+        "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+        (lo.isoformat(), hi.isoformat()))}  # fmt: skip
+
+    selected: set[str] | None = None
+    if unit:
+        ids = set(emp_store.resolve_unit(conn, unit))
+        selected = {p.nip for p in store.people(conn, ids)}
+    gen = [d for d in circ_of if timpa or not (d < today and d in stored_days)]
+    s.dipertahankan = [d for d in circ_of if d not in gen]
+    gen_set = set(gen)
+    # Days of the used circulars outside this run that have a roster count toward fair shares.
+    hist = sorted(d for d in stored_days if d not in gen_set
+                  and any(c.covers(d) for c in used.values()))  # fmt: skip
+    fixed: dict[tuple[date, str], tuple[str, str]] = {}
+    hist_circ: dict[date, Circular] = {}
+    day_cache: dict[str, date] = {}
+
+    def iso(t: str) -> date:
+        d = day_cache.get(t)
+        if d is None:
+            d = day_cache[t] = date.fromisoformat(t)
+        return d
+
+    if hist:
+        for t, nip, lok, why, keb in store.cells(conn, hist[0], hist[-1]):
+            d = iso(t)
+            if keb in used and used[keb].covers(d) and d not in gen_set:
+                fixed[(d, nip)] = (lok, why)
+                hist_circ[d] = used[keb]
+    if gen:
+        sql = ("SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ?"
+               + ("" if selected is not None else " AND alasan = 'manual'"))  # fmt: skip
+        for t, nip, lok, why in conn.execute(sql, (min(gen).isoformat(), max(gen).isoformat())):
+            d = iso(t)
+            if d in gen_set and (
+                (selected is not None and nip not in selected) or (why == "manual" and not timpa)
+            ):
+                fixed[(d, nip)] = (lok, why)
+    people = store.people(conn)
+    if selected is not None:
+        fixed_nips = {nip for (_, nip) in fixed}
+        people = [p for p in people if p.nip in selected or p.nip in fixed_nips]
+    days = [dom.Day(d, circ_of[d], True) for d in gen]
+    days += [dom.Day(d, hist_circ[d], False) for d in hist if d in hist_circ]
+    stat = store.statuses(conn, min(lo, mulai), max(hi, sampai))
+    inputs = dom.Inputs(people=people, units=store.units(conn), days=days,
+                        conditions=store.conditions(conn),
+                        statuses=[(n, a, b) for n, a, b, _ in stat], fixed=fixed)  # fmt: skip
+    res = dom.build(inputs)
+    names = {d: circ_of[d].nama for d in gen}
+    counts = {"WFO": 0, "WFH": 0}
+
+    def rows() -> Iterator[tuple[str, str, str, str, str]]:
+        for r in res.rows(people, names):
+            if selected is None or r[1] in selected:
+                counts[r[2]] += 1
+                yield r
+
+    with transaction(conn):
+        institution.ensure_unlocked(conn, {d.isoformat()[:7] for d in gen}, "jadwal")
+        s.sel = store.replace_days(conn, gen, selected, rows())
+        s.hari = sorted(gen)
+        s.kebijakan = sorted({c.nama for c in circ_of.values()})
+        s.wfo, s.wfh = counts["WFO"], counts["WFH"]
+        s.pelanggaran = res.violations
+        s.catatan = sorted(res.notices, key=lambda n: (-n.lebih, n.nip))
+        s.deviasi_maks = round(res.max_deviation(), 2)
+        audit.record(conn, oleh=oleh, aksi="jadwal.buat", sesudah={
+            "mulai": mulai, "sampai": sampai, "kebijakan": s.kebijakan, "unit": unit,
+            "hari": len(gen), "dipertahankan": len(s.dipertahankan), "sel": s.sel, "wfo": s.wfo,
+            "wfh": s.wfh, "pelanggaran": len(s.pelanggaran), "catatan": len(s.catatan)},
+            alasan="--timpa" if timpa else None)  # fmt: skip
+    return s
+
+
+# -- reading the stored roster --------------------------------------------------------------------
+
+
+def _span(conn: sqlite3.Connection, mulai: date | None, sampai: date | None) -> tuple[date, date]:
+    if mulai and sampai:
+        if sampai < mulai:
+            raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+        return mulai, sampai
+    span = store.roster_span(conn)
+    if span is None:
+        raise KerjaError("Belum ada jadwal. Buat dulu dengan `kerja jadwal buat`.")
+    return mulai or span[0], sampai or span[1]
+
+
+def stored(conn: sqlite3.Connection, people: list[dom.Person], mulai: date, sampai: date,
+           ) -> tuple[dom.Result, dict[date, str | None]]:  # fmt: skip
+    """The stored roster of [mulai, sampai] as a generator result (codes per person-day)."""
+    idx = {p.nip: i for i, p in enumerate(people)}
+    codes = dom.Codes()
+    days: list[date] = []
+    cells: list[list[int]] = []
+    keb: dict[date, str | None] = {}
+    cur_t, row = None, None
+    for t, nip, lok, why, k in store.cells(conn, mulai, sampai):
+        if t != cur_t:
+            cur_t = t
+            d = date.fromisoformat(t)
+            days.append(d)
+            row = [0] * len(people)
+            cells.append(row)
+            keb[d] = k
+        i = idx.get(nip)
+        if i is not None:
+            row[i] = codes.code(lok, why)  # type: ignore[index]
+    return dom.Result(codes, days, cells, [], {}), keb
+
+
+def violations(conn: sqlite3.Connection, mulai: date | None = None,
+               sampai: date | None = None) -> list[dom.Violation]:  # fmt: skip
+    """Quota, coverage and mandatory-WFH violations of the stored roster."""
+    mulai, sampai = _span(conn, mulai, sampai)
+    people = store.people(conn)
+    res, keb = stored(conn, people, mulai, sampai)
+    circulars = [c for c, _ in store.kebijakan_all(conn)]
+    by_name = {c.nama: c for c in circulars}
+    days = []
+    keep = []
+    for k, d in enumerate(res.days):
+        c = by_name.get(keb[d] or "") or kalender.in_force(circulars, d)
+        if c is not None:
+            days.append(dom.Day(d, c))
+            keep.append(k)
+    res.days = [res.days[k] for k in keep]
+    res.cells = [res.cells[k] for k in keep]
+    stat = store.statuses(conn, mulai, sampai)
+    inputs = dom.Inputs(people, store.units(conn), days, store.conditions(conn),
+                        [(n, a, b) for n, a, b, _ in stat])  # fmt: skip
+    return dom.check(inputs, res)
+
+
+def change(conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasan: str,
+           oleh: str) -> tuple[tuple | None, list[dom.Violation]]:  # fmt: skip
+    """Set one cell by hand (reason `manual`), audited; returns (old cell, that day's violations)."""
+    lokasi = lokasi.upper()
+    if lokasi not in ("WFO", "WFH"):
+        raise KerjaError(f"Lokasi {lokasi!r} tidak sah; pakai WFO atau WFH.")
+    if not alasan or not alasan.strip():
+        raise KerjaError("--alasan wajib diisi: tulis mengapa jadwal diubah.")
+    with transaction(conn):
+        institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], "jadwal")
+        emp = emp_store.get(conn, nip)
+        if not emp["aktif"]:
+            raise KerjaError(f"Pegawai {nip} nonaktif; jadwalnya tidak bisa diubah.")
+        if tanggal not in set(kalender.working_days(conn, tanggal, tanggal)):
+            raise KerjaError(f"{tanggal} bukan hari kerja (akhir pekan atau libur).")
+        old = store.cell(conn, tanggal, nip)
+        circulars = [c for c, _ in store.kebijakan_all(conn)]
+        keb = old[2] if old and old[2] else (c.nama if (c := kalender.in_force(circulars, tanggal)) else None)
+        store.put_cell(conn, tanggal, nip, lokasi, "manual", keb)
+        audit.record(conn, oleh=oleh, aksi="jadwal.ubah", nip=nip, alasan=alasan.strip(),
+                     sebelum={"tanggal": tanggal, "lokasi": old[0], "alasan": old[1]} if old else None,
+                     sesudah={"tanggal": tanggal, "lokasi": lokasi, "alasan": "manual"})  # fmt: skip
+    return old, violations(conn, tanggal, tanggal)
+
+
+def export_rows(conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None,
+                unit: str | None = None) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """The JSON rows of SPEC §6 for on-duty days (a status declared later takes the day off)."""
+    mulai, sampai = _span(conn, mulai, sampai)
+    sql = ("SELECT j.tanggal, j.nip, p.nama, p.gelar_depan, p.gelar_belakang, u.jalur, j.lokasi, "
+           "j.alasan FROM jadwal j JOIN pegawai p ON p.nip = j.nip JOIN unit u ON u.id = p.unit_id "
+           "WHERE j.tanggal BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM status_hari s WHERE "
+           "s.nip = j.nip AND s.dicabut_pada IS NULL AND s.mulai <= j.tanggal AND s.sampai >= j.tanggal)")  # fmt: skip
+    args: list[Any] = [mulai.isoformat(), sampai.isoformat()]
+    if unit:
+        ids = emp_store.resolve_unit(conn, unit)
+        sql += f" AND p.unit_id IN ({','.join('?' * len(ids))})"
+        args += ids
+    for t, nip, nama, gd, gb, jalur, lok, why in conn.execute(sql + " ORDER BY j.tanggal, j.nip", args):
+        full = f"{gd} {nama}" if gd else nama
+        yield {"tanggal": t, "nip": nip, "nama": f"{full}, {gb}" if gb else full, "unit": jalur,
+               "lokasi": lok, "alasan": why}  # fmt: skip
+
+
+@dataclass
+class Grid:
+    days: list[date]
+    rows: list[tuple[str, str, str, list[str]]]  # (nip, name, unit path, one mark per day)
+    totals: list[tuple[str, list[str]]]  # (quota group, 'WFO/target' per day)
+    judul: str | None
+
+
+def grid(conn: sqlite3.Connection, mulai: date | None, sampai: date | None,
+         unit: str | None, limit: int | None = 300) -> Grid:  # fmt: skip
+    """Employees x days: WFO, WFH, a status code, or '-' (no cell); quota totals per group."""
+    if mulai is None and sampai is None:
+        span = store.roster_span(conn)
+        if span is None:
+            raise KerjaError("Belum ada jadwal. Buat dulu dengan `kerja jadwal buat`.")
+        today = kalender.today(conn)
+        mulai = today if span[0] <= today <= span[1] else span[0]
+        mulai = mulai.fromordinal(mulai.toordinal() - mulai.weekday())
+        sampai = mulai.fromordinal(mulai.toordinal() + 13)
+    mulai, sampai = _span(conn, mulai, sampai)
+    ids = set(emp_store.resolve_unit(conn, unit)) if unit else None
+    everyone = store.people(conn)
+    people = [p for p in everyone if ids is None or p.unit in ids]
+    if limit and len(people) > limit:
+        raise KerjaError(f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih --unit "
+                         "(mis. satu bidang atau seksi), atau pakai `kerja jadwal ekspor`.")  # fmt: skip
+    res, keb = stored(conn, everyone, mulai, sampai)
+    days = kalender.working_days(conn, mulai, sampai)
+    col = {d: k for k, d in enumerate(res.days)}
+    stat = store.statuses(conn, mulai, sampai)
+    code_of: dict[tuple[str, date], str] = {}
+    for nip, a, b, kode in stat:
+        for d in days:
+            if a <= d <= b:
+                code_of[(nip, d)] = kode
+    name = store.names(conn)
+    units = store.units(conn)
+    index = {p.nip: i for i, p in enumerate(everyone)}
+    rows = []
+    for p in sorted(people, key=lambda p: (units[p.unit].name, not p.leader, p.nip)):
+        marks = []
+        for d in days:
+            k = col.get(d)
+            c = res.cells[k][index[p.nip]] if k is not None else 0
+            kode = code_of.get((p.nip, d))
+            marks.append(kode or (res.codes.pairs[c][0] if c else "-"))  # type: ignore[index]
+        rows.append((p.nip, name[p.nip][0], units[p.unit].name, marks))
+    circulars = {c.nama: c for c, _ in store.kebijakan_all(conn)}
+    totals = []
+    groups: dict[int, list[int]] = {}
+    any_c = next((circulars[k] for k in keb.values() if k in circulars), None)
+    if any_c is not None:
+        shown = {p.nip for p in people}
+        for i, p in enumerate(everyone):
+            groups.setdefault(dom.group_key(p, any_c), []).append(i)
+        from ..domain.circulars import target
+
+        for g, mem in sorted(groups.items(), key=lambda kv: units[kv[0]].name):
+            if not any(everyone[i].nip in shown for i in mem):
+                continue
+            marks = []
+            for d in days:
+                k = col.get(d)
+                c = circulars.get(keb.get(d) or "")
+                if k is None or c is None:
+                    marks.append("")
+                    continue
+                on = [i for i in mem if res.cells[k][i] and (everyone[i].nip, d) not in code_of
+                      and (c.pejabat_dihitung or not (c.pejabat_wfo and everyone[i].leader))]  # fmt: skip
+                wfo = sum(1 for i in on if res.codes.pairs[res.cells[k][i]][0] == "WFO")  # type: ignore[index]
+                marks.append(f"{wfo}/{target(len(on), c.wfo_persen, c.pembulatan)}")
+            totals.append((units[g].name, marks))
+    judul = any_c.judul if any_c else None
+    return Grid(days, rows, totals, judul)
