@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, pegawai, unit
+from . import aturan, kinerja, pegawai, rekap, unit
 from . import demo as demo_cmd
 from . import jadwal, kebijakan, kondisi, libur  # rosters (issue 3)
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
@@ -21,7 +21,9 @@ app = App(
     ),
 )
 app.add_typer(aturan.app, name="aturan")
+app.add_typer(kinerja.app, name="kinerja")
 app.add_typer(pegawai.app, name="pegawai")
+app.add_typer(rekap.app, name="rekap")
 app.add_typer(unit.app, name="unit")
 app.command("demo")(demo_cmd.demo)
 app.add_typer(libur.app, name="libur")

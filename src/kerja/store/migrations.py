@@ -117,7 +117,9 @@ CREATE TABLE presensi (
   oleh TEXT,
   dicatat_pada TEXT NOT NULL
 );
-CREATE UNIQUE INDEX presensi_unik ON presensi(nip, waktu, sumber, ifnull(jenis, ''));
+-- Imports are idempotent per punch; manual check-ins are all kept, even two in one second.
+CREATE UNIQUE INDEX presensi_unik ON presensi(nip, waktu, sumber, ifnull(jenis, ''))
+  WHERE sumber <> 'manual';
 CREATE INDEX presensi_tanggal ON presensi(tanggal, nip);
 
 CREATE TABLE status_hari (

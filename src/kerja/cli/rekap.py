@@ -1,0 +1,218 @@
+"""kerja rekap: the monthly TPP recap and its exports, the per-person explanation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import typer
+
+from .base import OPT_JSON, App, fail, month_arg, nip_arg, open_db
+
+app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
+
+FORMATS = ("tabel", "json", "csv", "xlsx", "pdf")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", text.split(" > ")[-1].lower()).strip("-") or "unit"
+
+
+def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
+    from ..io.export import Signer
+    from ..services.rekap import full_name
+    from ..store import employees
+
+    if not nip:
+        return Signer(jabatan)
+    r = employees.get(conn, nip_arg(nip))
+    return Signer(jabatan, full_name(r), r["nip"])
+
+
+@app.command()
+def bulanan(
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    unit: str | None = typer.Option(None, "--unit", help="Unit (nama atau jalur) dan sub-unitnya."),
+    fmt: str = typer.Option(
+        "tabel", "--format", help="tabel (layar), json, csv, xlsx atau pdf.", show_default=True
+    ),
+    keluar: Path | None = typer.Option(
+        None,
+        "--keluar",
+        help="Berkas tujuan. Tanpa ini: json/csv ke layar, xlsx/pdf ke "
+        "rekap-YYYY-MM[-unit].xlsx|pdf di folder ini.",
+    ),
+    pemisah: str = typer.Option(
+        ";",
+        "--pemisah",
+        help="Pemisah kolom CSV (bawaan ';' untuk Excel Indonesia; ',' untuk yang lain).",
+    ),
+    kepala: str | None = typer.Option(None, "--kepala", help="NIP Kepala OPD untuk tanda tangan."),
+    bendahara: str | None = typer.Option(None, "--bendahara", help="NIP Bendahara Pengeluaran."),
+    pengelola: str | None = typer.Option(None, "--pengelola", help="NIP Pengelola Kepegawaian."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Rekap TPP satu bulan per pegawai: hari kerja, kehadiran, TL/PSW, potongan disiplin,
+    capaian kinerja, dan Rupiah (dibulatkan setengah ke atas). Tidak mengubah data apa pun.
+
+    Aturan yang dipakai adalah aturan yang berlaku pada bulan itu. Tanda tangan berkas xlsx/pdf
+    diisi dari --kepala/--bendahara/--pengelola, atau dibiarkan bertitik untuk diisi tangan.
+
+    Contoh: [bold]kerja rekap bulanan --bulan 2021-02 --unit "Dinas Kesehatan" --format xlsx
+    --kepala 196801011990031001[/bold]
+    """
+    from ..services.rekap import monthly_recap
+    from . import render
+
+    month = month_arg(bulan)
+    fmt = "json" if as_json else fmt.lower()
+    if fmt not in FORMATS:
+        raise fail(f"--format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
+    if len(pemisah) != 1 or pemisah in '"\r\n':
+        raise fail(f"--pemisah {pemisah!r} harus satu karakter, mis. ';' atau ','.")
+    conn = open_db()
+    signers = [
+        _signer(conn, "Kepala OPD", kepala),
+        _signer(conn, "Bendahara Pengeluaran", bendahara),
+        _signer(conn, "Pengelola Kepegawaian", pengelola),
+    ]
+    recap = monthly_recap(conn, month, unit)
+    if not recap["pegawai"]:
+        render.note(f"Tidak ada pegawai aktif{' di unit ' + unit if unit else ''} untuk direkap.")
+    if fmt == "tabel":
+        _table(recap)
+        return
+    if fmt in ("json", "csv") and keluar is None:
+        if fmt == "json":
+            render.emit_json(recap)
+        else:
+            from ..io.export import csv_text
+
+            print(csv_text(recap, pemisah=pemisah), end="")
+        return
+    from ..io import export
+
+    target = keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}")
+    if target.parent and not target.parent.exists():
+        raise fail(
+            f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain."
+        )
+    if fmt == "json":
+        export.save_json(recap, target)
+    elif fmt == "csv":
+        export.save_csv(recap, target, pemisah=pemisah)
+    elif fmt == "xlsx":
+        export.save_xlsx(recap, target, unit=unit, signers=signers)
+    else:
+        export.save_pdf(recap, target, unit=unit, signers=signers)
+    print(
+        f"Rekap {month}: {len(recap['pegawai'])} pegawai, TPP total "
+        f"{render.rupiah(recap['total']['tpp_total'])}; ditulis ke {target}."
+    )
+
+
+def _table(recap: dict) -> None:
+    from . import render
+
+    rows = recap["pegawai"]
+    render.table(
+        f"Rekap TPP {recap['instansi']} {recap['bulan']} ({len(rows)} pegawai)",
+        [
+            "NIP",
+            "Nama",
+            "HK",
+            "WFO/WFH",
+            "S/I/C/DL",
+            "TK",
+            "TL 1-4",
+            "PSW 1-4",
+            "Pot.%",
+            "Capaian%",
+            "TPP total",
+            "Peringatan",
+        ],
+        (
+            [
+                r["nip"],
+                r["nama"],
+                r["hari_kerja"],
+                f"{r['hadir_wfo']}/{r['hadir_wfh']}",
+                f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}",
+                r["tk"],
+                "/".join(map(str, r["tl"])),
+                "/".join(map(str, r["psw"])),
+                f"{r['potongan_disiplin_persen']:.2f}",
+                f"{r['capaian_kinerja_persen']:.2f}",
+                render.rupiah(r["tpp_total"]),
+                r["peringatan"] or "",
+            ]
+            for r in rows
+        ),
+        caption=f"Jumlah: pagu {render.rupiah(recap['total']['pagu_tpp'])}, kinerja "
+        f"{render.rupiah(recap['total']['tpp_kinerja'])}, disiplin "
+        f"{render.rupiah(recap['total']['tpp_disiplin'])}, total "
+        f"{render.rupiah(recap['total']['tpp_total'])}",
+        justify_right=(2, 5, 8, 9, 10),
+    )
+
+
+@app.command()
+def rincian(
+    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Mengapa TPP seseorang sebesar itu: tiap hari kerja (kode, jadwal, masuk, pulang, telat,
+    pulang cepat, potongan dan aturannya, menit kinerja), lalu hitungan Rupiah langkah demi
+    langkah, sama persis dengan barisnya di `rekap bulanan`.
+
+    Contoh: [bold]kerja rekap rincian 197508172000031002 --bulan 2021-02[/bold]
+    """
+    from ..services.rekap import recap_detail
+    from . import render
+
+    d = recap_detail(open_db(), nip_arg(nip), month_arg(bulan))
+    if as_json:
+        render.emit_json({k: d[k] for k in ("nip", "bulan", "hari", "rekap")})
+        return
+    r = d["rekap"]
+    render.table(
+        f"Rincian {r['nama']} ({r['nip']}), {d['bulan']}",
+        [
+            "Tanggal",
+            "Kode",
+            "Jadwal",
+            "Masuk",
+            "Pulang",
+            "Telat",
+            "Cepat",
+            "TL",
+            "PSW",
+            "Potongan",
+            "Aturan",
+            "Menit kinerja",
+        ],
+        (
+            [
+                h["tanggal"],
+                h["kode"],
+                h["jadwal"],
+                h["masuk"],
+                h["pulang"],
+                h["telat_menit"] or "",
+                h["cepat_menit"] or "",
+                h["tl"],
+                h["psw"],
+                f"{h['potongan_persen']:g}%",
+                h["aturan"],
+                h["menit_kinerja"],
+            ]
+            for h in d["hari"]
+        ),
+        justify_right=(5, 6, 9, 11),
+    )
+    if d["menit_di_luar_hari_kerja"]:
+        print(f"Menit kinerja di luar hari kerja (ikut dihitung): {d['menit_di_luar_hari_kerja']}")
+    print(f"Unit: {r['unit']}. Pagu TPP {render.rupiah(r['pagu_tpp'])}.")
+    for line in d["penjelasan"]:
+        print("  " + line)

@@ -1,0 +1,106 @@
+"""e-Kinerja activities (SPEC §8): minutes, overlap, who may validate, the validation deadline.
+
+Pure: callers pass the supervisor map, the existing activities and today's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, time
+
+from .errors import KerjaError
+
+STATUS = ("diajukan", "disetujui", "ditolak")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An activity already recorded on the same day (for the overlap check)."""
+
+    id: int
+    mulai: str  # 'HH:MM'
+    selesai: str
+    uraian: str = ""
+
+
+def minutes(mulai: time, selesai: time) -> int:
+    """Whole minutes from start to end on one day; an end at or before the start is refused."""
+    span = (selesai.hour * 60 + selesai.minute) - (mulai.hour * 60 + mulai.minute)
+    if span <= 0:
+        raise KerjaError(
+            f"--selesai {selesai:%H:%M} harus sesudah --mulai {mulai:%H:%M} pada hari yang sama; "
+            "kegiatan yang melewati tengah malam dicatat dua kali (sampai 23:59, lalu dari 00:00)."
+        )
+    return span
+
+
+def overlaps(mulai: time, selesai: time, existing: Iterable[Slot]) -> list[Slot]:
+    """Existing slots sharing at least a minute with [mulai, selesai); touching ends are fine."""
+    a, b = mulai.strftime("%H:%M"), selesai.strftime("%H:%M")
+    return [s for s in existing if a < s.selesai and s.mulai < b]
+
+
+def chain_above(nip: str, supervisors: Mapping[str, str | None]) -> list[str]:
+    """The supervisors of `nip`, nearest first (stops on a cycle or a missing link)."""
+    out: list[str] = []
+    seen = {nip}
+    cur = supervisors.get(nip)
+    while cur and cur not in seen:
+        out.append(cur)
+        seen.add(cur)
+        cur = supervisors.get(cur)
+    return out
+
+
+def check_validator(validator: str, owner: str, supervisors: Mapping[str, str | None]) -> None:
+    """Only the direct supervisor or someone above in the chain validates; never oneself."""
+    if validator == owner:
+        raise KerjaError(
+            f"{validator} tidak boleh memvalidasi kegiatannya sendiri; yang berhak adalah atasan "
+            "langsung atau atasan di atasnya."
+        )
+    chain = chain_above(owner, supervisors)
+    if validator not in chain:
+        direct = chain[0] if chain else None
+        who = f"atasan langsungnya {direct}" if direct else "atasan (belum diisi di data pegawai)"
+        raise KerjaError(
+            f"{validator} bukan atasan {owner} (langsung maupun di atasnya); yang berhak "
+            f"memvalidasi adalah {who} atau atasan di atasnya. Cek `kerja pegawai lihat {owner}`."
+        )
+
+
+def subordinates(nip: str, supervisors: Mapping[str, str | None], *, all_levels: bool) -> set[str]:
+    """Direct reports of `nip`, or everyone below it in the chain when all_levels."""
+    children: dict[str, list[str]] = {}
+    for who, boss in supervisors.items():
+        if boss:
+            children.setdefault(boss, []).append(who)
+    out: set[str] = set()
+    todo = list(children.get(nip, []))
+    while todo:
+        n = todo.pop()
+        if n in out or n == nip:
+            continue
+        out.add(n)
+        if all_levels:
+            todo.extend(children.get(n, []))
+    return out
+
+
+def validation_deadline(month: str, batas_validasi_hari: int) -> date | None:
+    """Last day a validation still counts for activities of `month` ('YYYY-MM'): day N of the
+    next month (the month's last day when N is larger); None when there is no deadline (N = 0)."""
+    if batas_validasi_hari <= 0:
+        return None
+    y, m = int(month[:4]), int(month[5:7])
+    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return date(y, m, min(batas_validasi_hari, calendar.monthrange(y, m)[1]))
+
+
+def counts(status: str, validated_on: date | None, deadline: date | None) -> bool:
+    """Whether an activity's minutes count toward the month's achievement."""
+    if status != "disetujui" or validated_on is None:
+        return False
+    return deadline is None or validated_on <= deadline

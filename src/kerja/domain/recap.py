@@ -1,0 +1,175 @@
+"""The monthly TPP recap of one employee (SPEC §8), as pure arithmetic.
+
+Money is computed from exact ratios (Fraction) and rounded half-up to whole Rupiah once, at the
+end of each part; binary floats never touch it. The percentages in the output are rounded for
+reading only.
+
+Inputs are the employee's day statuses for the month (objects with `kode`, `mode`, `tl`, `psw`,
+`potongan_persen`, as `kerja.domain.presence.DayStatus` has), the validated activity minutes that
+count, the rules in force for the month, the TPP ceiling and the year's TK count so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any, Protocol
+
+# Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
+# so it is counted with DL in `dinas_luar`: every working day then falls in exactly one column.
+SAKIT = ("S", "CS")
+IZIN = ("I",)
+CUTI = ("CT", "CB", "CM", "CAP", "CLTN")
+DINAS_LUAR = ("DL", "TB")
+OFF_DUTY = SAKIT + IZIN + CUTI + DINAS_LUAR  # days that lower the activity target
+
+# PP 94/2021 art. 9-11: cumulative TK days in a year and the sanction level they reach.
+PERINGATAN = (
+    (21, "hukuman disiplin berat"),
+    (11, "hukuman disiplin sedang"),
+    (7, "pernyataan tidak puas"),
+    (4, "teguran tertulis"),
+    (3, "teguran lisan"),
+)
+
+MONEY = ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total")
+
+
+class DayLike(Protocol):
+    kode: str
+    mode: str | None
+    tl: int | None
+    psw: int | None
+    potongan_persen: Decimal
+
+
+def round_half_up(x: Fraction) -> int:
+    """Nearest whole number, .5 away from zero (x is never negative here)."""
+    q, r = divmod(x.numerator, x.denominator)
+    return q + (1 if 2 * r >= x.denominator else 0)
+
+
+def two_decimals(x: Fraction) -> float:
+    """A percentage for reading: half-up to 2 decimals, from the exact value."""
+    hundredths = round_half_up(x * 100)
+    return float(Decimal(hundredths).scaleb(-2).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def exact(value: Decimal | float | int | str) -> Fraction:
+    """An exact ratio from a percentage; floats go through their shortest text (0.5 -> 1/2)."""
+    if isinstance(value, float):
+        return Fraction(Decimal(repr(value)))
+    return Fraction(Decimal(value) if isinstance(value, str) else value)
+
+
+def peringatan(tk_tahun_ini: int) -> str | None:
+    for floor, level in PERINGATAN:
+        if tk_tahun_ini >= floor:
+            return level
+    return None
+
+
+_COLUMN = {"TK": "tk", **dict.fromkeys(SAKIT, "sakit"), **dict.fromkeys(IZIN, "izin"),
+           **dict.fromkeys(CUTI, "cuti"), **dict.fromkeys(DINAS_LUAR, "dinas_luar")}
+
+
+def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
+    """Attendance columns, tier counts and the summed (unclamped) cut of a month's days."""
+    c: dict[str, Any] = {"hari_kerja": 0, "hadir_wfo": 0, "hadir_wfh": 0, "sakit": 0, "izin": 0,
+                         "cuti": 0, "dinas_luar": 0, "tk": 0}  # fmt: skip
+    tl, psw = [0, 0, 0, 0], [0, 0, 0, 0]
+    # Decimal sums of a month of cuts stay exact (28 significant digits), and are much faster than
+    # Fraction sums over a province; the total becomes a Fraction once.
+    cut = Decimal(0)
+    for d in days:
+        c["hari_kerja"] += 1
+        k = d.kode
+        if k == "H":
+            c["hadir_wfh" if d.mode == "WFH" else "hadir_wfo"] += 1
+        else:
+            try:
+                c[_COLUMN[k]] += 1
+            except KeyError:
+                raise ValueError(f"kode hari tidak dikenal: {k!r}") from None
+        if d.tl:
+            tl[d.tl - 1] += 1
+        if d.psw:
+            psw[d.psw - 1] += 1
+        p = d.potongan_persen
+        if p:
+            cut += p if isinstance(p, Decimal) else Decimal(repr(p))
+    c["tl"], c["psw"], c["potongan"] = tl, psw, Fraction(cut)
+    return c
+
+
+def employee_row(
+    days: Sequence[DayLike],
+    menit_kinerja: int,
+    rules: Mapping[str, Any],
+    pagu: int | None,
+    tk_tahun_ini: int,
+) -> dict[str, Any]:
+    """The recap row's figures (without nip/nama/unit), in the order of SPEC §8."""
+    c = day_counts(days)
+    on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
+    target = rules["kinerja"]["menit_per_hari"] * on_duty
+    potongan = min(c["potongan"], Fraction(100))
+    # Nothing was expected (a month on leave): nothing is missing, so achievement is full.
+    capaian = min(Fraction(1), Fraction(menit_kinerja, target)) if target else Fraction(1)
+    base = pagu or 0
+    bobot_k, bobot_d = exact(rules["tpp"]["bobot_kinerja"]), exact(rules["tpp"]["bobot_disiplin"])
+    kinerja = round_half_up(base * bobot_k / 100 * capaian)
+    disiplin = round_half_up(base * bobot_d / 100 * (100 - potongan) / 100)
+    return {
+        "hari_kerja": c["hari_kerja"], "hadir_wfo": c["hadir_wfo"], "hadir_wfh": c["hadir_wfh"],
+        "sakit": c["sakit"], "izin": c["izin"], "cuti": c["cuti"], "dinas_luar": c["dinas_luar"],
+        "tk": c["tk"], "tl": c["tl"], "psw": c["psw"],
+        "potongan_disiplin_persen": two_decimals(potongan),
+        "menit_kinerja": menit_kinerja, "target_menit": target,
+        "capaian_kinerja_persen": two_decimals(capaian * 100),
+        "pagu_tpp": base, "tpp_kinerja": kinerja, "tpp_disiplin": disiplin,
+        "tpp_total": kinerja + disiplin,
+        "tk_tahun_ini": tk_tahun_ini, "peringatan": peringatan(tk_tahun_ini),
+    }  # fmt: skip
+
+
+def totals(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    out = dict.fromkeys(MONEY, 0)
+    for r in rows:
+        for k in MONEY:
+            out[k] += r[k]
+    return out
+
+
+def _rp(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def explain(row: Mapping[str, Any], sum_cuts: Fraction, rules: Mapping[str, Any]) -> list[str]:
+    """The Rupiah arithmetic of one row, step by step, in the clerk's words."""
+    per_day = rules["kinerja"]["menit_per_hari"]
+    bk, bd = rules["tpp"]["bobot_kinerja"], rules["tpp"]["bobot_disiplin"]
+    off = row["sakit"] + row["izin"] + row["cuti"] + row["dinas_luar"]
+    pagu, pot, cap = row["pagu_tpp"], row["potongan_disiplin_persen"], row["capaian_kinerja_persen"]
+    clamp = " (dibatasi 100)" if sum_cuts > 100 else ""
+    if row["target_menit"]:
+        capaian = f"min(100, {row['menit_kinerja']} / {row['target_menit']} x 100) = {cap:.2f}%"
+    else:
+        capaian = "100.00% (target 0: tidak ada hari bertugas, tidak ada yang kurang)"
+    lines = [
+        f"Hari kerja {row['hari_kerja']}; hari bertugas = {row['hari_kerja']} - {off} "
+        f"(sakit/izin/cuti/dinas luar) = {row['hari_kerja'] - off}.",
+        f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']}.",
+        f"Capaian kinerja = {capaian}.",
+        f"Potongan disiplin = jumlah potongan harian {two_decimals(sum_cuts):g}%{clamp} "
+        f"= {pot:g}%.",
+        f"TPP kinerja = {_rp(pagu)} x {bk}% x {cap:.2f}% = {_rp(row['tpp_kinerja'])} "
+        "(dari rasio persis, dibulatkan setengah ke atas ke Rupiah utuh).",
+        f"TPP disiplin = {_rp(pagu)} x {bd}% x (100 - {pot:g})% = {_rp(row['tpp_disiplin'])}.",
+        f"TPP total = {_rp(row['tpp_kinerja'])} + {_rp(row['tpp_disiplin'])} "
+        f"= {_rp(row['tpp_total'])}.",
+    ]
+    if row["peringatan"]:
+        lines.append(f"TK tahun ini {row['tk_tahun_ini']} hari: {row['peringatan']} (PP 94/2021).")
+    return lines

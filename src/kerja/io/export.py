@@ -1,0 +1,349 @@
+"""Writers of the monthly TPP recap: CSV, XLSX (xlsxwriter) and PDF (fpdf2).
+
+Every file is written beside its target under a temporary name and renamed into place, so a
+crash never leaves half a recap where finance would pick it up. Text cells that a spreadsheet
+would run as formulas are neutralised (io.safe).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from .safe import safe_cell
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember")  # fmt: skip
+
+# (header, how to get the value from a recap row, kind): kind drives number formats.
+COLUMNS: list[tuple[str, Callable[[Mapping[str, Any]], Any], str]] = [
+    ("NIP", lambda r: r["nip"], "text"),
+    ("Nama", lambda r: r["nama"], "text"),
+    ("Unit", lambda r: r["unit"], "text"),
+    ("Hari Kerja", lambda r: r["hari_kerja"], "int"),
+    ("Hadir WFO", lambda r: r["hadir_wfo"], "int"),
+    ("Hadir WFH", lambda r: r["hadir_wfh"], "int"),
+    ("Sakit", lambda r: r["sakit"], "int"),
+    ("Izin", lambda r: r["izin"], "int"),
+    ("Cuti", lambda r: r["cuti"], "int"),
+    ("Dinas Luar", lambda r: r["dinas_luar"], "int"),
+    ("TK", lambda r: r["tk"], "int"),
+    *((f"TL{i + 1}", (lambda r, i=i: r["tl"][i]), "int") for i in range(4)),
+    *((f"PSW{i + 1}", (lambda r, i=i: r["psw"][i]), "int") for i in range(4)),
+    ("Potongan Disiplin (%)", lambda r: r["potongan_disiplin_persen"], "pct"),
+    ("Menit Kinerja", lambda r: r["menit_kinerja"], "int"),
+    ("Target Menit", lambda r: r["target_menit"], "int"),
+    ("Capaian Kinerja (%)", lambda r: r["capaian_kinerja_persen"], "pct"),
+    ("Pagu TPP", lambda r: r["pagu_tpp"], "rp"),
+    ("TPP Kinerja", lambda r: r["tpp_kinerja"], "rp"),
+    ("TPP Disiplin", lambda r: r["tpp_disiplin"], "rp"),
+    ("TPP Total", lambda r: r["tpp_total"], "rp"),
+    ("TK Tahun Ini", lambda r: r["tk_tahun_ini"], "int"),
+    ("Peringatan", lambda r: r["peringatan"] or "", "text"),
+]
+HEADERS = ["No", *(c[0] for c in COLUMNS)]
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature slot; nama/nip None leave dotted lines to fill in by hand."""
+
+    jabatan: str
+    nama: str | None = None
+    nip: str | None = None
+
+
+DEFAULT_SIGNERS = (Signer("Kepala OPD"), Signer("Bendahara Pengeluaran"),
+                   Signer("Pengelola Kepegawaian"))  # fmt: skip
+
+
+def month_title(bulan: str) -> str:
+    return f"{BULAN[int(bulan[5:7]) - 1]} {bulan[:4]}"
+
+
+def table_rows(recap: Mapping[str, Any]) -> list[list[Any]]:
+    return [[n, *(get(r) for _, get, _ in COLUMNS)] for n, r in enumerate(recap["pegawai"], 1)]
+
+
+def _replace_into(target: Path, write: Callable[[Path], None]) -> Path:
+    tmp = target.with_name(f".{target.name}.sebagian")
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def write_csv(recap: Mapping[str, Any], out: TextIO, *, pemisah: str = ";") -> None:
+    """The table, UTF-8 with BOM. With ';' (Excel in an Indonesian locale) decimals take a comma,
+    as that locale reads them; with any other separator, a dot."""
+    comma = pemisah == ";"
+
+    def cell(v: Any, kind: str) -> Any:
+        if kind == "pct":
+            text = f"{v:.2f}"
+            return text.replace(".", ",") if comma else text
+        return safe_cell(v) if kind == "text" else v
+
+    w = csv.writer(out, delimiter=pemisah, lineterminator="\r\n")
+    out.write("\ufeff")
+    w.writerow(HEADERS)
+    kinds = ["int", *(c[2] for c in COLUMNS)]
+    for row in table_rows(recap):
+        w.writerow([cell(v, k) for v, k in zip(row, kinds, strict=True)])
+
+
+def csv_text(recap: Mapping[str, Any], *, pemisah: str = ";") -> str:
+    buf = io.StringIO()
+    write_csv(recap, buf, pemisah=pemisah)
+    return buf.getvalue()
+
+
+def save_csv(recap: Mapping[str, Any], target: Path, *, pemisah: str = ";") -> Path:
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            write_csv(recap, f, pemisah=pemisah)
+
+    return _replace_into(target, write)
+
+
+def save_json(recap: Mapping[str, Any], target: Path) -> Path:
+    import json
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(json.dumps(recap, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    return _replace_into(target, write)
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+TITLE_ROWS = 4  # instansi, title, unit, blank; the table header is the row after
+
+
+def save_xlsx(
+    recap: Mapping[str, Any], target: Path, *, unit: str | None,
+    signers: Sequence[Signer] = DEFAULT_SIGNERS,
+) -> Path:  # fmt: skip
+    """One sheet: title block, the table (numbers as numbers, Rupiah format), a totals row, the
+    signature block; header frozen and repeated on every printed A4 landscape page."""
+
+    def write(tmp: Path) -> None:
+        import xlsxwriter
+
+        # strings_to_formulas off: text is text even if the guard ever missed a case.
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
+        ws = wb.add_worksheet(f"Rekap {recap['bulan']}")
+        bold = wb.add_format({"bold": True})
+        title = wb.add_format({"bold": True, "font_size": 13})
+        head = wb.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
+                              "valign": "vcenter", "bg_color": "#DDEBF7"})  # fmt: skip
+        fmt = {
+            "text": wb.add_format({"border": 1}),
+            "int": wb.add_format({"border": 1, "num_format": "0"}),
+            "pct": wb.add_format({"border": 1, "num_format": "0.00"}),
+            "rp": wb.add_format({"border": 1, "num_format": '"Rp "#,##0'}),
+        }
+        total_fmt = {k: wb.add_format({"border": 1, "bold": True, "num_format": f.num_format})
+                     for k, f in fmt.items()}  # fmt: skip
+        last_col = len(HEADERS) - 1
+        ws.write_string(0, 0, safe_cell(recap["instansi"]), title)
+        ws.write_string(1, 0, f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}", bold)
+        ws.write_string(2, 0, safe_cell(f"Unit: {unit or 'Semua unit'}"))
+        hr = TITLE_ROWS
+        ws.set_row(hr, 30)
+        for c, h in enumerate(HEADERS):
+            ws.write_string(hr, c, h, head)
+        kinds = ["int", *(c[2] for c in COLUMNS)]
+        rows = table_rows(recap)
+        for i, row in enumerate(rows, hr + 1):
+            for c, (v, k) in enumerate(zip(row, kinds, strict=True)):
+                if k == "text" and v in (None, ""):
+                    ws.write_blank(i, c, None, fmt[k])
+                elif k == "text":
+                    ws.write_string(i, c, str(safe_cell(v)), fmt[k])
+                else:
+                    ws.write_number(i, c, v, fmt[k])
+        tr = hr + 1 + len(rows)
+        for c in range(len(HEADERS)):
+            ws.write_blank(tr, c, None, total_fmt["text"])
+        ws.write_string(tr, HEADERS.index("Nama"), "JUMLAH", total_fmt["text"])
+        for key, header in (("pagu_tpp", "Pagu TPP"), ("tpp_kinerja", "TPP Kinerja"),
+                            ("tpp_disiplin", "TPP Disiplin"), ("tpp_total", "TPP Total")):
+            ws.write_number(tr, HEADERS.index(header), recap["total"][key], total_fmt["rp"])
+        _xlsx_signatures(ws, tr + 2, last_col, signers, bold)
+        ws.set_column(0, 0, 5)
+        ws.set_column(1, 1, 21)
+        ws.set_column(2, 3, 30)
+        ws.set_column(4, last_col, 9)
+        for h in ("Pagu TPP", "TPP Kinerja", "TPP Disiplin", "TPP Total"):
+            ws.set_column(HEADERS.index(h), HEADERS.index(h), 15)
+        ws.set_column(last_col, last_col, 22)
+        ws.freeze_panes(hr + 1, 3)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        ws.repeat_rows(hr)
+        ws.fit_to_pages(1, 0)
+        ws.set_footer("&CHalaman &P dari &N")
+        wb.close()
+
+    return _replace_into(target, write)
+
+
+def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:  # type: ignore[no-untyped-def]
+    step = max(1, (last_col + 1) // len(signers))
+    for i, s in enumerate(signers):
+        c = 1 + i * step
+        ws.write_string(row, c, s.jabatan, bold)
+        ws.write_string(row + 4, c, safe_cell(s.nama) if s.nama else "(" + "." * 30 + ")", bold)
+        ws.write_string(row + 5, c, f"NIP. {s.nip}" if s.nip else "NIP. " + "." * 24)
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+# (header, width mm, align, value) for the PDF: narrower than the spreadsheet, fits A4 landscape.
+_PDF_COLS: list[tuple[str, float, str, Callable[[int, Mapping[str, Any]], str]]] = [
+    ("No", 7, "R", lambda n, r: str(n)),
+    ("NIP", 29, "L", lambda n, r: r["nip"]),
+    ("Nama", 36, "L", lambda n, r: r["nama"]),
+    ("HK", 8, "R", lambda n, r: str(r["hari_kerja"])),
+    ("WFO", 8, "R", lambda n, r: str(r["hadir_wfo"])),
+    ("WFH", 8, "R", lambda n, r: str(r["hadir_wfh"])),
+    ("S", 6, "R", lambda n, r: str(r["sakit"])),
+    ("I", 6, "R", lambda n, r: str(r["izin"])),
+    ("C", 6, "R", lambda n, r: str(r["cuti"])),
+    ("DL", 6, "R", lambda n, r: str(r["dinas_luar"])),
+    ("TK", 6, "R", lambda n, r: str(r["tk"])),
+    ("TL 1/2/3/4", 15, "C", lambda n, r: "/".join(map(str, r["tl"]))),
+    ("PSW 1/2/3/4", 15, "C", lambda n, r: "/".join(map(str, r["psw"]))),
+    ("Pot. %", 10, "R", lambda n, r: f"{r['potongan_disiplin_persen']:.2f}"),
+    ("Menit", 11, "R", lambda n, r: str(r["menit_kinerja"])),
+    ("Target", 11, "R", lambda n, r: str(r["target_menit"])),
+    ("Capaian %", 12, "R", lambda n, r: f"{r['capaian_kinerja_persen']:.2f}"),
+    ("Pagu TPP", 19, "R", lambda n, r: _rp(r["pagu_tpp"])),
+    ("TPP Kinerja", 19, "R", lambda n, r: _rp(r["tpp_kinerja"])),
+    ("TPP Disiplin", 19, "R", lambda n, r: _rp(r["tpp_disiplin"])),
+    ("TPP Total", 19, "R", lambda n, r: _rp(r["tpp_total"])),
+]
+
+
+def _rp(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _latin1(text: str) -> str:
+    """The core PDF fonts speak Latin-1: fold accents, replace what is left."""
+    folded = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2013", "-")
+    return folded.encode("latin-1", "replace").decode("latin-1")
+
+
+def save_pdf(
+    recap: Mapping[str, Any], target: Path, *, unit: str | None,
+    signers: Sequence[Signer] = DEFAULT_SIGNERS,
+) -> Path:  # fmt: skip
+    """A4 landscape pages for signing: title, the table with its header on every page, unit
+    sub-headings, totals, page numbers and the signature block."""
+
+    def write(tmp: Path) -> None:
+        pdf = _recap_pdf(recap, unit)
+        pdf.add_page()
+        line_h = 5.0
+        current_unit = None
+        for n, r in enumerate(recap["pegawai"], 1):
+            if pdf.will_page_break(line_h * 2):
+                pdf.add_page()
+            if r["unit"] != current_unit:
+                current_unit = r["unit"]
+                pdf.set_font("Helvetica", "B", 7)
+                pdf.cell(sum(c[1] for c in _PDF_COLS), line_h, _latin1(current_unit), border=1,
+                         new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+                pdf.set_font("Helvetica", "", 7)
+            for header, width, align, value in _PDF_COLS:
+                text = _latin1(value(n, r))
+                if header == "Nama":
+                    text = _fit(pdf, text, width - 1)
+                pdf.cell(width, line_h, text, border=1, align=align)
+            pdf.ln(line_h)
+        if pdf.will_page_break(line_h):
+            pdf.add_page()
+        pdf.set_font("Helvetica", "B", 7)
+        label_w = sum(c[1] for c in _PDF_COLS[:-4])
+        pdf.cell(label_w, line_h, "JUMLAH", border=1, align="R")
+        for key in ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total"):
+            pdf.cell(19, line_h, _rp(recap["total"][key]), border=1, align="R")
+        pdf.ln(line_h)
+        if pdf.will_page_break(40):
+            pdf.add_page()
+        pdf.ln(6)
+        _pdf_signatures(pdf, signers)
+        pdf.output(str(tmp))
+
+    return _replace_into(target, write)
+
+
+def _fit(pdf, text: str, width: float) -> str:  # type: ignore[no-untyped-def]
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "..") > width:
+        text = text[:-1]
+    return text + ".."
+
+
+def _recap_pdf(recap: Mapping[str, Any], unit: str | None):  # type: ignore[no-untyped-def]
+    from fpdf import FPDF
+
+    title = f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}"
+    subtitle = _latin1(f"{recap['instansi']} - Unit: {unit or 'Semua unit'}")
+
+    class RecapPDF(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "B", 11)
+            self.cell(0, 6, title, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.set_font("Helvetica", "", 9)
+            self.cell(0, 5, subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+            self.set_font("Helvetica", "B", 6.5)
+            self.set_fill_color(221, 235, 247)
+            for header, width, _, _ in _PDF_COLS:
+                self.cell(width, 7, header, border=1, align="C", fill=True)
+            self.ln(7)
+            self.set_font("Helvetica", "", 7)
+
+        def footer(self) -> None:
+            self.set_y(-10)
+            self.set_font("Helvetica", "I", 7)
+            self.cell(0, 5, f"Halaman {self.page_no()} dari {{nb}}", align="C")
+
+    pdf = RecapPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(True, margin=14)
+    pdf.set_title(title)
+    pdf.set_creator("kerja")
+    return pdf
+
+
+def _pdf_signatures(pdf, signers: Sequence[Signer]) -> None:  # type: ignore[no-untyped-def]
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(signers)
+    y = pdf.get_y()
+    for i, s in enumerate(signers):
+        x = pdf.l_margin + i * width
+        pdf.set_xy(x, y)
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.cell(width, 5, _latin1(s.jabatan), align="C")
+        pdf.set_xy(x, y + 22)
+        pdf.cell(width, 5, _latin1(s.nama) if s.nama else "(" + "." * 40 + ")", align="C")
+        pdf.set_font("Helvetica", "", 9)
+        pdf.set_xy(x, y + 27)
+        pdf.cell(width, 5, f"NIP. {s.nip}" if s.nip else "NIP. " + "." * 30, align="C")

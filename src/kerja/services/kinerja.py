@@ -1,0 +1,168 @@
+"""e-Kinerja: recording activities, listing them, validating them in bulk."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from ..clock import now
+from ..domain import activities as dom
+from ..domain.calendar import zone
+from ..domain.errors import KerjaError
+from ..store import activities as store
+from ..store import audit, institution
+from ..store import employees as employees_store
+from ..store.db import transaction
+
+WHAT = "kegiatan e-Kinerja"
+
+
+def _zone_name(conn: sqlite3.Connection, nip: str) -> str:
+    """The employee's unit zone, else the institution's ("now" is local to the employee)."""
+    row = conn.execute(
+        "SELECT u.zona FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE p.nip = ?", (nip,)
+    ).fetchone()
+    return (row[0] if row and row[0] else None) or institution.zona(conn)
+
+
+def record(
+    conn: sqlite3.Connection,
+    nip: str,
+    *,
+    tanggal: date,
+    mulai: time,
+    selesai: time,
+    uraian: str,
+    output: str | None,
+    oleh: str,
+) -> dict[str, Any]:
+    """Record one activity: minutes from start/end, no overlap with the day's others."""
+    uraian = uraian.strip()
+    if not uraian:
+        raise KerjaError("--uraian tidak boleh kosong; tulis apa yang dikerjakan.")
+    menit = dom.minutes(mulai, selesai)
+    with transaction(conn):
+        emp = employees_store.get(conn, nip)
+        if not emp["aktif"]:
+            raise KerjaError(
+                f"Pegawai {nip} ({emp['nama']}) nonaktif; kegiatannya tidak bisa "
+                "dicatat. Aktifkan dulu dengan `kerja pegawai ubah NIP --aktif`."
+            )
+        today = now().astimezone(zone(_zone_name(conn, nip))).date()
+        if tanggal > today:
+            raise KerjaError(
+                f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan "
+                "yang sudah dikerjakan."
+            )
+        institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], WHAT)
+        clash = dom.overlaps(mulai, selesai, store.same_day(conn, nip, tanggal.isoformat()))
+        if clash:
+            c = clash[0]
+            raise KerjaError(
+                f"Kegiatan {mulai:%H:%M}-{selesai:%H:%M} tumpang tindih dengan kegiatan #{c.id} "
+                f"{c.mulai}-{c.selesai} ({c.uraian}) pada {tanggal}; ubah jamnya."
+            )
+        row = {
+            "nip": nip,
+            "tanggal": tanggal.isoformat(),
+            "mulai": f"{mulai:%H:%M}",
+            "selesai": f"{selesai:%H:%M}",
+            "menit": menit,
+            "uraian": uraian,
+            "output": (output or "").strip() or None,
+            "dicatat_pada": now().isoformat(),
+        }
+        row["id"] = store.insert(conn, row)
+        audit.record(conn, oleh=oleh, aksi="kinerja.catat", nip=nip, sesudah=row)
+    return row
+
+
+def listing(
+    conn: sqlite3.Connection,
+    *,
+    nip: str | None = None,
+    atasan: str | None = None,
+    semua_bawahan: bool = False,
+    menunggu: bool = False,
+    bulan: str | None = None,
+) -> list[dict[str, Any]]:
+    """Activities by person, by supervisor's team (direct reports, or every level below), by month;
+    `menunggu` keeps the ones still waiting for validation."""
+    nips: set[str] | None = None
+    if nip:
+        employees_store.get(conn, nip)
+        nips = {nip}
+    if atasan:
+        employees_store.get(conn, atasan)
+        team = dom.subordinates(atasan, employees_store.supervisors(conn), all_levels=semua_bawahan)
+        nips = team if nips is None else nips & team
+    return store.listing(conn, nips=nips, bulan=bulan, status="diajukan" if menunggu else None)
+
+
+@dataclass
+class Validation:
+    diubah: list[int] = field(default_factory=list)
+    tetap: list[int] = field(default_factory=list)
+    terlambat: list[int] = field(default_factory=list)  # validated after batas_validasi_hari
+
+
+def validate(
+    conn: sqlite3.Connection, ids: list[int], *, oleh: str, tolak: bool, alasan: str | None
+) -> Validation:
+    """Approve (or reject, with a reason) activities in bulk; all of them or none."""
+    alasan = (alasan or "").strip() or None
+    if tolak and not alasan:
+        raise KerjaError('Penolakan wajib memberi alasan: tambahkan --alasan "...".')
+    status = "ditolak" if tolak else "disetujui"
+    result = Validation()
+    with transaction(conn):
+        employees_store.get(conn, oleh)  # the validator is an employee, named by NIP
+        found = store.by_ids(conn, ids)
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise KerjaError(
+                f"Kegiatan #{', #'.join(map(str, missing))} tidak ada; cek nomornya "
+                "dengan `kerja kinerja daftar`. Tidak ada yang divalidasi."
+            )
+        bosses = employees_store.supervisors(conn)
+        for i in ids:
+            try:
+                dom.check_validator(oleh, found[i]["nip"], bosses)
+            except KerjaError as e:
+                raise KerjaError(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
+        institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)
+        stamp = now().astimezone(zone(_zone_name(conn, oleh))).isoformat(timespec="seconds")
+        updates, entries = [], []
+        deadlines: dict[str, date | None] = {}
+        for i in dict.fromkeys(ids):
+            old = found[i]
+            if old["status"] == status and old["alasan"] == alasan:
+                result.tetap.append(i)
+                continue
+            month = old["tanggal"][:7]
+            if month not in deadlines:
+                batas = institution.rules_for_month(conn, month)["kinerja"]["batas_validasi_hari"]
+                deadlines[month] = dom.validation_deadline(month, batas)
+            if not tolak and not dom.counts(
+                status, date.fromisoformat(stamp[:10]), deadlines[month]
+            ):
+                result.terlambat.append(i)
+            updates.append((status, oleh, stamp, alasan, i))
+            before = {
+                k: old[k] for k in ("id", "status", "divalidasi_oleh", "divalidasi_pada", "alasan")
+            }
+            after = {
+                "id": i,
+                "status": status,
+                "divalidasi_oleh": oleh,
+                "divalidasi_pada": stamp,
+                "alasan": alasan,
+            }
+            aksi = "kinerja.tolak" if tolak else "kinerja.setujui"
+            entries.append((old["nip"], aksi, before, after, alasan))
+            result.diubah.append(i)
+        store.set_validation(conn, updates)
+        audit.record_many(conn, oleh, entries)
+    return result

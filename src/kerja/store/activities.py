@@ -1,0 +1,104 @@
+"""e-Kinerja activities (table `kinerja`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..domain.activities import Slot
+
+COLUMNS = (
+    "id",
+    "nip",
+    "tanggal",
+    "mulai",
+    "selesai",
+    "menit",
+    "uraian",
+    "output",
+    "status",
+    "divalidasi_oleh",
+    "divalidasi_pada",
+    "alasan",
+)
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM kinerja"
+
+
+def same_day(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[Slot]:
+    """The day's activities that still stand (a rejected one may be entered again, corrected)."""
+    rows = conn.execute(
+        "SELECT id, mulai, selesai, uraian FROM kinerja WHERE nip = ? AND tanggal = ? "
+        "AND status != 'ditolak' ORDER BY mulai",
+        (nip, tanggal),
+    )
+    return [Slot(*r) for r in rows]
+
+
+def insert(conn: sqlite3.Connection, row: dict[str, Any]) -> int:
+    cur = conn.execute(
+        "INSERT INTO kinerja (nip, tanggal, mulai, selesai, menit, uraian, output, dicatat_pada) "
+        "VALUES (:nip, :tanggal, :mulai, :selesai, :menit, :uraian, :output, :dicatat_pada)",
+        row,
+    )
+    return int(cur.lastrowid or 0)
+
+
+def by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = list(ids[chunk : chunk + 500])
+        marks = ",".join("?" * len(part))
+        for r in conn.execute(f"{_SELECT} WHERE id IN ({marks})", part):
+            out[r["id"]] = dict(r)
+    return out
+
+
+def set_validation(
+    conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str | None, int]]
+) -> None:
+    """(status, divalidasi_oleh, divalidasi_pada, alasan, id) for each activity."""
+    conn.executemany(
+        "UPDATE kinerja SET status = ?, divalidasi_oleh = ?, divalidasi_pada = ?, alasan = ? "
+        "WHERE id = ?",
+        rows,
+    )
+
+
+def listing(
+    conn: sqlite3.Connection,
+    *,
+    nips: Iterable[str] | None = None,
+    bulan: str | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    sql = _SELECT + " WHERE 1=1"
+    args: list[Any] = []
+    if bulan:
+        sql += " AND tanggal BETWEEN ? AND ?"
+        args += [bulan + "-01", bulan + "-31"]
+    if status:
+        sql += " AND status = ?"
+        args.append(status)
+    rows = [dict(r) for r in conn.execute(sql + " ORDER BY tanggal, nip, mulai, id", args)]
+    if nips is not None:
+        wanted = set(nips)
+        rows = [r for r in rows if r["nip"] in wanted]
+    return rows
+
+
+def counted_minutes(
+    conn: sqlite3.Connection, start: str, end: str, deadline: str | None, *, nip: str | None = None
+) -> list[tuple[str, str, int]]:
+    """(nip, tanggal, minutes) of approved activities in [start, end] validated on or before
+    `deadline` (the local date part of divalidasi_pada; None = no deadline). The rule that decides
+    what counts is domain.activities.counts; this is the same test as one aggregate query."""
+    sql = (
+        "SELECT nip, tanggal, sum(menit) FROM kinerja WHERE status = 'disetujui' "
+        "AND tanggal BETWEEN ? AND ? AND (? IS NULL OR substr(divalidasi_pada, 1, 10) <= ?)"
+    )
+    args: list[Any] = [start, end, deadline, deadline]
+    if nip:
+        sql += " AND nip = ?"
+        args.append(nip)
+    return [tuple(r) for r in conn.execute(sql + " GROUP BY nip, tanggal", args)]  # type: ignore[misc]

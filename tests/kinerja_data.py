@@ -1,0 +1,75 @@
+"""A small institution for the e-Kinerja and recap tests (imported by tests, not collected)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# kepala <- kabid <- kasi <- staf; staf2 reports to kabid directly; luar heads another OPD.
+KEPALA = "196801011990031001"
+KABID = "197002021995031002"
+KASI = "197503032000032003"
+STAF = "198504042010011004"
+STAF2 = "199001012015011005"
+LUAR = "197201012000011006"
+
+STAFF_CSV = f"""NIP;Nama;Unit;Eselon;NIP Atasan;TPP
+{KEPALA};Kepala Dinas;Dinas Uji;II.a;;8.000.000
+{KABID};Kepala Bidang;Dinas Uji > Bidang A;III.a;{KEPALA};5.000.000
+{KASI};Kepala Seksi;Dinas Uji > Bidang A > Seksi 1;IV.a;{KABID};4.000.000
+{STAF};Staf Satu;Dinas Uji > Bidang A > Seksi 1;;{KASI};3.500.000
+{STAF2};Staf Dua;Dinas Uji > Bidang A;;{KABID};3.000.000
+{LUAR};Kepala Badan Lain;Badan Lain;II.a;;8.000.000
+"""
+
+
+def load_staff(kerja, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    path = folder / "pegawai.csv"
+    path.write_text(STAFF_CSV, encoding="utf-8")
+    kerja("pegawai", "impor", path)
+
+
+def sql_rows(db: Path, statement: str, rows) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.executemany(statement, rows)
+    conn.close()
+
+
+def punches(db: Path, rows) -> None:  # type: ignore[no-untyped-def]
+    """(nip, 'YYYY-MM-DD', 'HH:MM' in or None, 'HH:MM' out or None, mode) in WIB, as check-ins
+    and check-outs recorded by hand."""
+    events = []
+    for nip, day, masuk, pulang, mode in rows:
+        for jenis, hhmm in (("masuk", masuk), ("pulang", pulang)):
+            if hhmm:
+                events.append(
+                    (
+                        nip,
+                        f"{day}T{hhmm}:00+07:00",
+                        day,
+                        jenis,
+                        mode,
+                        "manual",
+                        None,
+                        "uji",
+                        "2021-03-01T00:00:00+07:00",
+                    )
+                )
+    sql_rows(
+        db,
+        "INSERT INTO presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, "
+        "dicatat_pada) VALUES (?,?,?,?,?,?,?,?,?)",
+        events,
+    )
+
+
+def statuses(db: Path, rows) -> None:  # type: ignore[no-untyped-def]
+    """(nip, kode, mulai, sampai) declared day statuses."""
+    sql_rows(
+        db,
+        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, "
+        "dicatat_pada) VALUES (?, ?, ?, ?, 'uji', 'uji', '2021-03-01T00:00:00+07:00')",
+        rows,
+    )
