@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, kinerja, pegawai, rekap, unit
+from . import aturan, kinerja, pegawai, presensi, rekap, unit
 from . import demo as demo_cmd
 from . import jadwal, kebijakan, kondisi, libur  # rosters (issue 3)
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
@@ -30,6 +30,7 @@ app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
 app.add_typer(jadwal.app, name="jadwal")
+app.add_typer(presensi.app, name="presensi")
 
 
 def _version(value: bool) -> None:

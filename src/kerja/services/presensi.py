@@ -4,13 +4,48 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+from .. import clock
 from ..domain import calendar
+from ..domain.errors import KerjaError
+from ..domain.nip import clean_nip
 from ..domain.presence import DayRules, DayStatus, day_rules, derive
+from ..domain.rules import KODE_STATUS
+from ..store import audit, institution
 from ..store import employees as employees_store
-from ..store import institution
 from ..store import presence as store
+from ..store.db import transaction
+
+# Indonesia keeps no daylight saving time: each zone is one fixed offset (minutes east of UTC).
+OFFSET = {"WIB": 7 * 60, "WITA": 8 * 60, "WIT": 9 * 60}
+KODE_NAMA = {"S": "sakit", "I": "izin", "CT": "cuti tahunan", "CB": "cuti besar",
+             "CS": "cuti sakit", "CM": "cuti melahirkan", "CAP": "cuti karena alasan penting",
+             "CLTN": "cuti di luar tanggungan negara", "DL": "dinas luar",
+             "TB": "tugas belajar"}  # fmt: skip
+
+
+def offset_text(minutes: int) -> str:
+    sign = "+" if minutes >= 0 else "-"
+    m = abs(minutes)
+    return f"{sign}{m // 60:02d}:{m % 60:02d}"
+
+
+def months_of(start: date, end: date) -> list[str]:
+    out: list[str] = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def today(conn: sqlite3.Connection) -> date:
+    """Today in the institution's zone."""
+    return clock.now().astimezone(calendar.zone(institution.zona(conn))).date()
 
 
 def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayRules]:
@@ -85,3 +120,276 @@ def day_statuses(
         for d, iso, rules in ordered:
             append(derive(d, nip, rules, jadwal=r.get(iso), status=s.get(iso), punches=e.get(iso)))
     return out
+
+
+# Recording check-ins -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    id: int
+    nip: str
+    nama: str
+    jenis: str
+    waktu: str  # ISO with the unit zone's offset
+    tanggal: str
+    mode: str
+    zona: str
+
+
+def record(
+    conn: sqlite3.Connection,
+    nip: str,
+    jenis: str,
+    *,
+    oleh: str,
+    waktu: datetime | None = None,
+    mode: str | None = None,
+) -> Recorded:
+    """A manual check-in ('masuk') or check-out ('pulang'). `waktu` None means now; a naive
+    `waktu` is local time in the employee's unit zone (a back-dated entry, audited as such)."""
+    if jenis not in ("masuk", "pulang"):
+        raise ValueError(jenis)
+    with transaction(conn):
+        who = store.employee_for_event(conn, nip)
+        if who is None:
+            raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. "
+                             "Cek dengan `kerja pegawai daftar`.")  # fmt: skip
+        nama, aktif, zona = who
+        zona = zona or institution.zona(conn)
+        if not aktif:
+            raise KerjaError(f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
+                             f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`.")  # fmt: skip
+        tz = calendar.zone(zona)
+        now = clock.now().astimezone(tz)
+        ts = now if waktu is None else (
+            waktu.replace(tzinfo=tz) if waktu.tzinfo is None else waktu.astimezone(tz))
+        if ts > now + timedelta(minutes=1):
+            raise KerjaError(f"--waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
+                             "boleh dicatat untuk waktu yang akan datang.")  # fmt: skip
+        tanggal = ts.date().isoformat()
+        institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
+        mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
+        stamp = ts.isoformat(timespec="seconds")
+        event_id = store.insert_manual(
+            conn, (nip, stamp, tanggal, jenis, mode, "manual", None, oleh, clock.now_iso()))
+        audit.record(
+            conn, oleh=oleh, aksi=f"presensi.{jenis}", nip=nip,
+            sesudah={"id": event_id, "waktu": stamp, "mode": mode, "sumber": "manual"},
+            alasan="dicatat mundur" if waktu is not None else None,
+        )  # fmt: skip
+    return Recorded(event_id, nip, nama, jenis, stamp, tanggal, mode, zona)
+
+
+# Importing attendance files ------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    berkas: str
+    format: str
+    dibaca: int = 0
+    ditambah: int = 0
+    sudah_ada: int = 0
+    pin_tak_dikenal: int = 0  # punches skipped
+    contoh_pin: list[str] = field(default_factory=list)  # the first few unknown PINs
+    jumlah_pin_tak_dikenal: int = 0  # distinct unknown PINs
+    bulan: list[str] = field(default_factory=list)
+
+
+BATCH = 50_000
+
+
+def import_file(
+    conn: sqlite3.Connection,
+    path: str | Path,
+    *,
+    oleh: str,
+    fmt: str | None = None,
+    progress: Any = None,
+) -> ImportSummary:
+    """Import an attlog or presence CSV in one transaction: all of it or nothing. Re-importing
+    the same (or an overlapping) file adds nothing: punches are unique per (nip, time, source)."""
+    p = Path(path)
+    if not p.is_file():
+        raise KerjaError(f"Berkas {p} tidak ditemukan.")
+    fmt = fmt or ("csv" if p.suffix.lower() == ".csv" else "attlog")
+    if fmt not in ("attlog", "csv"):
+        raise KerjaError(f"--format {fmt!r} tidak dikenal; pakai attlog atau csv.")
+    summary = ImportSummary(p.name, fmt)
+    unknown: dict[str, int] = {}
+    with transaction(conn):
+        target, unit_of = store.event_targets(conn)
+        zones = store.unit_zones(conn, institution.zona(conn))
+        offsets = {nip: OFFSET[zones[u]] for nip, u in unit_of.items()}
+        suffix = {nip: offset_text(o) for nip, o in offsets.items()}
+        stamp = clock.now_iso()
+        months: set[str] = set()
+        batch: list[tuple] = []
+
+        def flush() -> None:
+            # Sorting a batch by (day, nip) keeps both indexes' inserts close together.
+            batch.sort(key=lambda r: (r[2], r[0], r[1]))
+            summary.ditambah += store.insert_events(conn, batch)
+            batch.clear()
+
+        if fmt == "attlog":
+            from ..io.attlog import read_attlog
+
+            append = batch.append
+            for _n, pin, d, t, state in read_attlog(p, progress):
+                nip = target.get(pin)
+                if nip is None:
+                    unknown[pin] = unknown.get(pin, 0) + 1
+                    continue
+                append((nip, f"{d}T{t}{suffix[nip]}", d, None, "WFO", "mesin", state, oleh, stamp))
+                if len(batch) >= BATCH:
+                    months.update({r[2][:7] for r in batch})
+                    summary.dibaca += len(batch)
+                    flush()
+        else:
+            from ..io.attlog import read_presence_csv
+
+            for _n, nip_text, pin, d, t, off, jenis, mode in read_presence_csv(p):
+                try:
+                    key = clean_nip(nip_text) if nip_text else pin or ""
+                except ValueError as e:
+                    raise KerjaError(f"{p.name} baris {_n}, kolom NIP: {e}") from None
+                nip = target.get(key)
+                if nip is None:
+                    unknown[key] = unknown.get(key, 0) + 1
+                    continue
+                if off is not None and off != offsets[nip]:
+                    shift = timedelta(minutes=offsets[nip] - off)
+                    local = datetime.fromisoformat(f"{d}T{t}") + shift
+                    d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
+                batch.append((nip, f"{d}T{t}{suffix[nip]}", d, jenis, mode, "online", None, oleh,
+                              stamp))  # fmt: skip
+        months.update({r[2][:7] for r in batch})
+        summary.dibaca += len(batch)
+        institution.ensure_unlocked(conn, months, "presensi")
+        flush()
+        summary.sudah_ada = summary.dibaca - summary.ditambah
+        summary.pin_tak_dikenal = sum(unknown.values())
+        summary.dibaca += summary.pin_tak_dikenal
+        summary.jumlah_pin_tak_dikenal = len(unknown)
+        summary.contoh_pin = sorted(unknown, key=lambda k: (len(k), k))[:10]
+        summary.bulan = sorted(months)
+        audit.record(
+            conn, oleh=oleh, aksi="presensi.impor",
+            sesudah={"berkas": p.name, "format": fmt, "dibaca": summary.dibaca,
+                     "ditambah": summary.ditambah, "sudah_ada": summary.sudah_ada,
+                     "pin_tak_dikenal": summary.pin_tak_dikenal, "bulan": summary.bulan},
+        )  # fmt: skip
+    return summary
+
+
+# Declared day statuses -----------------------------------------------------------------------
+
+
+def declare_status(
+    conn: sqlite3.Connection,
+    nip: str,
+    kode: str,
+    mulai: date,
+    sampai: date | None,
+    keterangan: str,
+    *,
+    oleh: str,
+) -> dict[str, Any]:
+    """Declare a whole-day status (S, I, CT, ...) over [mulai, sampai]; it covers the working
+    days in the range. Overlapping a standing status is refused."""
+    kode = kode.strip().upper()
+    if kode not in KODE_STATUS:
+        raise KerjaError(
+            f"--kode {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}."
+        )
+    sampai = sampai or mulai
+    if sampai < mulai:
+        raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+    if not keterangan.strip():
+        raise KerjaError("--keterangan wajib diisi (mis. nomor surat cuti atau alasan).")
+    with transaction(conn):
+        who = store.employee_for_event(conn, nip)
+        if who is None:
+            raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+        days = working_calendar(conn, mulai, sampai)
+        if not days:
+            raise KerjaError(f"{mulai} sampai {sampai} tidak memuat hari kerja; status tidak "
+                             "dicatat.")  # fmt: skip
+        institution.ensure_unlocked(conn, months_of(mulai, sampai), "status presensi")
+        clash = store.overlapping_statuses(conn, nip, mulai.isoformat(), sampai.isoformat())
+        if clash:
+            c = clash[0]
+            raise KerjaError(
+                f"{nip} sudah berstatus {c['kode']} (id {c['id']}) {c['mulai']} s.d. "
+                f"{c['sampai']}, bertumpang tindih dengan {mulai} s.d. {sampai}. Cabut dulu dengan "
+                f"`kerja presensi cabut {c['id']} --alasan ...` atau pilih tanggal lain."
+            )
+        row = {"nip": nip, "kode": kode, "mulai": mulai.isoformat(), "sampai": sampai.isoformat(),
+               "keterangan": keterangan.strip(), "oleh": oleh, "dicatat_pada": clock.now_iso()}
+        row["id"] = store.insert_status(conn, row)
+        row["hari_kerja"] = len(days)
+        audit.record(conn, oleh=oleh, aksi="status.tambah", nip=nip,
+                     sesudah={k: row[k] for k in ("id", "kode", "mulai", "sampai", "keterangan")},
+                     alasan=keterangan.strip())  # fmt: skip
+    return row
+
+
+def withdraw_status(conn: sqlite3.Connection, status_id: int, alasan: str, *, oleh: str) -> dict:
+    if not alasan.strip():
+        raise KerjaError("--alasan wajib diisi untuk mencabut status.")
+    with transaction(conn):
+        row = store.get_status(conn, status_id)
+        if row is None:
+            raise KerjaError(f"Status dengan id {status_id} tidak ada. "
+                             "Lihat id-nya dengan `kerja presensi status-daftar`.")  # fmt: skip
+        if row["dicabut_pada"]:
+            raise KerjaError(f"Status id {status_id} sudah dicabut pada {row['dicabut_pada'][:16]} "
+                             f"({row['dicabut_alasan']}).")  # fmt: skip
+        institution.ensure_unlocked(
+            conn, months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
+            "status presensi")  # fmt: skip
+        pada = clock.now_iso()
+        store.withdraw_status(conn, status_id, pada, alasan.strip())
+        audit.record(conn, oleh=oleh, aksi="status.cabut", nip=row["nip"],
+                     sebelum={k: row[k] for k in ("id", "kode", "mulai", "sampai", "keterangan")},
+                     sesudah={"dicabut_pada": pada}, alasan=alasan.strip())  # fmt: skip
+    row.update(dicabut_pada=pada, dicabut_alasan=alasan.strip())
+    return row
+
+
+def statuses(
+    conn: sqlite3.Connection, *, nip: str | None = None, bulan: str | None = None
+) -> list[dict]:
+    return store.status_list(conn, nip=nip, bulan=bulan)
+
+
+# Daily views ---------------------------------------------------------------------------------
+
+
+def daily(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> list[dict[str, Any]]:
+    """`presensi harian`: the derived day status of each active employee (SPEC §8b shape)."""
+    rows = day_statuses(conn, tanggal, tanggal, unit=unit)
+    info = store.people_info(conn, [r.nip for r in rows] if unit else None)
+    return [
+        {"tanggal": r.tanggal.isoformat(), "nip": r.nip, "nama": info[r.nip][0],
+         "unit": info[r.nip][1], "jadwal": r.jadwal, "kode": r.kode, "masuk": r.masuk,
+         "pulang": r.pulang, "mode": r.mode, "telat_menit": r.telat_menit,
+         "cepat_menit": r.cepat_menit, "tl": r.tl, "psw": r.psw, "catatan": r.catatan,
+         "potongan_persen": r.potongan_persen, "aturan": r.aturan}
+        for r in rows
+    ]  # fmt: skip
+
+
+def not_yet(
+    conn: sqlite3.Connection, tanggal: date, unit: str | None = None
+) -> list[dict[str, Any]]:
+    """`presensi belum`: on duty per the roster that day, no declared status, no check-in yet."""
+    unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
+    rules = institution.rules_for_month(conn, tanggal.isoformat()[:7])
+    rows = store.not_checked_in(conn, tanggal.isoformat(), unit_ids=unit_ids,
+                                wfh=bool(rules["presensi"]["wfh_wajib_presensi"]))  # fmt: skip
+    return [{"tanggal": tanggal.isoformat(), "nip": nip, "nama": nama, "unit": jalur,
+             "jadwal": lokasi}
+            for nip, nama, jalur, lokasi in rows]  # fmt: skip

@@ -138,3 +138,145 @@ def insert_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> in
     """INSERT OR IGNORE rows (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, dicatat_pada);
     returns how many were new (the unique index makes a re-import add nothing)."""
     return conn.executemany(INSERT_EVENT, rows).rowcount
+
+
+def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
+    """A manual check-in/out: always kept (no unique index on manual rows); returns its id."""
+    cur = conn.execute(INSERT_EVENT.replace("OR IGNORE ", ""), row)
+    return int(cur.lastrowid or 0)
+
+
+def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int, str | None] | None:
+    """(nama, aktif, zone of the unit or its nearest ancestor with one) of an employee."""
+    row = conn.execute(
+        """WITH RECURSIVE up(id, induk_id, zona, depth) AS (
+             SELECT u.id, u.induk_id, u.zona, 0 FROM unit u
+               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
+             UNION ALL
+             SELECT u.id, u.induk_id, u.zona, up.depth + 1
+               FROM unit u JOIN up ON u.id = up.induk_id)
+           SELECT p.nama, p.aktif,
+                  (SELECT zona FROM up WHERE zona IS NOT NULL ORDER BY depth LIMIT 1)
+           FROM pegawai p WHERE p.nip = ?""",
+        (nip, nip),
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def roster_location(conn: sqlite3.Connection, nip: str, tanggal: str) -> str | None:
+    row = conn.execute(
+        "SELECT lokasi FROM jadwal WHERE tanggal = ? AND nip = ?", (tanggal, nip)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def event_targets(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, int]]:
+    """(PIN or NIP -> NIP, NIP -> unit id) for mapping machine files; PINs win over NIPs."""
+    people = _plain(conn).execute("SELECT nip, pin_mesin, unit_id FROM pegawai").fetchall()
+    target = {nip: nip for nip, _, _ in people}
+    target.update({pin: nip for nip, pin, _ in people if pin})
+    return target, {nip: unit_id for nip, _, unit_id in people}
+
+
+def overlapping_statuses(
+    conn: sqlite3.Connection, nip: str, mulai: str, sampai: str
+) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, kode, mulai, sampai FROM status_hari WHERE nip = ? AND dicabut_pada IS NULL "
+        "AND mulai <= ? AND sampai >= ? ORDER BY mulai",
+        (nip, sampai, mulai),
+    ).fetchall()
+
+
+def insert_status(conn: sqlite3.Connection, row: dict[str, Any]) -> int:
+    cur = conn.execute(
+        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
+        "VALUES (:nip, :kode, :mulai, :sampai, :keterangan, :oleh, :dicatat_pada)",
+        row,
+    )
+    return int(cur.lastrowid or 0)
+
+
+def get_status(conn: sqlite3.Connection, status_id: int) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM status_hari WHERE id = ?", (status_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def withdraw_status(conn: sqlite3.Connection, status_id: int, pada: str, alasan: str) -> None:
+    conn.execute(
+        "UPDATE status_hari SET dicabut_pada = ?, dicabut_alasan = ? WHERE id = ?",
+        (pada, alasan, status_id),
+    )
+
+
+def status_list(
+    conn: sqlite3.Connection, *, nip: str | None = None, bulan: str | None = None
+) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM status_hari WHERE 1=1"
+    args: list[Any] = []
+    if nip:
+        sql += " AND nip = ?"
+        args.append(nip)
+    if bulan:
+        sql += " AND mulai <= ? AND sampai >= ?"
+        args += [bulan + "-31", bulan + "-01"]
+    return [dict(r) for r in conn.execute(sql + " ORDER BY mulai, nip, id", args)]
+
+
+def people_info(
+    conn: sqlite3.Connection, nips: Sequence[str] | None = None
+) -> dict[str, tuple[str, str]]:
+    """nip -> (nama, unit path)."""
+    where, args = _nip_filter(nips, "p.nip")
+    return {
+        nip: (nama, jalur)
+        for nip, nama, jalur in _plain(conn).execute(
+            f"SELECT p.nip, p.nama, u.jalur FROM pegawai p JOIN unit u ON u.id = p.unit_id "
+            f"WHERE 1=1{where}",
+            args,
+        )
+    }
+
+
+def not_checked_in(
+    conn: sqlite3.Connection, tanggal: str, *, unit_ids: Sequence[int] | None, wfh: bool
+) -> list[tuple[str, str, str, str]]:
+    """(nip, nama, unit path, lokasi): on the roster that day, active, no standing status, and
+    no check-in (typed or untyped punch) yet. `wfh` False leaves WFH days out."""
+    where, args = "", []
+    if unit_ids is not None:
+        where += " AND p.unit_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(list(unit_ids)))
+    if not wfh:
+        where += " AND j.lokasi = 'WFO'"
+    return _plain(conn).execute(
+        f"""SELECT j.nip, p.nama, u.jalur, j.lokasi
+        FROM jadwal j JOIN pegawai p ON p.nip = j.nip JOIN unit u ON u.id = p.unit_id
+        WHERE j.tanggal = ?1 AND p.aktif = 1{where}
+          AND NOT EXISTS (SELECT 1 FROM status_hari s WHERE s.nip = j.nip
+                          AND s.dicabut_pada IS NULL AND s.mulai <= ?1 AND s.sampai >= ?1)
+          AND NOT EXISTS (SELECT 1 FROM presensi e WHERE e.tanggal = ?1 AND e.nip = j.nip
+                          AND (e.jenis IS NULL OR e.jenis = 'masuk'))
+        ORDER BY u.jalur, p.nama""",
+        [tanggal, *args],
+    ).fetchall()
+
+
+# Month locks ------------------------------------------------------------------------------
+
+
+def lock_row(conn: sqlite3.Connection, bulan: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT bulan, oleh, pada FROM kunci WHERE bulan = ?", (bulan,)).fetchone()
+    return dict(row) if row else None
+
+
+def lock(conn: sqlite3.Connection, bulan: str, oleh: str, pada: str) -> None:
+    conn.execute("INSERT INTO kunci (bulan, oleh, pada) VALUES (?, ?, ?)", (bulan, oleh, pada))
+
+
+def unlock(conn: sqlite3.Connection, bulan: str) -> None:
+    conn.execute("DELETE FROM kunci WHERE bulan = ?", (bulan,))
+
+
+def locks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute("SELECT bulan, oleh, pada FROM kunci ORDER BY bulan")]

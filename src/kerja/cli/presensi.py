@@ -1,0 +1,240 @@
+"""kerja presensi: check-in/out, machine files, declared statuses, the day's presence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db
+
+app = App(help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
+               "rekap harian dan yang belum hadir.")  # fmt: skip
+
+OPT_WAKTU = typer.Option(
+    None, "--waktu", help="Waktu lokal unit 'YYYY-MM-DD HH:MM' (dicatat mundur; perlu --oleh)."
+)
+OPT_TANGGAL = typer.Option(None, "--tanggal", help="Tanggal YYYY-MM-DD (bawaan: hari ini).")
+OPT_UNIT = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta sub-unitnya.")
+OPT_MODE = typer.Option(None, "--mode", help="wfo atau wfh (bawaan: jadwal hari itu, lalu WFO).")
+
+
+def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str | None) -> None:
+    from datetime import datetime
+
+    from ..services.presensi import record
+
+    when = None
+    if waktu is not None:
+        if not (oleh and oleh.strip()):
+            raise fail("--waktu (dicatat mundur) wajib disertai --oleh NIP petugas yang mencatat.")
+        text = waktu.strip().replace("T", " ").replace(".", ":")
+        try:
+            when = datetime.strptime(text, "%Y-%m-%d %H:%M")
+        except ValueError:
+            try:
+                when = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+            except ValueError:
+                raise fail(f"--waktu {waktu!r} tidak sah; pakai 'YYYY-MM-DD HH:MM', "
+                           "mis. '2021-02-01 07:25'.") from None  # fmt: skip
+    if mode is not None and mode.upper() not in ("WFO", "WFH"):
+        raise fail(f"--mode {mode!r} tidak dikenal; pakai wfo atau wfh.")
+    r = record(open_db(), nip_arg(nip), jenis, oleh=actor(oleh), waktu=when,
+               mode=mode.upper() if mode else None)  # fmt: skip
+    kata = "Masuk" if jenis == "masuk" else "Pulang"
+    print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
+
+
+@app.command()
+def masuk(
+    nip: str = typer.Argument(..., help="NIP pegawai."),
+    waktu: str | None = OPT_WAKTU,
+    mode: str | None = OPT_MODE,
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Catat presensi masuk sekarang (zona unit pegawai), atau mundur dengan --waktu.
+
+    Contoh: [bold]kerja presensi masuk 197508172000031002 --mode wfh[/bold]
+    """
+    _record(nip, "masuk", waktu, mode, oleh)
+
+
+@app.command()
+def pulang(
+    nip: str = typer.Argument(..., help="NIP pegawai."),
+    waktu: str | None = OPT_WAKTU,
+    mode: str | None = OPT_MODE,
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Catat presensi pulang sekarang (zona unit pegawai), atau mundur dengan --waktu.
+
+    Contoh: [bold]kerja presensi pulang 197508172000031002 --waktu "2021-02-01 16:05" --oleh 196801011990031001[/bold]
+    """  # noqa: E501
+    _record(nip, "pulang", waktu, mode, oleh)
+
+
+@app.command()
+def impor(
+    berkas: Path = typer.Argument(..., help="Berkas attlog mesin (mis. 1_attlog.dat) atau CSV."),
+    format: str | None = typer.Option(
+        None, "--format", help="attlog atau csv (bawaan: dari akhiran berkas; .csv = csv)."
+    ),
+    oleh: str | None = OPT_OLEH,
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Impor presensi dari mesin absensi (attlog ZKTeco/Solution) atau ekspor aplikasi (CSV).
+
+    Satu baris rusak = tidak ada yang disimpan. PIN yang tidak dikenal dilewati dan dilaporkan.
+    Impor ulang berkas yang sama tidak menambah apa pun.
+
+    Contoh: [bold]kerja presensi impor 1_attlog.dat --format attlog[/bold]
+    """
+    from ..services.presensi import import_file
+    from . import render
+
+    fmt = format.lower() if format else None
+    size = berkas.stat().st_size if berkas.is_file() else None
+    with render.progress(f"Impor {berkas.name}", size) as bar:
+        s = import_file(open_db(), berkas, oleh=actor(oleh), fmt=fmt, progress=bar)
+    if as_json:
+        render.emit_json(s.__dict__)
+        return
+    if s.pin_tak_dikenal:
+        contoh = ", ".join(s.contoh_pin)
+        lagi = " ..." if s.jumlah_pin_tak_dikenal > len(s.contoh_pin) else ""
+        render.note(f"Peringatan: {s.pin_tak_dikenal} presensi dari {s.jumlah_pin_tak_dikenal} PIN "
+                    f"yang tidak dikenal dilewati: {contoh}{lagi}. Isi PIN mesin pegawai dengan "
+                    "`kerja pegawai ubah NIP --pin-mesin PIN`, lalu impor ulang.")  # fmt: skip
+    print(f"{s.berkas}: {s.dibaca} presensi terbaca; {s.ditambah} ditambah, {s.sudah_ada} sudah "
+          f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal.")  # fmt: skip
+
+
+@app.command()
+def status(
+    nip: str = typer.Argument(..., help="NIP pegawai."),
+    kode: str = typer.Option(..., "--kode", help="S, I, CT, CB, CS, CM, CAP, CLTN, DL atau TB."),
+    mulai: str = typer.Option(..., "--mulai", help="Tanggal mulai YYYY-MM-DD."),
+    sampai: str | None = typer.Option(None, "--sampai", help="Tanggal akhir (bawaan: = --mulai)."),
+    keterangan: str = typer.Option(..., "--keterangan", help="Alasan atau nomor surat."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Catat status sehari penuh (sakit, izin, cuti, dinas luar, ...) untuk hari kerja di rentang itu.
+
+    Contoh: [bold]kerja presensi status 197508172000031002 --kode CT --mulai 2021-02-08 --sampai 2021-02-10 --keterangan "Surat cuti 12/2021"[/bold]
+    """  # noqa: E501
+    from ..services.presensi import KODE_NAMA, declare_status
+
+    m, s = date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai")
+    row = declare_status(open_db(), nip_arg(nip), kode, m, s, keterangan, oleh=actor(oleh))
+    print(f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
+          f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
+          f"(id {row['id']}).")  # fmt: skip
+
+
+@app.command()
+def cabut(
+    status_id: int = typer.Argument(..., help="Id status (lihat `kerja presensi status-daftar`)."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa status dicabut."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Cabut status hari yang salah dicatat (tetap tercatat di log audit).
+
+    Contoh: [bold]kerja presensi cabut 12 --alasan "cuti dibatalkan"[/bold]
+    """
+    from ..services.presensi import withdraw_status
+
+    row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh))
+    print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) "
+          "dicabut.")  # fmt: skip
+
+
+@app.command("status-daftar")
+def status_daftar(
+    nip: str | None = typer.Option(None, "--nip", help="Hanya pegawai ini."),
+    bulan: str | None = typer.Option(None, "--bulan", help="Hanya yang mengenai bulan YYYY-MM."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Daftar status hari yang dicatat (termasuk yang sudah dicabut), dengan id-nya.
+
+    Contoh: [bold]kerja presensi status-daftar --bulan 2021-02[/bold]
+    """
+    from ..services.presensi import statuses
+    from . import render
+    from .base import month_arg
+
+    rows = statuses(open_db(), nip=nip_arg(nip) if nip else None, bulan=month_arg(bulan))
+    if as_json:
+        render.emit_json(rows)
+        return
+    render.table(
+        f"{len(rows)} status hari",
+        ["Id", "NIP", "Kode", "Mulai", "Sampai", "Keterangan", "Oleh", "Dicabut"],
+        ([r["id"], r["nip"], r["kode"], r["mulai"], r["sampai"], r["keterangan"], r["oleh"],
+          f"{r['dicabut_pada'][:10]} ({r['dicabut_alasan']})" if r["dicabut_pada"] else ""]
+         for r in rows),
+    )  # fmt: skip
+
+
+@app.command()
+def harian(
+    tanggal: str | None = OPT_TANGGAL,
+    unit: str | None = OPT_UNIT,
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Status hari tiap pegawai: H/TK/kode status, jam masuk/pulang, telat, pulang cepat, tingkat.
+
+    Contoh: [bold]kerja presensi harian --tanggal 2021-02-01 --unit "Dinas Kesehatan"[/bold]
+    """
+    from ..services.presensi import daily, today
+    from . import render
+
+    conn = open_db()
+    d = date_arg(tanggal, "--tanggal") or today(conn)
+    rows = daily(conn, d, unit)
+    if as_json:
+        render.emit_json(rows)
+        return
+    if not rows:
+        render.note(f"{d}: bukan hari kerja, belum ada presensi/jadwal, atau tidak ada pegawai.")
+        return
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["kode"]] = counts.get(r["kode"], 0) + 1
+    render.table(
+        f"Presensi {d}" + (f" — {unit}" if unit else ""),
+        ["NIP", "Nama", "Unit", "Jadwal", "Kode", "Masuk", "Pulang", "Mode", "Telat", "Cepat",
+         "TL", "PSW", "Potongan", "Catatan"],
+        ([r["nip"], r["nama"], r["unit"], r["jadwal"] or "", r["kode"], r["masuk"], r["pulang"],
+          r["mode"], r["telat_menit"] or "", r["cepat_menit"] or "", r["tl"], r["psw"],
+          f"{r['potongan_persen']}%" if r["potongan_persen"] else "", r["catatan"]]
+         for r in rows),
+        caption=", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+        justify_right=(8, 9),
+    )  # fmt: skip
+
+
+@app.command()
+def belum(
+    tanggal: str | None = OPT_TANGGAL,
+    unit: str | None = OPT_UNIT,
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Pegawai yang terjadwal hari itu tetapi belum presensi masuk (untuk cron); keluar 0.
+
+    Contoh: [bold]kerja presensi belum --unit "Dinas Kesehatan" --json[/bold]
+    """
+    from ..services.presensi import not_yet, today
+    from . import render
+
+    conn = open_db()
+    d = date_arg(tanggal, "--tanggal") or today(conn)
+    rows = not_yet(conn, d, unit)
+    if as_json:
+        render.emit_json(rows)
+        return
+    if not rows:
+        print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk (atau tidak ada jadwal).")
+        return
+    render.table(f"Belum presensi masuk {d}: {len(rows)} pegawai",
+                 ["NIP", "Nama", "Unit", "Jadwal"],
+                 ([r["nip"], r["nama"], r["unit"], r["jadwal"]] for r in rows))  # fmt: skip
