@@ -41,51 +41,62 @@ def demo(
     result = Demo(path, folder, render.text, seed).run()
     if result.recap is not None:
         show_recap(result.recap)
-    for note in result.skipped:
-        render.note(f"Dilewati: {note}")
-    if result.files:
-        print("Berkas: " + ", ".join(str(f) for f in result.files))
-    print(
-        f"Selesai. Lihat lebih jauh, misalnya: kerja --db {path} rekap rincian NIP --bulan 2021-02"
-    )
+    print("Rekap untuk keuangan dan tanda tangan:")
+    for f in result.files:
+        print(f"  {f}")
+    print(f"Berkas masukan demo (pegawai, edaran, attlog, daring): {folder}/")
+    if result.recap and result.recap["pegawai"]:
+        worst = max(result.recap["pegawai"], key=lambda r: r["potongan_disiplin_persen"])
+        print("Mengapa TPP seseorang dipotong? Misalnya:")
+        print(f"  kerja --db {path} rekap rincian {worst['nip']} --bulan {result.recap['bulan']}")
 
 
 def show_recap(recap: dict) -> None:
-    """The month's recap, one section per unit; fits 80 columns (names wrap)."""
+    """The month's recap, one block per unit under a shared header; every block has the same
+    column widths, so the whole thing reads as one table and fits an 80-column terminal."""
     from rich import box
     from rich.table import Table
 
     from . import render
 
-    t = Table(
-        title=f"Rekap TPP {recap['bulan']} — {recap['instansi']}",
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-        pad_edge=False,
-    )
-    t.add_column("NIP", no_wrap=True)
-    t.add_column("Nama", overflow="fold", ratio=1)
-    for name in ("Hadir", "TK", "Pot%", "Kin%"):
-        t.add_column(name, justify="right", no_wrap=True)
-    t.add_column("TPP (Rp)", justify="right", no_wrap=True)
-    unit = None
+    con = render.console()
+    fixed = {"NIP": 18, "Hadir": 5, "TK": 3, "Pot%": 5, "Kin%": 6, "TPP (Rp)": 11}
+    name_width = max(14, con.width - sum(fixed.values()) - 2 * len(fixed))
+
+    def block(header: bool) -> Table:
+        t = Table(box=box.SIMPLE_HEAD, show_header=header, show_edge=False,
+                  header_style="bold", collapse_padding=True, pad_edge=False)  # fmt: skip
+        t.add_column("NIP", width=fixed["NIP"], no_wrap=True)
+        t.add_column("Nama", width=name_width, overflow="fold")
+        for c in ("Hadir", "TK", "Pot%", "Kin%", "TPP (Rp)"):
+            t.add_column(c, width=fixed[c], justify="right", no_wrap=True)
+        return t
+
+    con.print(f"[bold]Rekap TPP {recap['bulan']}: {recap['instansi']}[/bold]")
+    con.print(block(header=True))
+    groups: dict[str, list[dict]] = {}
     for r in recap["pegawai"]:
-        if r["unit"] != unit:
-            unit = r["unit"]
-            t.add_row("", f"[bold]{unit.split(' > ')[-1]}[/bold]", end_section=False)
-        t.add_row(
-            r["nip"],
-            r["nama"],
-            str(r["hadir_wfo"] + r["hadir_wfh"]),
-            str(r["tk"]),
-            f"{r['potongan_disiplin_persen']:g}",
-            f"{r['capaian_kinerja_persen']:.2f}",
-            f"{r['tpp_total']:,}".replace(",", "."),
-        )
+        groups.setdefault(r["unit"], []).append(r)
+    for unit, rows in groups.items():
+        parts = unit.split(" > ")
+        con.print(f"[bold]{' > '.join(parts[1:]) or parts[0]}[/bold]", overflow="fold")
+        t = block(header=False)
+        for r in rows:
+            t.add_row(
+                r["nip"],
+                r["nama"],
+                str(r["hadir_wfo"] + r["hadir_wfh"]),
+                str(r["tk"]),
+                f"{r['potongan_disiplin_persen']:g}",
+                f"{r['capaian_kinerja_persen']:.2f}",
+                f"{r['tpp_total']:,}".replace(",", ".") if r["pagu_tpp"] else "-",
+            )
+        con.print(t)
+    if any(r["capaian_kinerja_persen"] == 0 and r["hadir_wfo"] + r["hadir_wfh"]
+           for r in recap["pegawai"]):  # fmt: skip
+        print("Capaian 0%: kegiatan Kepala Dinas divalidasi Sekda, yang tidak ada di demo ini.")
     total = recap["total"]
-    render.console().print(t)
-    print(
-        f"Total: pagu {render.rupiah(total['pagu_tpp'])}, TPP kinerja "
-        f"{render.rupiah(total['tpp_kinerja'])}, TPP disiplin {render.rupiah(total['tpp_disiplin'])}, "
-        f"dibayar {render.rupiah(total['tpp_total'])}."
-    )
+    print(f"Jumlah pagu TPP {render.rupiah(total['pagu_tpp'])}; dibayar "
+          f"{render.rupiah(total['tpp_total'])}")  # fmt: skip
+    print(f"  (kinerja {render.rupiah(total['tpp_kinerja'])} + disiplin "
+          f"{render.rupiah(total['tpp_disiplin'])}).")  # fmt: skip

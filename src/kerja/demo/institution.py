@@ -52,7 +52,7 @@ FUNGSIONAL = {
 }
 PELAKSANA = {
     "Umum": ["Pengadministrasi Umum", "Pengelola Kepegawaian", "Pengadministrasi Persuratan"],
-    "Keuangan": ["Bendahara Pengeluaran", "Penyusun Laporan Keuangan", "Verifikator Keuangan"],
+    "Keuangan": ["Penyusun Laporan Keuangan", "Verifikator Keuangan", "Pengelola Gaji"],
     "Perencanaan": ["Penyusun Program dan Anggaran"],
 }
 PELAKSANA_TEKNIS = ["Pengolah Data", "Pengelola Layanan Informasi", "Operator Layanan Operasional",
@@ -309,6 +309,8 @@ def build(seed: int = SEED) -> Dinas:
                 )
             else:
                 jab = rng.choice(PELAKSANA.get(key, PELAKSANA_TEKNIS))
+                if key == "Keuangan" and i == 2:
+                    jab = "Bendahara Pengeluaran"  # exactly one: the recap's second signer
                 gol = rng.choice(["II/a", "II/b", "II/c", "II/d", "III/a", "III/b"])
                 add(
                     unit,
