@@ -38,6 +38,7 @@ def demo(
             f"(rm {path}*) atau pilih berkas baru: kerja demo --db demo-baru.db"
         )
     folder = path.with_name(path.stem + "-berkas")
+    print("kerja demo: dinas rekaan (semua nama dan NIP fiktif), satu bulan: Februari 2021")
     result = Demo(path, folder, render.text, seed).run()
     if result.recap is not None:
         show_recap(result.recap)
@@ -48,7 +49,16 @@ def demo(
     if result.recap and result.recap["pegawai"]:
         worst = max(result.recap["pegawai"], key=lambda r: r["potongan_disiplin_persen"])
         print("Mengapa TPP seseorang dipotong? Misalnya:")
-        print(f"  kerja --db {path} rekap rincian {worst['nip']} --bulan {result.recap['bulan']}")
+        print(f"  {_prog()} --db {path} rekap rincian {worst['nip']} --bulan {result.recap['bulan']}")
+
+
+def _prog() -> str:
+    """The program as the user typed it (`.venv/bin/kerja` before the venv is activated), so the
+    suggested command can be pasted as it is."""
+    import sys
+
+    typed = sys.argv[0] if sys.argv else ""
+    return typed if Path(typed).name == "kerja" else "kerja"
 
 
 def show_recap(recap: dict) -> None:
@@ -95,6 +105,8 @@ def show_recap(recap: dict) -> None:
     if any(r["capaian_kinerja_persen"] == 0 and r["hadir_wfo"] + r["hadir_wfh"]
            for r in recap["pegawai"]):  # fmt: skip
         print("Capaian 0%: kegiatan Kepala Dinas divalidasi Sekda, yang tidak ada di demo ini.")
+    print("Hadir = hari hadir (WFO+WFH), TK = tanpa keterangan, Pot% = potongan disiplin,")
+    print("Kin% = capaian kinerja, TPP = yang dibayar bulan ini ('-': bukan penerima TPP).")
     total = recap["total"]
     print(f"Jumlah pagu TPP {render.rupiah(total['pagu_tpp'])}; dibayar "
           f"{render.rupiah(total['tpp_total'])}")  # fmt: skip
