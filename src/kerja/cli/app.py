@@ -75,7 +75,9 @@ def init(
     path = db_path()
     conn = connect(path, create=True)
     institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
-    print(f"Basis data {path} siap: {instansi} ({zona}). Berikutnya: kerja pegawai impor BERKAS")
+    from . import render
+
+    render.say(f"Basis data {path} siap: {instansi} ({zona}).\nBerikutnya: kerja pegawai impor BERKAS")
 
 
 @app.command("audit")

@@ -47,12 +47,12 @@ def impor(
     counts = (f"{s.ditambah} ditambah, {s.diubah} diubah, {s.tetap} tetap, "
               f"{s.dinonaktifkan} dinonaktifkan")  # fmt: skip
     if coba:
-        print(f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
-              f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)")  # fmt: skip
+        render.say(f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
+                   f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)")  # fmt: skip
     elif not s.disimpan:
-        print(f"{s.berkas}: {s.dibaca} baris, tidak ada perubahan ({counts}).")
+        render.say(f"{s.berkas}: {s.dibaca} baris, tidak ada perubahan ({counts}).")
     else:
-        print(f"{s.berkas}: {s.dibaca} baris terbaca; {counts}.")
+        render.say(f"{s.berkas}: {s.dibaca} baris terbaca; {counts}.")
 
 
 def _name(r: dict) -> str:
