@@ -122,7 +122,10 @@ def lihat(
     from ..store import employees as store
     from . import render
 
-    r = store.get(open_db(), nip_arg(nip))
+    from ..domain.errors import KerjaError
+
+    conn = open_db()
+    r = store.get(conn, nip_arg(nip))
     if as_json:
         render.emit_json(_json_row(r))
         return
@@ -130,9 +133,14 @@ def lihat(
               ("Jenis jabatan", "jenis_jabatan"), ("Eselon", "eselon"), ("Golongan", "golongan"),
               ("Unit", "unit"), ("NIP atasan", "nip_atasan"), ("Tanggal lahir", "tanggal_lahir"),
               ("Jenis kelamin", "jenis_kelamin"), ("PIN mesin", "pin_mesin")]  # fmt: skip
+    if r["nip_atasan"]:
+        try:
+            r["nip_atasan"] = f"{r['nip_atasan']} ({_name(store.get(conn, r['nip_atasan']))})"
+        except KerjaError:
+            pass  # a supervisor outside the store: the NIP alone
     print(_name(r))
     for label, key in labels:
-        print(f"  {label:<14} {r[key] if r[key] is not None else '-'}")
+        render.say(f"  {label:<14} {r[key] if r[key] is not None else '-'}", hang=17)
     print(f"  {'Pagu TPP':<14} {render.rupiah(r['tpp'])}")
     print(f"  {'Aktif':<14} {'ya' if r['aktif'] else 'tidak'}")
 

@@ -68,7 +68,7 @@ def width() -> int:
     return console().width
 
 
-def say(message: str) -> None:
+def say(message: str, hang: int = 2) -> None:
     """A message for the clerk on stdout. On a terminal, long lines wrap between words (the
     terminal itself would cut 'kerja' into 'k' and 'erja'); in a pipe or a log they stay whole,
     so scripts can grep them."""
@@ -79,7 +79,7 @@ def say(message: str) -> None:
 
     w = max(40, width())
     for line in message.splitlines() or [""]:
-        print(textwrap.fill(line, w, subsequent_indent="  ", break_on_hyphens=False) or "")
+        print(textwrap.fill(line, w, subsequent_indent=" " * hang, break_on_hyphens=False) or "")
 
 
 def text(message: str) -> None:
