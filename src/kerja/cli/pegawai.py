@@ -119,10 +119,9 @@ def lihat(
 
     Contoh: [bold]kerja pegawai lihat 197508172000031002[/bold]
     """
+    from ..domain.errors import KerjaError
     from ..store import employees as store
     from . import render
-
-    from ..domain.errors import KerjaError
 
     conn = open_db()
     r = store.get(conn, nip_arg(nip))
