@@ -50,6 +50,11 @@ def table(
     from rich import box
     from rich.table import Table
 
+    cells = [["" if v is None else str(v) for v in r] for r in rows]
+    con = console()
+    if len(columns) > 3 and _min_width(columns, cells) > con.width:
+        _records(con, title, columns, cells, caption)
+        return
     # A rule under the header, no vertical bars, two spaces between columns: what lets a listing
     # of six or seven columns fit an 80-column terminal.
     t = Table(title=title, caption=caption, show_lines=False, header_style="bold",
@@ -58,9 +63,40 @@ def table(
         # An identifier broken over two lines is misread; names and units may wrap instead.
         keep = c.upper() in ("NIP", "NIK", "TANGGAL", "WAKTU")
         t.add_column(c, justify="right" if i in justify_right else "left", overflow="fold", no_wrap=keep)
-    for r in rows:
-        t.add_row(*("" if v is None else str(v) for v in r))
-    console().print(t)
+    for r in cells:
+        t.add_row(*r)
+    con.print(t)
+
+
+def _min_width(columns: Sequence[str], cells: list[list[str]]) -> int:
+    """The narrowest the table can be without cutting words: per column its longest word (an
+    identifier or a time cut in two is misread), two spaces between columns."""
+    total = 0
+    for i, c in enumerate(columns):
+        words = [len(w) for text in (c, *(r[i] for r in cells if i < len(r))) for w in text.split()]
+        total += min(max(words, default=1), 24) + 2
+    return total
+
+
+def _records(con, title: str | None, columns: Sequence[str], cells: list[list[str]],  # type: ignore[no-untyped-def]
+             caption: str | None) -> None:  # fmt: skip
+    """A table too wide for the terminal, one block per row: the first two columns as a heading,
+    the other non-empty ones as 'Kolom: nilai' pairs wrapped beneath. Readable on 80 columns
+    where a squeezed table would break every word; --json or a wider terminal give the grid."""
+    import textwrap
+
+    from rich.markup import escape
+
+    if title:
+        con.print(f"[bold]{escape(title)}[/bold]")
+    for r in cells:
+        con.print(f"[bold]{escape('  '.join(v for v in r[:2] if v))}[/bold]", overflow="fold")
+        rest = "; ".join(f"{c}: {v}" for c, v in zip(columns[2:], r[2:], strict=False) if v)
+        if rest:
+            con.print(escape(textwrap.fill(rest, max(30, con.width), initial_indent="    ",
+                                           subsequent_indent="    ")), overflow="fold")  # fmt: skip
+    if caption:
+        con.print(escape(caption))
 
 
 def width() -> int:
