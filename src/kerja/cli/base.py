@@ -38,7 +38,17 @@ def open_db():  # type: ignore[no-untyped-def]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    print(f"Galat: {message}", file=sys.stderr)
+    text = f"Galat: {message}"
+    if sys.stderr.isatty():
+        # Wrap between words: the terminal would cut `kerja rekap buka` mid-word.
+        import shutil
+        import textwrap
+
+        width = max(40, shutil.get_terminal_size().columns)
+        text = "\n".join(textwrap.fill(line, width, subsequent_indent="  ",
+                                        break_on_hyphens=False, break_long_words=False)
+                          for line in text.splitlines())  # fmt: skip
+    print(text, file=sys.stderr)
     return typer.Exit(code)
 
 
