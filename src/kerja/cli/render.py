@@ -115,7 +115,8 @@ def say(message: str, hang: int = 2) -> None:
 
     w = max(40, width())
     for line in message.splitlines() or [""]:
-        print(textwrap.fill(line, w, subsequent_indent=" " * hang, break_on_hyphens=False) or "")
+        print(textwrap.fill(line, w, subsequent_indent=" " * hang, break_on_hyphens=False,
+                            break_long_words=False) or "")
 
 
 def text(message: str) -> None:
