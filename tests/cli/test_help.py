@@ -68,3 +68,21 @@ def test_groups_without_subcommand_show_help(kerja):
     r = kerja("pegawai", code=None)
     assert r.exit_code in (0, 2)
     assert "impor" in r.stdout + r.stderr
+
+
+def test_shell_completion_completes_groups_and_commands(tmp_path):
+    """`kerja --install-completion` installs this: the shell asks kerja for the candidates."""
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str) -> list[str]:
+        env = dict(os.environ, _KERJA_COMPLETE="complete_bash", COMP_WORDS=words,
+                   COMP_CWORD=str(len(words.split()) - (0 if words.endswith(" ") else 1)))  # fmt: skip
+        # the console script, as the shell calls it (the variable's name comes from the program)
+        script = os.path.join(os.path.dirname(sys.executable), "kerja")
+        run = subprocess.run([script], env=env, capture_output=True, text=True)
+        return run.stdout.split()
+
+    assert complete("kerja peg") == ["pegawai"]
+    assert {"masuk", "pulang", "impor", "harian", "belum"} <= set(complete("kerja presensi "))
