@@ -142,7 +142,29 @@ def cadangkan(
     print(f"Cadangan tersimpan di {target}.")
 
 
+def _indonesian_help() -> None:
+    """Panel titles and markers of Typer's help in Indonesian. Only when help is about to be
+    shown: typer.rich_utils pulls in Rich (~40 ms) that `presensi masuk` must not pay. Guarded,
+    so a Typer that renames these keeps working (in English)."""
+    try:
+        from typer import rich_utils as ru
+    except ImportError:  # pragma: no cover
+        return
+    for name, text in (("OPTIONS_PANEL_TITLE", "Opsi"), ("ARGUMENTS_PANEL_TITLE", "Argumen"),
+                       ("COMMANDS_PANEL_TITLE", "Perintah"), ("DEFAULT_STRING", "[bawaan: {}]"),
+                       ("REQUIRED_LONG_STRING", "[wajib]"), ("ERRORS_PANEL_TITLE", "Galat"),
+                       ("ENVVAR_STRING", "[variabel lingkungan: {}]")):  # fmt: skip
+        if hasattr(ru, name):
+            setattr(ru, name, text)
+
+
 def main() -> None:
+    import sys
+
+    args = sys.argv[1:]
+    groups = {g.name for g in app.registered_groups}
+    if not args or "--help" in args or all(a in groups for a in args):
+        _indonesian_help()
     app()
 
 
