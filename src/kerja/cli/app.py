@@ -6,9 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, kinerja, pegawai, presensi, rekap, unit
+from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
 from . import demo as demo_cmd
-from . import jadwal, kebijakan, kondisi, libur  # rosters (issue 3)
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
