@@ -112,3 +112,12 @@ def test_activities_do_not_overlap_and_mostly_meet_the_target(dinas, month):
     assert 0 < outcome["tunggu"] < 0.1 * total
     kadis = next(p.nip for p in dinas.people if p.nip_atasan is None)
     assert all(a.hasil == "tunggu" for a in month.activities if a.nip == kadis)
+
+
+def test_short_period_and_small_institution_still_work(dinas):
+    few = institution.Dinas(dinas.instansi, dinas.zona, dinas.people[:20])
+    two_days = DAYS[:2]
+    statuses, absent = simulate.plan_absences(few, two_days)
+    assert all(s.mulai in two_days and s.sampai in two_days for s in statuses)
+    assert all(d in two_days for _, d in absent)
+    assert simulate.simulate(few, two_days, hours).punches

@@ -85,16 +85,20 @@ def plan_absences(dinas: Dinas, days: Sequence[date], seed: int = 2021
     taken: set[str] = set()
     statuses: list[Status] = []
 
-    def span(p: Person, kode: str, length: int, why: str) -> None:
+    def span(p: Person | None, kode: str, length: int, why: str) -> None:
+        if p is None or not days:
+            return  # a small institution or a short period: fewer absences
+        length = min(length, len(days))
         i = rng.randrange(0, len(days) - length + 1)
         statuses.append(Status(p.nip, kode, days[i], days[i + length - 1], why))
         taken.add(p.nip)
 
-    def pick(pool: list[Person]) -> Person:
-        return rng.choice([p for p in pool if p.nip not in taken])
+    def pick(pool: list[Person]) -> Person | None:
+        free = [p for p in pool if p.nip not in taken]
+        return rng.choice(free) if free else None
 
-    kadis = next(p for p in people if p.jenis_jabatan == "JPT")
-    span(kadis, "DL", 2, "rapat koordinasi di Samarinda")
+    span(pick([p for p in people if p.jenis_jabatan == "JPT"]), "DL", 2,
+         "rapat koordinasi di Samarinda")  # fmt: skip
     for length in (1, 2, 1, 3):
         span(pick(staff), "S", length, "surat keterangan dokter")
     for length in (3, 2, 5):
@@ -103,8 +107,9 @@ def plan_absences(dinas: Dinas, days: Sequence[date], seed: int = 2021
     absent: list[tuple[str, date]] = []
     for n in (1, 2):
         p = pick([q for q in staff if q.status != "NON-ASN"])
-        taken.add(p.nip)
-        absent += [(p.nip, d) for d in sorted(rng.sample(list(days), n))]
+        if p is not None and days:
+            taken.add(p.nip)
+            absent += [(p.nip, d) for d in sorted(rng.sample(list(days), min(n, len(days))))]
     return statuses, absent
 
 
