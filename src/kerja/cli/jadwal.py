@@ -110,7 +110,7 @@ def lihat(
         cols = ["Pegawai"] + [f"{HARI[g.days[k].weekday()]} {g.days[k]:%d/%m}" for k in ks]
         rows: list[list[str]] = []
         current = None
-        for nip, name, unit_path, marks in g.rows:
+        for _nip, name, unit_path, marks in g.rows:
             if unit_path != current:
                 current = unit_path
                 rows.append([f"[{_short(unit_path.split(' > ')[-1], 26)}]"] + [""] * len(ks))
@@ -204,7 +204,8 @@ def ekspor(
         out = open(keluar, "w", encoding="utf-8") if keluar else sys.stdout
         out.write("[")
         for i, r in enumerate(rows):
-            out.write(("," if i else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+            obj = dict(zip(jadwal.EXPORT_KEYS, r, strict=True))
+            out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
         out.write("\n]\n")
         if keluar:
             out.close()

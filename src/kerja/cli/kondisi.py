@@ -46,8 +46,9 @@ def daftar(
 
     rows = kondisi_listing(open_db(), date_arg(tanggal, "--tanggal"))
     if as_json:
-        render.emit_json([{k: r[k] for k in ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai",
-                                             "keterangan", "oleh", "dicatat_pada")} for r in rows])  # fmt: skip
+        keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh",
+                "dicatat_pada")  # fmt: skip
+        render.emit_json([{k: r[k] for k in keys} for r in rows])
         return
     render.table(f"{len(rows)} kondisi", ["#", "NIP", "Nama", "Jenis", "Mulai", "Sampai", "Keterangan"],
                  ([r["id"], r["nip"], r["nama"], r["jenis"], r["mulai"], r["sampai"] or "(terbuka)",

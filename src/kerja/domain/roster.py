@@ -135,6 +135,14 @@ class Result:
                     lok, why = pairs[c]  # type: ignore[misc]
                     yield iso, p.nip, lok, why, name
 
+    def tally(self) -> dict[str, int]:
+        """Cells per location: {"WFO": n, "WFH": m}."""
+        out = {"WFO": 0, "WFH": 0}
+        for lok in out:
+            table = bytes(1 if p and p[0] == lok else 0 for p in self.codes.pairs).ljust(256, b"\0")
+            out[lok] = sum(bytes(row).translate(table).count(1) for row in self.cells)
+        return out
+
     def max_deviation(self) -> float:
         return max((abs(x - f) for x, f in self.fair.values()), default=0.0)
 
@@ -258,8 +266,7 @@ def build(inp: Inputs) -> Result:
             for k, d in enumerate(days):
                 if d.generate:
                     row = cells[gen_pos[d.tanggal]]
-                    for j, code in enumerate(g.out[k]):
-                        row[members[j]] = code
+                    list(map(row.__setitem__, members, g.out[k]))  # a scatter at C speed
             for j, i in enumerate(members):
                 if g.in_rotation[j]:
                     fair[(name, people[i].nip)] = (g.x[j], g.f[j])
@@ -302,7 +309,7 @@ class _Group:
         spec = [j for j in range(n) if special[j]]
         self.out: list[list[int]] = []
         self.free: list[bytearray] = []  # free rotating member on day k
-        self.inS: list[list[int]] = []  # rotating members (free or fixed) on day k
+        self.free_list: list[list[int]] = []  # the same as a list of members
         self.k_total: list[int] = []
         self.picks: list[int] = []  # free picks to make on day k
         self.cov_need: list[dict[int, int]] = []  # unit -> coverage picks still needed
@@ -312,28 +319,33 @@ class _Group:
         self.in_rotation = [False] * n
         wfh_codes: dict[str, int] = {}
         fixed_wfo = {code for code, pair in enumerate(codes.pairs) if pair and pair[0] == "WFO"}
+        # Plain members (no status, condition, age limit, fixed cell or leader role in the period)
+        # rotate every generated day: their part of each day is copied from templates, and their
+        # fair share is the sum of the daily shares, added once at the end.
+        plain_out, plain_free, plain_may = [0] * n, bytearray(n), [0] * nu
+        for j in plain:
+            plain_out[j], plain_free[j] = ROTASI_WFH, 1
+            if self.unit_of[j] >= 0:
+                plain_may[self.unit_of[j]] += 1
+        plain_share = 0.0
+        self.free_days = [0] * n  # days each member is a free rotating member
+        n_gen = 0
         for day in days:
             d = day.tanggal
-            out = [0] * n
-            free = bytearray(n)
-            S: list[int] = []
-            n_count = 0  # head count for the target
             base = 0  # office count toward the target before rotation
             office_u = [0] * nu
-            may_u = [0] * nu  # on duty and may come in
             fixed_rot_wfo = 0
             if day.generate:
-                for j in plain:
-                    free[j] = 1
-                    out[j] = ROTASI_WFH
-                S.extend(plain)
-                n_count = len(plain)
-                for j in plain:
-                    u = self.unit_of[j]
-                    if u >= 0:
-                        may_u[u] += 1
+                n_gen += 1
+                out, free = plain_out.copy(), bytearray(plain_free)
+                may_u, avail = plain_may.copy(), plain_may.copy()  # may come in / free rotating
+                S = list(plain)  # rotating members, free or fixed
+                free_list = list(plain)
+                n_count = len(plain)  # head count for the target
                 todo = spec
             else:
+                out, free = [0] * n, bytearray(n)
+                may_u, avail, S, free_list, n_count = [0] * nu, [0] * nu, [], [], 0
                 todo = range(n)
             for j in todo:
                 i = members[j]
@@ -376,21 +388,21 @@ class _Group:
                     out[j] = ROTASI_WFH
                     free[j] = 1
                     S.append(j)
+                    free_list.append(j)
+                    self.free_days[j] += 1
+                    if u >= 0:
+                        avail[u] += 1
             T = target(n_count, c.wfo_persen, c.pembulatan)
             need: dict[int, int] = {}
             if day.generate and c.min_wfo_per_unit:
-                avail = [0] * nu
-                for j in S:
-                    if free[j] and self.unit_of[j] >= 0:
-                        avail[self.unit_of[j]] += 1
                 for u in range(nu):
                     if may_u[u] and office_u[u] < c.min_wfo_per_unit and avail[u]:
                         need[u] = min(c.min_wfo_per_unit - office_u[u], avail[u])
-            n_free = sum(free) if day.generate else 0
+            n_free = len(free_list) if day.generate else 0
             picks = min(n_free, max(T - base - fixed_rot_wfo, sum(need.values()), 0))
             self.out.append(out)
             self.free.append(free)
-            self.inS.append(S)
+            self.free_list.append(free_list)
             self.k_total.append(fixed_rot_wfo + picks)
             self.picks.append(picks)
             self.cov_need.append(need)
@@ -398,12 +410,20 @@ class _Group:
             if S:
                 share = (fixed_rot_wfo + picks) / len(S)
                 f = self.f
-                for j in S:
+                rest = S[len(plain):] if day.generate else S
+                if day.generate:
+                    plain_share += share
+                for j in rest:
                     f[j] += share
                     self.in_rotation[j] = True
+        for j in plain:
+            self.f[j] += plain_share
+            self.free_days[j] = n_gen
+            self.in_rotation[j] = n_gen > 0
         self.wfo = [bytearray(n) for _ in range(nd)]
         self.cov = [bytearray(n) for _ in range(nd)]
         self.picked_u = [[0] * nu for _ in range(nd)]
+        self.cov_days = [0] * n
 
     # -- the steps --------------------------------------------------------------------------
 
@@ -421,6 +441,7 @@ class _Group:
         self.x[j] += 1
         if cov:
             self.cov[k][j] = 1
+            self.cov_days[j] += 1
         u = self.unit_of[j]
         if u >= 0:
             self.picked_u[k][u] += 1
@@ -449,17 +470,12 @@ class _Group:
 
     def _fill(self) -> None:
         """(B) Day by day, the rest of the picks to those furthest behind their share, per day left."""
-        n = self.n
-        rem = [0] * n
-        for k in range(len(self.days)):
-            free, wfo = self.free[k], self.wfo[k]
-            for j in range(n):
-                if free[j] and not wfo[j]:
-                    rem[j] += 1
+        # Free days left for each member, not counting the coverage days planned already.
+        rem = [a - b for a, b in zip(self.free_days, self.cov_days, strict=True)]
         x, f = self.x, self.f
         for k in range(len(self.days)):
-            free, wfo = self.free[k], self.wfo[k]
-            cands = [j for j in range(n) if free[j] and not wfo[j]] if self.picks[k] else []
+            wfo = self.wfo[k]
+            cands = [j for j in self.free_list[k] if not wfo[j]]
             m = self.picks[k] - sum(self.cov[k])
             if m >= len(cands):
                 chosen = cands
@@ -473,10 +489,6 @@ class _Group:
                 rem[j] -= 1
             for j in chosen:
                 self._pick(k, j)
-            if not self.picks[k]:
-                for j in range(n):
-                    if free[j] and not wfo[j]:
-                        rem[j] -= 1
 
     def _can_leave(self, k: int, a: int, b: int) -> bool:
         """Whether a may give their office day k to b without uncovering a's unit."""
@@ -565,7 +577,7 @@ class _Group:
                 break
             order = sorted(rot, key=lambda j: x[j] - f[j])
             moved = False
-            for j in sorted((j for j in rot if dev[j] >= worst - EPS and j not in stuck)):
+            for j in sorted(j for j in rot if dev[j] >= worst - EPS and j not in stuck):
                 mv = self._best_move(j, order, worst, False)
                 if mv:
                     self._swap(*mv)
@@ -674,59 +686,108 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
     Quota: the office count of a quota group (leaders left out when pejabat_dihitung is false)
     above its target T. Coverage: a leaf unit with someone on duty and fewer than
     min_wfo_per_unit in the office. Mandatory WFH: someone the circular keeps home is in the office.
+    A declared status takes the person off duty whatever their cell says.
+
+    Counting runs on byte strings ordered by quota group and unit, so each count is one C call
+    per group or unit and day, not a Python step per cell.
     """
     people, units = inp.people, inp.units
     rules = Rules(people, inp.conditions, inp.statuses)
     by_date = {d.tanggal: d.circular for d in inp.days}
     pairs = res.codes.pairs
+    if len(pairs) > 255:
+        raise ValueError("too many distinct (lokasi, alasan) pairs")
+    wfo_table = bytes(1 if p and p[0] == "WFO" else 0 for p in pairs).ljust(256, b"\0")
+    layouts: dict[str, _Layout] = {}
     out: list[Violation] = []
+    last = max(res.days, default=date.min)
     for d, row in zip(res.days, res.cells, strict=True):
         c = by_date[d]
-        count: dict[int, int] = {}
-        office: dict[int, int] = {}
-        u_on: dict[int, int] = {}
-        u_may: dict[int, int] = {}
-        u_in: dict[int, int] = {}
-        for i, code in enumerate(row):
-            if not code:
+        lay = layouts.get(c.tingkat)
+        if lay is None:
+            lay = layouts[c.tingkat] = _Layout(people, units, c)
+        seq = bytearray(lay.getter(row)) if len(people) > 1 else bytearray(row)
+        for i in rules.off:
+            if rules.is_off(i, d):
+                seq[lay.pos[i]] = 0
+        wfo = seq.translate(wfo_table)
+        uncounted = [i for i in lay.leaders] if c.pejabat_wfo and not c.pejabat_dihitung else []
+        kept_home: dict[int, int] = {}
+        specials = lay.special(rules, c, last)
+        for i in specials:
+            pi = lay.pos[i]
+            if not seq[pi]:
                 continue
-            p = people[i]
-            if rules.off and rules.is_off(i, d):
+            why = rules.wfh(i, d, c)
+            if why is None:
                 continue
-            lok = pairs[code][0]  # type: ignore[index]
-            g = group_key(p, c)
-            lead = c.pejabat_wfo and p.leader
-            counted = c.pejabat_dihitung or not lead
-            special = i in rules.cond or c.usia_min is not None
-            why = rules.wfh(i, d, c) if special else None
-            if counted:
-                count[g] = count.get(g, 0) + 1
-                if lok == "WFO":
-                    office[g] = office.get(g, 0) + 1
-            if units[p.unit].leaf:
-                u = p.unit
-                u_on[u] = u_on.get(u, 0) + 1
-                if why is None:
-                    u_may[u] = u_may.get(u, 0) + 1
-                if lok == "WFO":
-                    u_in[u] = u_in.get(u, 0) + 1
-            if why is not None and lok == "WFO":
-                out.append(Violation(d, units[p.unit].name, "wfh-wajib",
-                                     f"{p.nip} harus WFH ({why}) tetapi dijadwalkan WFO"))  # fmt: skip
-        for g, n in count.items():
+            u = people[i].unit
+            kept_home[u] = kept_home.get(u, 0) + 1
+            if wfo[pi]:
+                detail = f"{people[i].nip} harus WFH ({why}) tetapi dijadwalkan WFO"
+                out.append(Violation(d, units[u].name, "wfh-wajib", detail))
+        minus_n: dict[int, int] = {}
+        minus_o: dict[int, int] = {}
+        for i in uncounted:
+            pi = lay.pos[i]
+            g = group_key(people[i], c)
+            if seq[pi]:
+                minus_n[g] = minus_n.get(g, 0) + 1
+            if wfo[pi]:
+                minus_o[g] = minus_o.get(g, 0) + 1
+        for g, a, b in lay.groups:
+            n = b - a - seq.count(0, a, b) - minus_n.get(g, 0)
+            office = wfo.count(1, a, b) - minus_o.get(g, 0)
             T = target(n, c.wfo_persen, c.pembulatan)
-            if office.get(g, 0) > T:
-                out.append(Violation(d, units[g].name, "kuota", f"{office[g]} WFO, kuota {T} dari {n} orang "
-                                     f"({c.wfo_persen}%)"))  # fmt: skip
+            if office > T:
+                detail = f"{office} WFO, kuota {T} dari {n} orang ({c.wfo_persen}%)"
+                out.append(Violation(d, units[g].name, "kuota", detail))
         need = c.min_wfo_per_unit
         if need:
-            for u in sorted(u_on):
-                if u_in.get(u, 0) < need:
+            for u, a, b in lay.leaves:
+                on = b - a - seq.count(0, a, b)
+                if on and wfo.count(1, a, b) < need:
+                    may = on - kept_home.get(u, 0)
                     out.append(Violation(d, units[u].name, "cakupan",
-                                         f"{units[u].name.split(' > ')[-1]}: {u_may.get(u, 0)} dari "
-                                         f"{u_on[u]} boleh masuk, minimal {need}"))  # fmt: skip
+                                         f"{units[u].name.split(' > ')[-1]}: {may} dari {on} boleh "
+                                         f"masuk, minimal {need}"))  # fmt: skip
     out.sort(key=lambda v: (v.tanggal, v.unit, v.jenis, v.detail))
     return out
+
+
+class _Layout:
+    """People ordered by quota group then unit, with the slices of each group and leaf unit."""
+
+    def __init__(self, people: Sequence[Person], units: Mapping[int, Unit], c: Circular) -> None:
+        from operator import itemgetter
+
+        order = sorted(range(len(people)), key=lambda i: (group_key(people[i], c), people[i].unit, i))
+        self.pos = [0] * len(people)
+        for k, i in enumerate(order):
+            self.pos[i] = k
+        self.getter = itemgetter(*order) if len(order) > 1 else (lambda row: row)
+        self.groups: list[tuple[int, int, int]] = []
+        self.leaves: list[tuple[int, int, int]] = []
+        for key, slices, fn in ((0, self.groups, lambda p: group_key(p, c)),
+                                (1, self.leaves, lambda p: p.unit)):  # fmt: skip
+            k = 0
+            while k < len(order):
+                v = fn(people[order[k]])
+                e = k
+                while e < len(order) and fn(people[order[e]]) == v:
+                    e += 1
+                if key == 0 or units[v].leaf:
+                    slices.append((v, k, e))
+                k = e
+        self.leaders = [i for i in order if people[i].leader]
+        self._special: dict[tuple[int | None, date], list[int]] = {}
+
+    def special(self, rules: Rules, c: Circular, last: date) -> list[int]:
+        key = (c.usia_min, last)
+        if key not in self._special:
+            self._special[key] = [i for i in range(len(self.pos)) if i in rules.cond
+                                  or (c.usia_min is not None and rules.special(i, last, c))]  # fmt: skip
+        return self._special[key]
 
 
 def leader(jenis_jabatan: str | None) -> bool:

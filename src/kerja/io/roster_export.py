@@ -7,17 +7,16 @@ from __future__ import annotations
 import csv
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .safe import safe_cell
 
-COLUMNS = ("tanggal", "nip", "nama", "unit", "lokasi", "alasan")
 HEADERS = ("Tanggal", "NIP", "Nama", "Unit", "Lokasi", "Alasan")
 
 
-def write_csv(rows: Iterable[Mapping[str, Any]], target: Path | None, sep: str = ";") -> int:
+def write_csv(rows: Iterable[Sequence[Any]], target: Path | None, sep: str = ";") -> int:
     """Write rows to `target` (stdout when None); returns the number of rows."""
     n = 0
 
@@ -25,8 +24,9 @@ def write_csv(rows: Iterable[Mapping[str, Any]], target: Path | None, sep: str =
         nonlocal n
         w = csv.writer(f, delimiter=sep, lineterminator="\r\n")
         w.writerow(HEADERS)
-        for r in rows:
-            w.writerow([safe_cell(r[k]) for k in COLUMNS])
+        # Dates, NIPs, WFO/WFH and reasons never start with = + - @; names and units might.
+        for t, nip, nama, unit, lok, why in rows:
+            w.writerow((t, nip, safe_cell(nama), safe_cell(unit), lok, why))
             n += 1
 
     if target is None:
@@ -41,7 +41,7 @@ def write_csv(rows: Iterable[Mapping[str, Any]], target: Path | None, sep: str =
     return n
 
 
-def write_xlsx(rows: Iterable[Mapping[str, Any]], target: Path, *, instansi: str,
+def write_xlsx(rows: Iterable[Sequence[Any]], target: Path, *, instansi: str,
                judul: str | None, periode: str) -> int:  # fmt: skip
     """One sheet per OPD (the first level of the unit path), landscape A4, title rows repeated."""
     import xlsxwriter
@@ -58,7 +58,7 @@ def write_xlsx(rows: Iterable[Mapping[str, Any]], target: Path, *, instansi: str
     used_names: set[str] = set()
     n = 0
     for r in rows:
-        opd = str(r["unit"]).split(" > ")[0]
+        opd = str(r[3]).split(" > ")[0]
         ws = sheets.get(opd)
         if ws is None:
             name = _sheet_name(opd, used_names)
@@ -76,8 +76,8 @@ def write_xlsx(rows: Iterable[Mapping[str, Any]], target: Path, *, instansi: str
             ws.freeze_panes(5, 0)
             next_row[opd] = 5
         row = next_row[opd]
-        for c, k in enumerate(COLUMNS):
-            ws.write_string(row, c, str(safe_cell(r[k])), cellf)
+        for c, v in enumerate(r):
+            ws.write_string(row, c, str(safe_cell(v)), cellf)
         next_row[opd] = row + 1
         n += 1
     if not sheets:

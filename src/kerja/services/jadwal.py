@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import calendar as pycal
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ..domain import roster as dom
 from ..domain.circulars import Circular
@@ -130,17 +129,18 @@ def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = Non
                         statuses=[(n, a, b) for n, a, b, _ in stat], fixed=fixed)  # fmt: skip
     res = dom.build(inputs)
     names = {d: circ_of[d].nama for d in gen}
-    counts = {"WFO": 0, "WFH": 0}
-
-    def rows() -> Iterator[tuple[str, str, str, str, str]]:
-        for r in res.rows(people, names):
-            if selected is None or r[1] in selected:
-                counts[r[2]] += 1
-                yield r
+    rows: Iterable[tuple[str, str, str, str, str]] = res.rows(people, names)
+    if selected is None:
+        counts = res.tally()
+    else:
+        counts = {"WFO": 0, "WFH": 0}
+        rows = [r for r in rows if r[1] in selected]
+        for r in rows:
+            counts[r[2]] += 1
 
     with transaction(conn):
         institution.ensure_unlocked(conn, {d.isoformat()[:7] for d in gen}, "jadwal")
-        s.sel = store.replace_days(conn, gen, selected, rows())
+        s.sel = store.replace_days(conn, gen, selected, rows)
         s.hari = sorted(gen)
         s.kebijakan = sorted({c.nama for c in circ_of.values()})
         s.wfo, s.wfh = counts["WFO"], counts["WFH"]
@@ -241,22 +241,28 @@ def change(conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasa
 
 
 def export_rows(conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None,
-                unit: str | None = None) -> Iterator[dict[str, Any]]:  # fmt: skip
-    """The JSON rows of SPEC §6 for on-duty days (a status declared later takes the day off)."""
+                unit: str | None = None) -> Iterator[tuple[str, str, str, str, str, str]]:  # fmt: skip
+    """(tanggal, nip, nama, unit, lokasi, alasan) of SPEC §6 for on-duty days: a status declared
+    after the roster was made takes the day off. Streams in (tanggal, nip) order, the table's own."""
     mulai, sampai = _span(conn, mulai, sampai)
-    sql = ("SELECT j.tanggal, j.nip, p.nama, p.gelar_depan, p.gelar_belakang, u.jalur, j.lokasi, "
-           "j.alasan FROM jadwal j JOIN pegawai p ON p.nip = j.nip JOIN unit u ON u.id = p.unit_id "
-           "WHERE j.tanggal BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM status_hari s WHERE "
-           "s.nip = j.nip AND s.dicabut_pada IS NULL AND s.mulai <= j.tanggal AND s.sampai >= j.tanggal)")  # fmt: skip
-    args: list[Any] = [mulai.isoformat(), sampai.isoformat()]
+    who = store.names(conn)
+    off: set[tuple[str, str]] = set()
+    for nip, a, b, _ in store.statuses(conn, mulai, sampai):
+        for d in kalender.calendar.days_between(max(a, mulai), min(b, sampai)):
+            off.add((d.isoformat(), nip))
+    keep: set[str] | None = None
     if unit:
         ids = emp_store.resolve_unit(conn, unit)
-        sql += f" AND p.unit_id IN ({','.join('?' * len(ids))})"
-        args += ids
-    for t, nip, nama, gd, gb, jalur, lok, why in conn.execute(sql + " ORDER BY j.tanggal, j.nip", args):
-        full = f"{gd} {nama}" if gd else nama
-        yield {"tanggal": t, "nip": nip, "nama": f"{full}, {gb}" if gb else full, "unit": jalur,
-               "lokasi": lok, "alasan": why}  # fmt: skip
+        keep = {p.nip for p in store.people(conn, ids)}
+    sql = ("SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ? "
+           "ORDER BY tanggal, nip")  # fmt: skip
+    for t, nip, lok, why in conn.execute(sql, (mulai.isoformat(), sampai.isoformat())):
+        if (keep is None or nip in keep) and (not off or (t, nip) not in off):
+            nama, jalur = who.get(nip, ("", ""))
+            yield t, nip, nama, jalur, lok, why
+
+
+EXPORT_KEYS = ("tanggal", "nip", "nama", "unit", "lokasi", "alasan")
 
 
 @dataclass

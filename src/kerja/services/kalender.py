@@ -12,9 +12,8 @@ from ..clock import now
 from ..domain import calendar
 from ..domain.circulars import JENIS_KONDISI, Circular, parse_toml
 from ..domain.errors import KerjaError
-from ..store import audit
+from ..store import audit, institution
 from ..store import employees as emp_store
-from ..store import institution
 from ..store import roster as store
 from ..store.db import transaction
 
@@ -76,7 +75,8 @@ def add_holiday(conn: sqlite3.Connection, d: date, nama: str, oleh: str) -> None
         institution.ensure_unlocked(conn, [d.isoformat()[:7]], "hari libur")
         had, old = store.libur_get(conn, d)
         store.libur_put(conn, d, nama)
-        audit.record(conn, oleh=oleh, aksi="libur.tambah", sebelum={"tanggal": d, "nama": old} if had else None,
+        audit.record(conn, oleh=oleh, aksi="libur.tambah",
+                     sebelum={"tanggal": d, "nama": old} if had else None,
                      sesudah={"tanggal": d, "nama": nama})  # fmt: skip
 
 
@@ -95,8 +95,11 @@ def remove_holiday(conn: sqlite3.Connection, d: date, oleh: str) -> str:
             store.libur_delete(conn, d)
             what = f"Libur lokal {d} ({old}) dihapus."
         else:
-            raise KerjaError(f"{d} bukan hari libur. Lihat daftar dengan `kerja libur daftar --tahun {d.year}`.")
-        audit.record(conn, oleh=oleh, aksi="libur.hapus", sebelum={"tanggal": d, "nama": old or national.get(d)},
+            raise KerjaError(
+                f"{d} bukan hari libur. Lihat daftar dengan `kerja libur daftar --tahun {d.year}`."
+            )
+        audit.record(conn, oleh=oleh, aksi="libur.hapus",
+                     sebelum={"tanggal": d, "nama": old or national.get(d)},
                      sesudah={"tanggal": d, "nama": None})  # fmt: skip
     return what
 
@@ -139,7 +142,8 @@ def get_circular(conn: sqlite3.Connection, nama: str) -> Circular:
     c = store.kebijakan_get(conn, nama)
     if c is None:
         known = [k.nama for k, _ in store.kebijakan_all(conn)]
-        hint = f" Yang ada: {', '.join(known)}." if known else " Pasang dulu dengan `kerja kebijakan tambah FILE.toml`."
+        hint = (f" Yang ada: {', '.join(known)}." if known
+                else " Pasang dulu dengan `kerja kebijakan tambah FILE.toml`.")  # fmt: skip
         raise KerjaError(f"Kebijakan {nama!r} tidak ditemukan.{hint}")
     return c
 

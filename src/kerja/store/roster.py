@@ -59,8 +59,9 @@ def kondisi_listing(conn: sqlite3.Connection, tanggal: date | None = None) -> li
 
 
 def conditions(conn: sqlite3.Connection) -> list[Condition]:
+    rows = conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")
     return [Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None)
-            for n, j, a, b in conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")]  # fmt: skip
+            for n, j, a, b in rows]  # fmt: skip
 
 
 # -- kebijakan ------------------------------------------------------------------------------------
@@ -170,7 +171,14 @@ def replace_days(conn: sqlite3.Connection, days: Iterable[date], nips: Iterable[
         keep = [(iso, nip) for (iso,) in isos for nip in nips]
         conn.executemany("DELETE FROM jadwal WHERE tanggal = ? AND nip = ?", keep)
     before = conn.total_changes
-    conn.executemany(
-        "INSERT INTO jadwal (tanggal, nip, lokasi, alasan, kebijakan) VALUES (?, ?, ?, ?, ?)", rows
-    )
+    # The (nip, tanggal) index takes rows out of order: a larger page cache for this bulk write
+    # keeps its pages in memory instead of re-reading them (about 200 MB at most).
+    old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -200000")
+    try:
+        conn.executemany(
+            "INSERT INTO jadwal (tanggal, nip, lokasi, alasan, kebijakan) VALUES (?, ?, ?, ?, ?)", rows
+        )
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(old_cache)}")
     return conn.total_changes - before
