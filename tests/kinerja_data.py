@@ -28,48 +28,32 @@ def load_staff(kerja, folder: Path) -> None:  # type: ignore[no-untyped-def]
     kerja("pegawai", "impor", path)
 
 
-def sql_rows(db: Path, statement: str, rows) -> None:  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.executemany(statement, rows)
-    conn.close()
-
-
-def punches(db: Path, rows) -> None:  # type: ignore[no-untyped-def]
-    """(nip, 'YYYY-MM-DD', 'HH:MM' in or None, 'HH:MM' out or None, mode) in WIB, as check-ins
-    and check-outs recorded by hand."""
-    events = []
+def punches(kerja, folder: Path, rows) -> None:  # type: ignore[no-untyped-def]
+    """(nip, 'YYYY-MM-DD', 'HH:MM' in or None, 'HH:MM' out or None, mode): check-ins and
+    check-outs imported as an online-presence CSV through `kerja presensi impor`."""
+    lines = ["nip,waktu,jenis,mode"]
     for nip, day, masuk, pulang, mode in rows:
         for jenis, hhmm in (("masuk", masuk), ("pulang", pulang)):
             if hhmm:
-                events.append(
-                    (
-                        nip,
-                        f"{day}T{hhmm}:00+07:00",
-                        day,
-                        jenis,
-                        mode,
-                        "manual",
-                        None,
-                        "uji",
-                        "2021-03-01T00:00:00+07:00",
-                    )
-                )
-    sql_rows(
-        db,
-        "INSERT INTO presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, "
-        "dicatat_pada) VALUES (?,?,?,?,?,?,?,?,?)",
-        events,
-    )
+                lines.append(f"{nip},{day} {hhmm}:00,{jenis},{mode.lower()}")
+    path = folder / f"presensi-{len(list(folder.glob('presensi-*.csv')))}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kerja("presensi", "impor", path, "--format", "csv")
 
 
-def statuses(db: Path, rows) -> None:  # type: ignore[no-untyped-def]
-    """(nip, kode, mulai, sampai) declared day statuses."""
-    sql_rows(
-        db,
-        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, "
-        "dicatat_pada) VALUES (?, ?, ?, ?, 'uji', 'uji', '2021-03-01T00:00:00+07:00')",
-        rows,
+def status(kerja, nip: str, kode: str, mulai: str, sampai: str) -> None:  # type: ignore[no-untyped-def]
+    kerja(
+        "presensi",
+        "status",
+        nip,
+        "--kode",
+        kode,
+        "--mulai",
+        mulai,
+        "--sampai",
+        sampai,
+        "--keterangan",
+        "Surat uji",
+        "--oleh",
+        "petugas",
     )

@@ -7,12 +7,11 @@ February 2021 has 19 working days (weekdays minus 12 Feb, Imlek):
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from conftest import db_bytes
-from kinerja_data import KABID, KASI, KEPALA, LUAR, STAF, STAF2, load_staff, punches, statuses
+from kinerja_data import KABID, KASI, KEPALA, LUAR, STAF, STAF2, load_staff, punches, status
 
 FEB = [1, 2, 3, 4, 5, 8, 9, 10, 11, 15, 16, 17, 18, 19, 22, 23, 24, 25, 26]
 
@@ -46,11 +45,13 @@ def february(kerja, store, tmp_path):
     kerja("pegawai", "ubah", LUAR, "--tpp", "8000375")
     # The others: on time every day, at the office.
     punches(
-        store,
+        kerja,
+        tmp_path,
         [(n, day(d), "07:00", "17:00", "WFO") for n in (KEPALA, KABID, KASI, STAF2) for d in FEB],
     )
     punches(
-        store,
+        kerja,
+        tmp_path,
         [
             (STAF, day(1), "07:45", "16:00", "WFO"),  # 15 min late: TL1 0.5%
             (STAF, day(2), "08:15", "16:05", "WFO"),  # 45: TL2 1%
@@ -70,7 +71,8 @@ def february(kerja, store, tmp_path):
     )
     # leave over the holiday: Wed 10 .. Mon 15 = working days 10, 11, 15 only; sick on the 16th;
     # the 17th has nothing: TK 3%.
-    statuses(store, [(STAF, "CT", day(10), day(15)), (STAF, "S", day(16), day(16))])
+    status(kerja, STAF, "CT", day(10), day(15))
+    status(kerja, STAF, "S", day(16), day(16))
     ids = {}
     ids["kasi"] = catat(kerja, STAF, day(1), "08:00", "12:00")  # 240, approved by kasi
     ids["extra"] = catat(kerja, STAF, day(1), "13:00", "15:00")  # 120, approved by kasi
@@ -87,9 +89,7 @@ def february(kerja, store, tmp_path):
 
 
 def recap(kerja, *args):
-    return json.loads(
-        kerja("rekap", "bulanan", "--bulan", "2021-02", "--format", "json", *args).stdout
-    )
+    return json.loads(kerja("rekap", "bulanan", "--bulan", "2021-02", "--format", "json", *args).stdout)
 
 
 def test_golden_february(kerja, february):
@@ -143,10 +143,7 @@ def test_golden_february(kerja, february):
     # totals are the sums of the rows
     for k in ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total"):
         assert r["total"][k] == sum(x[k] for x in r["pegawai"])
-    assert (
-        r["total"]["pagu_tpp"]
-        == 8_000_000 + 5_000_000 + 4_000_000 + 3_500_000 + 3_000_000 + 8_000_375
-    )
+    assert r["total"]["pagu_tpp"] == 8_000_000 + 5_000_000 + 4_000_000 + 3_500_000 + 3_000_000 + 8_000_375
 
 
 def test_rincian_matches_the_row_and_explains(kerja, february):
@@ -197,10 +194,7 @@ def test_rules_change_next_month_and_locked_predecessor(kerja, february, tmp_pat
     assert recap(kerja) == feb_before
     catat(kerja, STAF, day(1, 3), "08:00", "12:00")
     kerja("kinerja", "validasi", "16", "--oleh", KASI)
-    conn = sqlite3.connect(february)
-    conn.execute("INSERT INTO kunci VALUES ('2021-02', 'admin', '2021-03-01T08:00:00+07:00')")
-    conn.commit()
-    conn.close()
+    kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", KEPALA)
     before = db_bytes(february)
     march = json.loads(kerja("rekap", "bulanan", "--bulan", "2021-03", "--json").stdout)
     assert db_bytes(february) == before  # read-only
@@ -224,7 +218,7 @@ def test_validation_deadline_excludes_late_approvals(kerja, store, tmp_path, mon
     rules = tmp_path / "aturan.toml"
     rules.write_text("[kinerja]\nbatas_validasi_hari = 5\n", encoding="utf-8")
     kerja("aturan", "pasang", rules, "--mulai", "2021-01")
-    punches(store, [(STAF, day(d), "07:00", "17:00", "WFO") for d in FEB])
+    punches(kerja, tmp_path, [(STAF, day(d), "07:00", "17:00", "WFO") for d in FEB])
     a = catat(kerja, STAF, day(1), "08:00", "10:00")
     b = catat(kerja, STAF, day(2), "08:00", "11:00")
     monkeypatch.setenv("KERJA_SEKARANG", "2021-03-05T23:59:00+07:00")
@@ -253,10 +247,7 @@ def test_unit_filter_and_unknown_unit(kerja, february):
             code=1,
         ).stderr
     )
-    assert (
-        "--format"
-        in kerja("rekap", "bulanan", "--bulan", "2021-02", "--format", "doc", code=1).stderr
-    )
+    assert "--format" in kerja("rekap", "bulanan", "--bulan", "2021-02", "--format", "doc", code=1).stderr
 
 
 def test_exports_xlsx_pdf_csv(kerja, february, tmp_path):
@@ -281,9 +272,7 @@ def test_exports_xlsx_pdf_csv(kerja, february, tmp_path):
     texts = {c.value for row in ws.iter_rows(min_row=total_row + 1) for c in row if c.value}
     assert "Kepala Dinas" in texts and f"NIP. {KEPALA}" in texts
     kerja("rekap", "bulanan", "--bulan", "2021-02", "--unit", "Bidang A", "--format", "pdf")
-    text = "".join(
-        p.extract_text() for p in pypdf.PdfReader(tmp_path / "rekap-2021-02-bidang-a.pdf").pages
-    )
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "rekap-2021-02-bidang-a.pdf").pages)
     for nip in (KABID, KASI, STAF, STAF2):
         assert nip in text
     assert LUAR not in text

@@ -1,4 +1,5 @@
-"""kerja rekap: the monthly TPP recap and its exports, the per-person explanation."""
+"""kerja rekap: the monthly TPP recap and its exports, the per-person explanation, and the month
+lock (`kunci`, `buka`)."""
 
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ def bulanan(
         return
     if fmt in ("json", "csv") and keluar is None:
         if fmt == "json":
-            render.emit_json(recap)
+            _emit_recap_json(recap)
         else:
             from ..io.export import csv_text
 
@@ -94,9 +95,7 @@ def bulanan(
 
     target = keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}")
     if target.parent and not target.parent.exists():
-        raise fail(
-            f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain."
-        )
+        raise fail(f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain.")
     if fmt == "json":
         export.save_json(recap, target)
     elif fmt == "csv":
@@ -109,6 +108,22 @@ def bulanan(
         f"Rekap {month}: {len(recap['pegawai'])} pegawai, TPP total "
         f"{render.rupiah(recap['total']['tpp_total'])}; ditulis ke {target}."
     )
+
+
+def _emit_recap_json(recap: dict) -> None:
+    """One JSON document, one employee a line: readable, and it keeps the C encoder on (an
+    indented dump goes through the pure-Python one, seconds slower over a province)."""
+    import json
+    import sys
+
+    def dump(v: object) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    out = sys.stdout
+    out.write(f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": [')
+    rows = recap["pegawai"]
+    out.write("\n" + ",\n".join(dump(r) for r in rows) + "\n" if rows else "")
+    out.write(f'], "total": {dump(recap["total"])}}}\n')
 
 
 def _table(recap: dict) -> None:
@@ -216,9 +231,6 @@ def rincian(
     print(f"Unit: {r['unit']}. Pagu TPP {render.rupiah(r['pagu_tpp'])}.")
     for line in d["penjelasan"]:
         print("  " + line)
-
-
-# -- the month lock (issue 4) ---------------------------------------------------------------
 
 
 @app.command()

@@ -156,8 +156,8 @@ class Demo:
         from ..services import jadwal
 
         s = jadwal.generate(self.conn, oleh=self.petugas, mulai=MULAI, sampai=SAMPAI)
-        for r in jadwal.export_rows(self.conn, MULAI, SAMPAI):
-            self.roster[(date.fromisoformat(r["tanggal"]), r["nip"])] = r["lokasi"]
+        for tanggal, nip, _nama, _unit, lokasi, _alasan in jadwal.export_rows(self.conn, MULAI, SAMPAI):
+            self.roster[(date.fromisoformat(tanggal), nip)] = lokasi
         share = 100 * s.wfo / max(1, s.wfo + s.wfh)
         self.tell(
             f"Jadwal Februari 2021: {len(s.hari)} hari kerja, {_n(s.sel)} sel",

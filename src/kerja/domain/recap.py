@@ -12,8 +12,9 @@ count, the rules in force for the month, the TPP ceiling and the year's TK count
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Protocol
 
 # Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
@@ -51,9 +52,9 @@ def round_half_up(x: Fraction) -> int:
 
 
 def two_decimals(x: Fraction) -> float:
-    """A percentage for reading: half-up to 2 decimals, from the exact value."""
-    hundredths = round_half_up(x * 100)
-    return float(Decimal(hundredths).scaleb(-2).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    """A percentage for reading: half-up to 2 decimals, from the exact value (h / 100 is the
+    double nearest to the decimal, as float("94.74") is)."""
+    return round_half_up(x * 100) / 100
 
 
 def exact(value: Decimal | float | int | str) -> Fraction:
@@ -74,14 +75,20 @@ _COLUMN = {"TK": "tk", **dict.fromkeys(SAKIT, "sakit"), **dict.fromkeys(IZIN, "i
            **dict.fromkeys(CUTI, "cuti"), **dict.fromkeys(DINAS_LUAR, "dinas_luar")}
 
 
-def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
-    """Attendance columns, tier counts and the summed (unclamped) cut of a month's days."""
-    c: dict[str, Any] = {"hari_kerja": 0, "hadir_wfo": 0, "hadir_wfh": 0, "sakit": 0, "izin": 0,
-                         "cuti": 0, "dinas_luar": 0, "tk": 0}  # fmt: skip
-    tl, psw = [0, 0, 0, 0], [0, 0, 0, 0]
-    # Decimal sums of a month of cuts stay exact (28 significant digits), and are much faster than
-    # Fraction sums over a province; the total becomes a Fraction once.
-    cut = Decimal(0)
+def new_tally() -> dict[str, Any]:
+    """An empty month for one employee; `tally` adds days to it (in any order, in pieces)."""
+    return {"hari_kerja": 0, "hadir_wfo": 0, "hadir_wfh": 0, "sakit": 0, "izin": 0, "cuti": 0,
+            "dinas_luar": 0, "tk": 0, "tl": [0, 0, 0, 0], "psw": [0, 0, 0, 0],
+            "cut": Decimal(0)}  # fmt: skip
+
+
+def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Attendance columns, tier counts and the summed (unclamped) cut, added to `into`."""
+    c = new_tally() if into is None else into
+    tl, psw = c["tl"], c["psw"]
+    # Decimal sums of a month of cuts stay exact (28 significant digits) and are much faster than
+    # Fraction sums over a province.
+    cut = c["cut"]
     for d in days:
         c["hari_kerja"] += 1
         k = d.kode
@@ -99,8 +106,27 @@ def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
         p = d.potongan_persen
         if p:
             cut += p if isinstance(p, Decimal) else Decimal(repr(p))
-    c["tl"], c["psw"], c["potongan"] = tl, psw, Fraction(cut)
+    c["cut"] = cut
     return c
+
+
+def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
+    """`tally` of a list of days, with the summed cut as an exact Fraction (`potongan`)."""
+    c = tally(days)
+    c["potongan"] = Fraction(c["cut"])
+    return c
+
+
+@lru_cache(maxsize=64)
+def _ratio(x: Decimal | float | int) -> tuple[int, int]:
+    f = exact(x)
+    return f.numerator, f.denominator
+
+
+def _half_up(n: int, d: int) -> int:
+    """round_half_up(n / d) for n >= 0, d > 0, in integers (this runs once per employee-part over
+    a province: plain integer arithmetic keeps it cheap and exact)."""
+    return (2 * n + d) // (2 * d)
 
 
 def employee_row(
@@ -111,23 +137,39 @@ def employee_row(
     tk_tahun_ini: int,
 ) -> dict[str, Any]:
     """The recap row's figures (without nip/nama/unit), in the order of SPEC §8."""
-    c = day_counts(days)
+    return row_from_tally(tally(days), menit_kinerja, rules, pagu, tk_tahun_ini)
+
+
+_HUNDRED = Fraction(100)
+
+
+def row_from_tally(
+    c: Mapping[str, Any],
+    menit_kinerja: int,
+    rules: Mapping[str, Any],
+    pagu: int | None,
+    tk_tahun_ini: int,
+) -> dict[str, Any]:
+    """`employee_row` from a month's tally (see `tally`)."""
     on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
     target = rules["kinerja"]["menit_per_hari"] * on_duty
-    potongan = min(c["potongan"], Fraction(100))
-    # Nothing was expected (a month on leave): nothing is missing, so achievement is full.
-    capaian = min(Fraction(1), Fraction(menit_kinerja, target)) if target else Fraction(1)
+    potongan = min(Fraction(c["cut"]), _HUNDRED)
+    pn, pd = potongan.numerator, potongan.denominator
     base = pagu or 0
-    bobot_k, bobot_d = exact(rules["tpp"]["bobot_kinerja"]), exact(rules["tpp"]["bobot_disiplin"])
-    kinerja = round_half_up(base * bobot_k / 100 * capaian)
-    disiplin = round_half_up(base * bobot_d / 100 * (100 - potongan) / 100)
+    bkn, bkd = _ratio(rules["tpp"]["bobot_kinerja"])
+    bdn, bdd = _ratio(rules["tpp"]["bobot_disiplin"])
+    # capaian = min(1, menit / target); nothing expected (a month on leave): nothing is missing.
+    cn, cd = (menit_kinerja, target) if target and menit_kinerja < target else (1, 1)
+    # pagu x bobot/100 x capaian, and pagu x bobot/100 x (100 - potongan)/100, as exact ratios
+    kinerja = _half_up(base * bkn * cn, bkd * 100 * cd)
+    disiplin = _half_up(base * bdn * (100 * pd - pn), bdd * 100 * 100 * pd)
     return {
         "hari_kerja": c["hari_kerja"], "hadir_wfo": c["hadir_wfo"], "hadir_wfh": c["hadir_wfh"],
         "sakit": c["sakit"], "izin": c["izin"], "cuti": c["cuti"], "dinas_luar": c["dinas_luar"],
         "tk": c["tk"], "tl": c["tl"], "psw": c["psw"],
-        "potongan_disiplin_persen": two_decimals(potongan),
+        "potongan_disiplin_persen": _half_up(100 * pn, pd) / 100,
         "menit_kinerja": menit_kinerja, "target_menit": target,
-        "capaian_kinerja_persen": two_decimals(capaian * 100),
+        "capaian_kinerja_persen": _half_up(10000 * cn, cd) / 100,
         "pagu_tpp": base, "tpp_kinerja": kinerja, "tpp_disiplin": disiplin,
         "tpp_total": kinerja + disiplin,
         "tk_tahun_ini": tk_tahun_ini, "peringatan": peringatan(tk_tahun_ini),

@@ -11,6 +11,8 @@ import calendar
 import sqlite3
 from collections import defaultdict
 from datetime import date, timedelta
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from ..domain import activities as act
@@ -38,31 +40,63 @@ def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[s
     return day_statuses(conn, start, end, nips=nips)
 
 
-def _group(days) -> dict[str, list[Any]]:  # type: ignore[no-untyped-def]
-    out: dict[str, list[Any]] = defaultdict(list)
-    for d in days:
-        out[d.nip].append(d)
+# Day statuses are read a week at a time and folded into per-employee tallies: a province-month
+# of DayStatus objects held at once would cost most of a gigabyte.
+WINDOW_DAYS = 7
+
+
+def _windows(start: date, end: date) -> list[tuple[date, date]]:
+    out = []
+    while start <= end:
+        hi = min(end, start + timedelta(days=WINDOW_DAYS - 1))
+        out.append((start, hi))
+        start = hi + timedelta(days=1)
+    return out
+
+
+def _tallies(
+    conn: sqlite3.Connection,
+    start: date,
+    end: date,
+    nips: list[str] | None,
+    keep: list[Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """nip -> the month's tally (domain.recap.tally); the days themselves go to `keep` if given."""
+    out: dict[str, dict[str, Any]] = {}
+    for lo, hi in _windows(start, end):
+        days = _day_statuses(conn, lo, hi, nips)
+        if keep is not None:
+            keep.extend(days)
+        # day_statuses returns each employee's days together: one tally call per run.
+        for nip, run in groupby(days, key=attrgetter("nip")):
+            t = out.get(nip)
+            out[nip] = dom.tally(run, t)
+        del days
     return out
 
 
 def _tk_before(conn: sqlite3.Connection, start: date, nips: list[str] | None) -> dict[str, int]:
     """TK days of each employee from 1 January up to the day before `start`."""
-    if start.month == 1:
-        return {}
     counts: dict[str, int] = defaultdict(int)
-    for d in _day_statuses(conn, date(start.year, 1, 1), start - timedelta(days=1), nips):
-        if d.kode == "TK":
-            counts[d.nip] += 1
+    for lo, hi in _windows(date(start.year, 1, 1), start - timedelta(days=1)):
+        for d in _day_statuses(conn, lo, hi, nips):
+            if d.kode == "TK":
+                counts[d.nip] += 1
     return counts
 
 
 def _compute(
-    conn: sqlite3.Connection, month: str, people: list[dict[str, Any]], *, everyone: bool
-) -> tuple[list[dict[str, Any]], dict[str, list[Any]], dict[str, dict[str, int]], dict[str, Any]]:
+    conn: sqlite3.Connection,
+    month: str,
+    people: list[dict[str, Any]],
+    *,
+    everyone: bool,
+    keep: list[Any] | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]], dict[str, Any]]:
     start, end = month_bounds(month)
     rules = institution.rules_for_month(conn, month)
     nips = None if everyone else [p["nip"] for p in people]
-    days = _group(_day_statuses(conn, start, end, nips))
+    tallies = _tallies(conn, start, end, nips, keep)
     deadline = act.validation_deadline(month, rules["kinerja"]["batas_validasi_hari"])
     minutes: dict[str, dict[str, int]] = defaultdict(dict)
     one = people[0]["nip"] if not everyone and len(people) == 1 else None
@@ -76,14 +110,13 @@ def _compute(
         minutes[nip][tanggal] = menit
     tk_before = _tk_before(conn, start, nips)
     rows = []
+    empty = dom.new_tally()
     for p in people:
-        mine = days.get(p["nip"], [])
-        tk_year = tk_before.get(p["nip"], 0) + sum(1 for d in mine if d.kode == "TK")
-        figures = dom.employee_row(
-            mine, sum(minutes.get(p["nip"], {}).values()), rules, p["tpp"], tk_year
-        )
+        t = tallies.get(p["nip"], empty)
+        tk_year = tk_before.get(p["nip"], 0) + t["tk"]
+        figures = dom.row_from_tally(t, sum(minutes.get(p["nip"], {}).values()), rules, p["tpp"], tk_year)
         rows.append({"nip": p["nip"], "nama": full_name(p), "unit": p["unit"], **figures})
-    return rows, days, minutes, rules
+    return rows, minutes, rules
 
 
 def monthly_recap(conn: sqlite3.Connection, month: str, unit: str | None = None) -> dict[str, Any]:
@@ -112,10 +145,11 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
     if not emp["aktif"]:
         raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
     person = next(p for p in store.employees(conn) if p["nip"] == nip)
-    rows, days, minutes, rules = _compute(conn, month, [person], everyone=False)
+    days: list[Any] = []
+    rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
     mine = minutes.get(nip, {})
     hari = []
-    for d in days.get(nip, []):
+    for d in days:
         t = d.tanggal.isoformat() if hasattr(d.tanggal, "isoformat") else str(d.tanggal)
         hari.append(
             {
@@ -135,7 +169,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         )
     working = {h["tanggal"] for h in hari}
     off_days = sum(m for t, m in mine.items() if t not in working)
-    sum_cuts = dom.day_counts(days.get(nip, []))["potongan"]
+    sum_cuts = dom.day_counts(days)["potongan"]
     return {
         "nip": nip,
         "bulan": month,

@@ -54,13 +54,10 @@ def by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, 
     return out
 
 
-def set_validation(
-    conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str | None, int]]
-) -> None:
+def set_validation(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str | None, int]]) -> None:
     """(status, divalidasi_oleh, divalidasi_pada, alasan, id) for each activity."""
     conn.executemany(
-        "UPDATE kinerja SET status = ?, divalidasi_oleh = ?, divalidasi_pada = ?, alasan = ? "
-        "WHERE id = ?",
+        "UPDATE kinerja SET status = ?, divalidasi_oleh = ?, divalidasi_pada = ?, alasan = ? WHERE id = ?",
         rows,
     )
 
@@ -89,16 +86,20 @@ def listing(
 
 def counted_minutes(
     conn: sqlite3.Connection, start: str, end: str, deadline: str | None, *, nip: str | None = None
-) -> list[tuple[str, str, int]]:
+) -> list[tuple[str, str | None, int]]:
     """(nip, tanggal, minutes) of approved activities in [start, end] validated on or before
     `deadline` (the local date part of divalidasi_pada; None = no deadline). The rule that decides
-    what counts is domain.activities.counts; this is the same test as one aggregate query."""
+    what counts is domain.activities.counts; this is the same test as one aggregate query.
+    For one `nip`, one row per day; for everyone, one row per employee (tanggal None)."""
+    day = "tanggal" if nip else "NULL"
     sql = (
-        "SELECT nip, tanggal, sum(menit) FROM kinerja WHERE status = 'disetujui' "
+        f"SELECT nip, {day}, sum(menit) FROM kinerja WHERE status = 'disetujui' "
         "AND tanggal BETWEEN ? AND ? AND (? IS NULL OR substr(divalidasi_pada, 1, 10) <= ?)"
     )
     args: list[Any] = [start, end, deadline, deadline]
     if nip:
         sql += " AND nip = ?"
         args.append(nip)
-    return [tuple(r) for r in conn.execute(sql + " GROUP BY nip, tanggal", args)]  # type: ignore[misc]
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: a province has tens of thousands of rows
+    return cur.execute(sql + (" GROUP BY nip, tanggal" if nip else " GROUP BY nip"), args).fetchall()
