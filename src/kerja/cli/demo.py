@@ -42,6 +42,8 @@ def demo(
     result = Demo(path, folder, render.text, seed).run()
     if result.recap is not None:
         show_recap(result.recap)
+    for note in result.notes:
+        render.say(note)
     print("Rekap untuk keuangan dan tanda tangan:")
     for f in result.files:
         print(f"  {f}")
@@ -102,9 +104,6 @@ def show_recap(recap: dict) -> None:
                 f"{r['tpp_total']:,}".replace(",", ".") if r["pagu_tpp"] else "-",
             )
         con.print(t)
-    if any(r["capaian_kinerja_persen"] == 0 and r["hadir_wfo"] + r["hadir_wfh"]
-           for r in recap["pegawai"]):  # fmt: skip
-        print("Capaian 0%: kegiatan Kepala Dinas divalidasi Sekda, yang tidak ada di demo ini.")
     print("Hadir = hari hadir (WFO+WFH), TK = tanpa keterangan, Pot% = potongan disiplin,")
     print("Kin% = capaian kinerja, TPP = yang dibayar bulan ini ('-': bukan penerima TPP).")
     total = recap["total"]

@@ -32,6 +32,7 @@ class Result:
     instansi: str
     recap: dict[str, Any] | None = None
     files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a reader of the recap may wonder about
 
 
 @contextmanager
@@ -92,6 +93,7 @@ class Demo:
                 month = self.presence(absences)
                 self.activities(month)
                 result.recap, result.files = self.recap()
+                result.notes = self.notes(result.recap)
             finally:
                 self.conn.close()
         return result
@@ -230,3 +232,11 @@ class Demo:
         ]
         self.tell(f"Rekap TPP {BULAN}: {len(recap['pegawai'])} pegawai")
         return recap, files
+
+    def notes(self, recap: dict[str, Any]) -> list[str]:
+        out = []
+        for r in recap["pegawai"]:
+            if self.by_nip[r["nip"]].nip_atasan is None and r["capaian_kinerja_persen"] == 0:
+                out.append("Catatan: capaian kinerja Kepala Dinas 0% karena atasannya (Sekda) "
+                           "tidak ada di demo ini.")  # fmt: skip
+        return out
