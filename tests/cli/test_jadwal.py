@@ -102,7 +102,9 @@ def test_ubah_is_audited_warns_and_respects_locks(kerja, dinas, db_path):
     r = kerja("jadwal", "ubah", n, "2021-02-01", "wfo", "--alasan", "piket layanan", "--oleh", KADIS)
     assert "WFO (manual)" in r.stdout.replace("-> WFO", "WFO")
     assert "Peringatan" in r.stderr and "kuota" in r.stderr
-    entry = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "jadwal.ubah"][-1]
+    quiet = kerja("jadwal", "ubah", staff_a1()[1], "2021-02-01", "WFH", "--alasan", "tetap di rumah")
+    assert quiet.stderr == ""  # the day's quota breach is not new: no warning again
+    entry = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "jadwal.ubah"][0]
     assert entry["nip"] == n and entry["oleh"] == KADIS and entry["alasan"] == "piket layanan"
     assert entry["sebelum"]["lokasi"] == "WFH" and entry["sesudah"]["lokasi"] == "WFO"
     conn = sqlite3.connect(db_path)
@@ -158,3 +160,26 @@ def test_buat_without_circular_or_days_fails_clearly(kerja, store):
     r = kerja("jadwal", "buat", code=1)
     assert "kebijakan" in r.stderr.lower()
     kerja("jadwal", "periksa", code=1)
+
+
+def test_buat_for_one_unit_leaves_the_others_alone(kerja, dinas):
+    kerja("jadwal", "buat", "--kebijakan", "kukar-2021", "--unit", "Badan Lain")
+    rows = export(kerja)
+    assert {r["unit"] for r in rows} == {"Badan Lain > Seksi X"} and len(rows) == 30
+    kerja("jadwal", "buat", "--kebijakan", "kukar-2021")
+    whole = export(kerja)
+    kerja("jadwal", "buat", "--kebijakan", "kukar-2021", "--unit", "Seksi A2", "--timpa")
+    assert export(kerja) == whole  # same inputs, same cells; nothing else touched
+    kerja("jadwal", "buat", "--unit", "Tidak Ada", code=1)
+
+
+def test_each_day_follows_the_circular_in_force(kerja, dinas, tmp_path):
+    from conftest import write
+
+    write(tmp_path / "lanjut.toml", 'nama = "lanjut"\nmulai = 2021-02-10\nsampai = 2021-02-28\n'
+          '[kuota]\nwfo_persen = 50\n')  # fmt: skip
+    kerja("kebijakan", "tambah", tmp_path / "lanjut.toml")
+    r = kerja("jadwal", "buat", "--mulai", "2021-02-01", "--sampai", "2021-02-28")
+    assert "kukar-2021, lanjut" in r.stdout
+    rows = export(kerja, "--mulai", "2021-02-15", "--sampai", "2021-02-15")
+    assert sum(1 for x in rows if x["lokasi"] == "WFO" and x["unit"].startswith("Dinas Uji")) == 8

@@ -59,7 +59,8 @@ def buat(
             "dipertahankan": s.dipertahankan, "tanpa_kebijakan": s.tanpa_kebijakan, "sel": s.sel,
             "wfo": s.wfo, "wfh": s.wfh, "deviasi_maks": s.deviasi_maks,
             "pelanggaran": [v.as_dict() for v in s.pelanggaran],
-            "catatan": [{"nip": n.nip, "kebijakan": n.kebijakan, "unit": n.unit, "wfo": n.wfo,
+            "catatan": [{"nip": n.nip, "kebijakan": n.kebijakan, "unit": n.unit, "sebab": n.sebab,
+                         "wfo": n.wfo,
                          "bagian_adil": round(n.bagian_adil, 2), "lebih": round(n.lebih, 2)}
                         for n in s.catatan]})  # fmt: skip
     else:
@@ -73,8 +74,9 @@ def buat(
             print(f"{len(s.tanpa_kebijakan)} hari kerja tanpa kebijakan berlaku dilewati "
                   f"({s.tanpa_kebijakan[0]} ...).")  # fmt: skip
         for n in s.catatan[:50]:
+            why = f"cakupan unit {n.unit}" if n.sebab == "cakupan" else f"giliran tim ({n.unit})"
             print(f"Catatan: {n.nip} mendapat {n.wfo} hari WFO, {n.lebih:.2f} hari di atas bagian "
-                  f"adilnya ({n.bagian_adil:.2f}) karena cakupan unit {n.unit}.")  # fmt: skip
+                  f"adilnya ({n.bagian_adil:.2f}) karena {why}.")  # fmt: skip
         if len(s.catatan) > 50:
             print(f"... dan {len(s.catatan) - 50} catatan lain (pakai --json).")
     if s.pelanggaran:

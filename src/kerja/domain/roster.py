@@ -71,13 +71,15 @@ class Violation:
 
 @dataclass(frozen=True)
 class Notice:
-    """Coverage forced someone above their fair share (not a violation)."""
+    """Someone a day or more above their fair share (not a violation): coverage of their small
+    unit forced it (sebab "cakupan"), or the turns of fixed teams (sebab "tim")."""
 
     nip: str
     kebijakan: str
     unit: str
     wfo: int
     bagian_adil: float
+    sebab: str = "cakupan"
 
     @property
     def lebih(self) -> float:
@@ -271,8 +273,9 @@ def build(inp: Inputs) -> Result:
                 if g.in_rotation[j]:
                     fair[(name, people[i].nip)] = (g.x[j], g.f[j])
                     if g.x[j] - g.f[j] >= 1 - EPS:
+                        sebab = "tim" if c.pola == "tim" else "cakupan"
                         notices.append(Notice(people[i].nip, name, units[people[i].unit].name,
-                                              g.x[j], g.f[j]))  # fmt: skip
+                                              g.x[j], g.f[j], sebab))  # fmt: skip
     res = Result(codes, gen_days, cells, notices, fair)
     res.violations = check(inp, res)
     return res

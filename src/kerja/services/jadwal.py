@@ -217,12 +217,15 @@ def violations(conn: sqlite3.Connection, mulai: date | None = None,
 
 def change(conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasan: str,
            oleh: str) -> tuple[tuple | None, list[dom.Violation]]:  # fmt: skip
-    """Set one cell by hand (reason `manual`), audited; returns (old cell, that day's violations)."""
+    """Set one cell by hand (reason `manual`), audited; returns (old cell, the violations of that
+    day that the change brought: new ones, or old ones it made worse)."""
     lokasi = lokasi.upper()
     if lokasi not in ("WFO", "WFH"):
         raise KerjaError(f"Lokasi {lokasi!r} tidak sah; pakai WFO atau WFH.")
     if not alasan or not alasan.strip():
         raise KerjaError("--alasan wajib diisi: tulis mengapa jadwal diubah.")
+    has_roster = store.roster_span(conn) is not None
+    before = set(violations(conn, tanggal, tanggal)) if has_roster else set()
     with transaction(conn):
         institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], "jadwal")
         emp = emp_store.get(conn, nip)
@@ -237,7 +240,7 @@ def change(conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasa
         audit.record(conn, oleh=oleh, aksi="jadwal.ubah", nip=nip, alasan=alasan.strip(),
                      sebelum={"tanggal": tanggal, "lokasi": old[0], "alasan": old[1]} if old else None,
                      sesudah={"tanggal": tanggal, "lokasi": lokasi, "alasan": "manual"})  # fmt: skip
-    return old, violations(conn, tanggal, tanggal)
+    return old, [v for v in violations(conn, tanggal, tanggal) if v not in before]
 
 
 def export_rows(conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None,
