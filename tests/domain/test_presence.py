@@ -186,4 +186,4 @@ def test_cuts_are_exact_decimals():
 
 def test_punches_record_modes():
     p = summarise([(1, "masuk", "WFO"), (2, None, None)])
-    assert p == Punches(1, None, 2, 2, 1, True, False, True)
+    assert p == Punches(1, None, 2, 2, 1, True, False)

@@ -7,15 +7,18 @@ compared by the second (which punch is first) and counted by the minute (07:30:5
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .calendar import hours
 
 MIDDAY = 12 * 3600
+MINUTES = 24 * 60 + 1  # minute counts 0..1440
+MISSING = 0  # tier marker: no check-in (or no check-out) at all
+TK = -1  # cut-cache marker: absent without reason
 ZERO = Decimal(0)
 
 
@@ -37,6 +40,38 @@ class DayStatus:
     catatan: str | None = None
 
 
+class _Build:
+    """Makes a DayStatus about five times faster than its frozen __init__ (which goes through
+    object.__setattr__ per field): fill the same slots in a mutable twin, then switch the class.
+    CPython allows the switch because both classes have exactly the same slots. A month of a
+    province is 1.3 million day statuses, so this is seconds of every recap."""
+
+    __slots__ = DayStatus.__slots__
+
+    def __init__(self, tanggal, nip, jadwal, kode, masuk, pulang, mode, telat_menit,  # type: ignore[no-untyped-def]
+                 cepat_menit, tl, psw, potongan_persen, aturan, catatan) -> None:  # fmt: skip
+        self.tanggal = tanggal
+        self.nip = nip
+        self.jadwal = jadwal
+        self.kode = kode
+        self.masuk = masuk
+        self.pulang = pulang
+        self.mode = mode
+        self.telat_menit = telat_menit
+        self.cepat_menit = cepat_menit
+        self.tl = tl
+        self.psw = psw
+        self.potongan_persen = potongan_persen
+        self.aturan = aturan
+        self.catatan = catatan
+        self.__class__ = DayStatus  # type: ignore[assignment]
+
+
+# A new DayStatus field must be filled by _Build too.
+assert _Build.__init__.__code__.co_varnames[1:15] == DayStatus.__slots__
+_new: Callable[..., DayStatus] = _Build  # type: ignore[assignment]
+
+
 @dataclass(frozen=True, slots=True)
 class Tier:
     nomor: int  # 1-based
@@ -45,9 +80,11 @@ class Tier:
     persen: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DayRules:
-    """The rules of one working day, precomputed once per day: start/end in minutes, cuts."""
+    """The rules of one working day, precomputed once per day shape: start/end in minutes, the
+    tier of every possible minute count, and the cut/explanation of every tier pair (a month of
+    a province is over a million person-days, so the per-day work must be lookups)."""
 
     masuk: int  # minutes after midnight
     pulang: int
@@ -58,6 +95,38 @@ class DayRules:
     tk: Decimal
     potongan_status: Mapping[str, Decimal]
     wfh_wajib_presensi: bool
+    tl_at: tuple[int | None, ...] = field(repr=False, default=())  # tier by minutes, 0..1440
+    psw_at: tuple[int | None, ...] = field(repr=False, default=())
+    _cuts: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def tk_aturan(self) -> str:
+        return self.cut(TK, TK)[1]
+
+    def cut(self, tl: int | None, psw: int | None) -> tuple[Decimal, str]:
+        """(cut, explanation) of a present day from its tier numbers (MISSING: no check-in /
+        no check-out; None: on time), computed once per pair."""
+        key = (tl, psw)
+        hit = self._cuts.get(key)
+        if hit is None and tl == TK:
+            hit = self._cuts[key] = (self.tk, f"TK {fmt_pct(self.tk)}")
+        if hit is None:
+            total = ZERO
+            why: list[str] = []
+            if tl == MISSING:
+                total += self.tanpa_masuk
+                why.append(f"tanpa masuk {fmt_pct(self.tanpa_masuk)}")
+            elif tl is not None:
+                total += self.tl[tl - 1].persen
+                why.append(_tier_text("TL", self.tl[tl - 1]))
+            if psw == MISSING:
+                total += self.tanpa_pulang
+                why.append(f"tanpa pulang {fmt_pct(self.tanpa_pulang)}")
+            elif psw is not None:
+                total += self.psw[psw - 1].persen
+                why.append(_tier_text("PSW", self.psw[psw - 1]))
+            hit = self._cuts[key] = (total, " + ".join(why) or "tepat waktu")
+        return hit
 
 
 def pct(x: object) -> Decimal:
@@ -70,24 +139,8 @@ def fmt_pct(p: Decimal) -> str:
     return f"{s}.0%" if "." not in s and "E" not in s else f"{s}%"
 
 
-def day_rules(d: date, rules: Mapping[str, Any]) -> DayRules:
-    start, end = hours(d, rules)
-    pres = rules["presensi"]
-
-    def tiers(spec: list[list[float]]) -> tuple[Tier, ...]:
-        return tuple(Tier(i + 1, int(lo), int(hi), pct(p)) for i, (lo, hi, p) in enumerate(spec))
-
-    return DayRules(
-        masuk=start.hour * 60 + start.minute,
-        pulang=end.hour * 60 + end.minute,
-        tl=tiers(pres["tl"]),
-        psw=tiers(pres["psw"]),
-        tanpa_masuk=pct(pres["tanpa_masuk"]),
-        tanpa_pulang=pct(pres["tanpa_pulang"]),
-        tk=pct(pres["tk"]),
-        potongan_status={k: pct(v) for k, v in pres.get("potongan_status", {}).items()},
-        wfh_wajib_presensi=bool(pres["wfh_wajib_presensi"]),
-    )
+def _tier_text(prefix: str, t: Tier) -> str:
+    return f"{prefix}{t.nomor} ({t.dari}-{t.sampai} mnt) {fmt_pct(t.persen)}"
 
 
 def tier_for(minutes: int, tiers: tuple[Tier, ...]) -> Tier | None:
@@ -100,8 +153,34 @@ def tier_for(minutes: int, tiers: tuple[Tier, ...]) -> Tier | None:
     return tiers[-1] if minutes > tiers[-1].sampai else None
 
 
-@dataclass(frozen=True, slots=True)
-class Punches:
+def _nomor(t: Tier | None) -> int | None:
+    return None if t is None else t.nomor
+
+
+def day_rules(d: date, rules: Mapping[str, Any]) -> DayRules:
+    start, end = hours(d, rules)
+    pres = rules["presensi"]
+
+    def tiers(spec: list[list[float]]) -> tuple[Tier, ...]:
+        return tuple(Tier(i + 1, int(lo), int(hi), pct(p)) for i, (lo, hi, p) in enumerate(spec))
+
+    tl, psw = tiers(pres["tl"]), tiers(pres["psw"])
+    return DayRules(
+        masuk=start.hour * 60 + start.minute,
+        pulang=end.hour * 60 + end.minute,
+        tl=tl,
+        psw=psw,
+        tanpa_masuk=pct(pres["tanpa_masuk"]),
+        tanpa_pulang=pct(pres["tanpa_pulang"]),
+        tk=pct(pres["tk"]),
+        potongan_status={k: pct(v) for k, v in pres.get("potongan_status", {}).items()},
+        wfh_wajib_presensi=bool(pres["wfh_wajib_presensi"]),
+        tl_at=tuple(_nomor(tier_for(m, tl)) for m in range(MINUTES)),
+        psw_at=tuple(_nomor(tier_for(m, psw)) for m in range(MINUTES)),
+    )
+
+
+class Punches(NamedTuple):
     """What the day status needs from a person-day's events (local seconds of the day).
 
     The store computes this with one aggregate query; `summarise` does the same from a list.
@@ -112,16 +191,15 @@ class Punches:
     first_untyped: int | None = None
     last_untyped: int | None = None
     untyped: int = 0  # how many untyped punches
-    wfo: bool = False  # some event has mode WFO
-    wfh: bool = False  # some event has mode WFH
-    no_mode: bool = False  # some event has no mode (e.g. an online export without one)
+    wfo: bool | int | None = False  # some event has mode WFO (1/0/None from SQL count too)
+    wfh: bool | int | None = False  # some event has mode WFH
 
 
 def summarise(events: Iterable[tuple[int, str | None, str | None]]) -> Punches | None:
     """(local seconds, jenis 'masuk'|'pulang'|None, mode) events of one person-day."""
     fm = lp = fu = lu = None
     n = 0
-    wfo = wfh = none = False
+    wfo = wfh = False
     seen = False
     for secs, jenis, mode in events:
         seen = True
@@ -135,95 +213,86 @@ def summarise(events: Iterable[tuple[int, str | None, str | None]]) -> Punches |
             lu = secs if lu is None else max(lu, secs)
         wfo |= mode == "WFO"
         wfh |= mode == "WFH"
-        none |= mode is None
-    return Punches(fm, lp, fu, lu, n, wfo, wfh, none) if seen else None
+    return Punches(fm, lp, fu, lu, n, wfo, wfh) if seen else None
 
 
 def in_out(p: Punches) -> tuple[int | None, int | None]:
     """In = first check-in, else first untyped punch; out = last check-out, else last untyped
     punch, never the punch used as the in; a lone untyped punch is an in before 12:00, else out."""
-    if p.first_masuk is None and p.last_pulang is None and p.untyped == 1:
-        secs = p.first_untyped
-        assert secs is not None
-        return (secs, None) if secs < MIDDAY else (None, secs)
-    masuk = p.first_masuk if p.first_masuk is not None else p.first_untyped
-    if p.last_pulang is not None:
-        return masuk, p.last_pulang
+    fm, lp, fu, lu, n = p[0], p[1], p[2], p[3], p[4]
+    if fm is None and lp is None and n == 1:
+        return (fu, None) if fu < MIDDAY else (None, fu)
+    masuk = fm if fm is not None else fu
+    if lp is not None:
+        return masuk, lp
     # Without a check-out the last untyped punch is the out, unless it is the in itself.
-    return masuk, p.last_untyped if p.first_masuk is not None or p.untyped >= 2 else None
+    return masuk, lu if fm is not None or n >= 2 else None
+
+
+HHMM = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(MINUTES))
 
 
 def hhmm(secs: int | None) -> str | None:
-    if secs is None:
-        return None
-    m = secs // 60
-    return f"{m // 60:02d}:{m % 60:02d}"
-
-
-def _tier_text(prefix: str, t: Tier) -> str:
-    return f"{prefix}{t.nomor} ({t.dari}-{t.sampai} mnt) {fmt_pct(t.persen)}"
+    return None if secs is None else HHMM[secs // 60]
 
 
 def derive(
     tanggal: date,
     nip: str,
     rules: DayRules,
-    *,
     jadwal: str | None = None,
     status: str | None = None,
     punches: Punches | None = None,
 ) -> DayStatus:
     """The day status of a working day: a declared status wins; else present (H) when there is an
     event; else TK. Present days get late/early tiers, or the no-check-in/out cuts."""
-    masuk_s, pulang_s = in_out(punches) if punches is not None else (None, None)
+    if punches is None:
+        masuk_s = pulang_s = None
+    else:
+        masuk_s, pulang_s = in_out(punches)
+    masuk = None if masuk_s is None else HHMM[masuk_s // 60]
+    pulang = None if pulang_s is None else HHMM[pulang_s // 60]
     if status is not None:
         cut = rules.potongan_status.get(status, ZERO)
         why = f"{status} {fmt_pct(cut)}" if cut else f"{status} tanpa potongan"
-        return DayStatus(tanggal, nip, jadwal, status, hhmm(masuk_s), hhmm(pulang_s), None, 0, 0,
-                         None, None, cut, why, None)  # fmt: skip
+        return _new(tanggal, nip, jadwal, status, masuk, pulang, None, 0, 0, None, None, cut,
+                    why, None)  # fmt: skip
     excused = jadwal == "WFH" and not rules.wfh_wajib_presensi
     if punches is None:
         if excused:
-            return DayStatus(tanggal, nip, jadwal, "H", None, None, "WFH", 0, 0, None, None, ZERO,
+            return _new(tanggal, nip, jadwal, "H", None, None, "WFH", 0, 0, None, None, ZERO,
                              "WFH tanpa wajib presensi", None)  # fmt: skip
-        return DayStatus(tanggal, nip, jadwal, "TK", None, None, None, 0, 0, None, None, rules.tk,
-                         f"TK {fmt_pct(rules.tk)}", None)  # fmt: skip
+        return _new(tanggal, nip, jadwal, "TK", None, None, None, 0, 0, None, None, rules.tk,
+                    rules.tk_aturan, None)  # fmt: skip
 
-    mode = "WFO" if punches.wfo else "WFH" if punches.wfh else (jadwal or "WFO")
+    wfo, wfh = punches[5], punches[6]
+    mode = "WFO" if wfo else "WFH" if wfh else (jadwal or "WFO")
     catatan = None
-    if jadwal is not None and (mode != jadwal or (punches.wfo and punches.wfh)):
+    if jadwal is not None and (mode != jadwal or (wfo and wfh)):
         catatan = "tidak sesuai jadwal"
     if excused:
-        return DayStatus(tanggal, nip, jadwal, "H", hhmm(masuk_s), hhmm(pulang_s), mode, 0, 0,
-                         None, None, ZERO, "WFH tanpa wajib presensi", catatan)  # fmt: skip
+        return _new(tanggal, nip, jadwal, "H", masuk, pulang, mode, 0, 0, None, None, ZERO,
+                         "WFH tanpa wajib presensi", catatan)  # fmt: skip
 
-    cut = ZERO
-    why: list[str] = []
     telat = cepat = 0
-    if masuk_s is None:
-        tl: int | None = 4
-        cut += rules.tanpa_masuk
-        why.append(f"tanpa masuk {fmt_pct(rules.tanpa_masuk)}")
-    else:
-        telat = max(0, masuk_s // 60 - rules.masuk)
-        t = tier_for(telat, rules.tl)
-        tl = t.nomor if t else None
-        if t:
-            cut += t.persen
-            why.append(_tier_text("TL", t))
-    if pulang_s is None:
-        psw: int | None = 4
-        cut += rules.tanpa_pulang
-        why.append(f"tanpa pulang {fmt_pct(rules.tanpa_pulang)}")
-    else:
-        cepat = max(0, rules.pulang - pulang_s // 60)
-        t = tier_for(cepat, rules.psw)
-        psw = t.nomor if t else None
-        if t:
-            cut += t.persen
-            why.append(_tier_text("PSW", t))
-    return DayStatus(tanggal, nip, jadwal, "H", hhmm(masuk_s), hhmm(pulang_s), mode, telat, cepat,
-                     tl, psw, cut, " + ".join(why) or "tepat waktu", catatan)  # fmt: skip
+    tl = psw = MISSING
+    if masuk_s is not None:
+        telat = masuk_s // 60 - rules.masuk
+        if telat > 0:
+            tl = rules.tl_at[telat if telat < MINUTES else MINUTES - 1]
+        else:
+            telat, tl = 0, None
+    if pulang_s is not None:
+        cepat = rules.pulang - pulang_s // 60
+        if cepat > 0:
+            psw = rules.psw_at[cepat if cepat < MINUTES else MINUTES - 1]
+        else:
+            cepat, psw = 0, None
+    cut, why = rules.cut(tl, psw)
+    # No check-in counts in TL4, no check-out in PSW4 (SPEC §4), with their own cuts.
+    return _new(tanggal, nip, jadwal, "H", masuk, pulang, mode, telat, cepat,
+                     4 if tl == MISSING else tl, 4 if psw == MISSING else psw, cut, why,
+                     catatan)  # fmt: skip
 
 
 def seconds_of(clock: str) -> int:

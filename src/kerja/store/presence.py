@@ -10,15 +10,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..domain.presence import Punches
 
-INSERT_EVENT = (
-    "INSERT OR IGNORE INTO presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, "
-    "dicatat_pada) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+# Rows are (tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada).
+_COLUMNS = "tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada"
+INSERT_MANUAL = f"INSERT INTO presensi ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# An imported punch already there (same day, person, time, source and type) is not added again:
+# the unique index presensi_hari ignores it.
+INSERT_NEW = f"INSERT OR IGNORE INTO presensi ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _nip_filter(nips: Sequence[str] | None, column: str = "nip") -> tuple[str, list[Any]]:
@@ -77,11 +79,19 @@ def tracking_start(conn: sqlite3.Connection) -> date | None:
     return date.fromisoformat(first) if first else None
 
 
+def _day_texts(start: date, end: date) -> dict[str, str]:
+    """ISO text -> one shared string per day: rows then key on the same object (a month is
+    over a million keys, and a fresh string per row costs memory and hashing)."""
+    days = [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+    return {d: d for d in days}
+
+
 def roster(
     conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str] | None = None
 ) -> dict[str, dict[str, str]]:
     """nip -> {ISO date: 'WFO'|'WFH'} of the roster in [start, end]."""
     where, args = _nip_filter(nips)
+    day = _day_texts(start, end)
     out: dict[str, dict[str, str]] = {}
     for nip, tanggal, lokasi in _plain(conn).execute(
         f"SELECT nip, tanggal, lokasi FROM jadwal WHERE tanggal BETWEEN ? AND ?{where}",
@@ -90,7 +100,7 @@ def roster(
         d = out.get(nip)
         if d is None:
             d = out[nip] = {}
-        d[tanggal] = lokasi
+        d[day[tanggal]] = "WFO" if lokasi == "WFO" else "WFH"
     return out
 
 
@@ -101,24 +111,30 @@ _SECS = "(substr(waktu, 12, 2) * 3600 + substr(waktu, 15, 2) * 60 + substr(waktu
 def punches(
     conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str] | None = None
 ) -> dict[str, dict[str, Punches]]:
-    """nip -> {ISO date: Punches}: every person-day's events reduced by one aggregate query."""
+    """nip -> {ISO date: Punches}: every person-day's events reduced by one aggregate query
+    (the index (tanggal, nip, ...) hands SQLite the rows already grouped)."""
     where, args = _nip_filter(nips)
+    day = _day_texts(start, end)
+    if nips is not None:
+        # Point lookups (day, nip) along the index instead of scanning the period's range.
+        where = " AND tanggal IN (SELECT value FROM json_each(?))" + where
+        args = [json.dumps(list(day)), *args]
+    # 'WFH' < 'WFO': max(mode) = 'WFO' iff some event is WFO, min(mode) = 'WFH' iff some is WFH.
     sql = f"""
     SELECT nip, tanggal,
       min(CASE WHEN jenis = 'masuk' THEN s END), max(CASE WHEN jenis = 'pulang' THEN s END),
       min(CASE WHEN jenis IS NULL THEN s END), max(CASE WHEN jenis IS NULL THEN s END),
-      count(*) - count(jenis), max(mode = 'WFO'), max(mode = 'WFH'), max(mode IS NULL)
+      count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH'
     FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi
           WHERE tanggal BETWEEN ? AND ?{where})
     GROUP BY tanggal, nip"""
     out: dict[str, dict[str, Punches]] = {}
-    for nip, tanggal, fm, lp, fu, lu, n, wfo, wfh, none in _plain(conn).execute(
-        sql, [start.isoformat(), end.isoformat(), *args]
-    ):
-        d = out.get(nip)
+    make = tuple.__new__  # the row's tail is already the Punches fields, in order
+    for row in _plain(conn).execute(sql, [start.isoformat(), end.isoformat(), *args]):
+        d = out.get(row[0])
         if d is None:
-            d = out[nip] = {}
-        d[tanggal] = Punches(fm, lp, fu, lu, n, bool(wfo), bool(wfh), bool(none))
+            d = out[row[0]] = {}
+        d[day[row[1]]] = make(Punches, row[2:])
     return out
 
 
@@ -135,14 +151,14 @@ def statuses(
 
 
 def insert_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> int:
-    """INSERT OR IGNORE rows (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, dicatat_pada);
-    returns how many were new (the unique index makes a re-import add nothing)."""
-    return conn.executemany(INSERT_EVENT, rows).rowcount
+    """Insert imported rows (tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada)
+    that are not there yet (also within `rows`); returns how many were new."""
+    return conn.executemany(INSERT_NEW, rows).rowcount
 
 
 def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
     """A manual check-in/out: always kept (no unique index on manual rows); returns its id."""
-    cur = conn.execute(INSERT_EVENT.replace("OR IGNORE ", ""), row)
+    cur = conn.execute(INSERT_MANUAL, row)
     return int(cur.lastrowid or 0)
 
 
