@@ -200,3 +200,14 @@ def test_holiday_free_days_only_come_from_the_days_given():
     days = [Day(d[0], circular()), Day(d[2], circular())]  # d[1] a holiday: not given
     res = build(Inputs(w.people, w.units, days))
     assert res.days == [d[0], d[2]]
+
+
+def test_manual_office_day_for_someone_kept_home_is_a_violation():
+    w = World()
+    w.seksi("Seksi A", 7)
+    d = weekdays(1)[0]
+    c = circular(wfh_wajib={"hamil": True})
+    fixed = {(d, "003"): ("WFO", "manual")}
+    res = build(w.inputs(c, 1, conditions=[Condition("003", "hamil", MON, None)], fixed=fixed))
+    (v,) = [v for v in res.violations if v.jenis == "wfh-wajib"]
+    assert v.detail == "003 harus WFH (hamil) tetapi dijadwalkan WFO" and v.unit == "Dinas > Seksi A"

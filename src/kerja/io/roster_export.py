@@ -43,11 +43,15 @@ def write_csv(rows: Iterable[Sequence[Any]], target: Path | None, sep: str = ";"
 
 def write_xlsx(rows: Iterable[Sequence[Any]], target: Path, *, instansi: str,
                judul: str | None, periode: str) -> int:  # fmt: skip
-    """One sheet per OPD (the first level of the unit path), landscape A4, title rows repeated."""
+    """One sheet per OPD (the first level of the unit path), landscape A4, title rows repeated.
+
+    constant_memory: each sheet gets its rows in order, so xlsxwriter streams them to disk and a
+    province month (1.3 million rows) does not sit in memory.
+    """
     import xlsxwriter
 
     tmp = target.with_name(target.name + ".sebagian")
-    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": False, "strings_to_formulas": False,
+    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
                                         "strings_to_numbers": False})  # fmt: skip
     bold = wb.add_format({"bold": True})
     title = wb.add_format({"bold": True, "font_size": 13})
