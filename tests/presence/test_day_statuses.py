@@ -73,3 +73,32 @@ def test_rules_in_force_per_month(dinas, kerja, tmp_path):
     punch(dinas, A, "2021-03-01T07:50:00+07:00")
     rows = day_statuses(connect(dinas), date(2021, 2, 26), date(2021, 3, 1), nips=[A])
     assert [(r.tanggal.day, r.telat_menit) for r in rows] == [(26, 20), (1, 0)]
+
+
+def test_tk_days_matches_day_statuses(dinas, kerja, tmp_path):
+    from kerja.services.presensi import tk_days
+
+    conn = connect(dinas)
+    punch(dinas, A, "2021-02-01T07:20:00+07:00")
+    punch(dinas, A, "2021-02-03T07:20:00+07:00")
+    punch(dinas, B, "2021-02-09T07:20:00+07:00")  # on a status day: counts as the status
+    punch(dinas, A, "2021-02-13T07:20:00+07:00")  # a Saturday: not a working day
+    sql(dinas, "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
+        "VALUES (?, 'S', '2021-02-08', '2021-02-10', 'sakit', 'x', 'now')", B)  # fmt: skip
+    start, end = date(2021, 1, 1), date(2021, 2, 28)
+
+    def expected(**kw):
+        counts = {}
+        for s in day_statuses(conn, start, end, **kw):
+            counts[s.nip] = counts.get(s.nip, 0) + (s.kode == "TK")
+        return counts
+
+    # Tracking starts on 1 Feb; February 2021 has 19 working days (12 Feb is Imlek).
+    assert tk_days(conn, start, end) == expected() == {A: 17, B: 16, C: 19}
+    assert tk_days(conn, start, end, nips=[B]) == expected(nips=[B]) == {B: 16}
+    assert tk_days(conn, start, end, unit="Dinas Pendidikan") == {C: 19}
+    # With WFH days excused from presence, a WFH roster day without events is not TK.
+    (tmp_path / "a.toml").write_text("[presensi]\nwfh_wajib_presensi = false\n")
+    kerja("aturan", "pasang", str(tmp_path / "a.toml"), "--mulai", "2021-02")
+    roster(dinas, [("2021-02-02", C, "WFH"), ("2021-02-02", B, "WFO")])
+    assert tk_days(conn, start, end) == expected() == {A: 17, B: 16, C: 18}

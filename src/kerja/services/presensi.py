@@ -127,6 +127,54 @@ def day_statuses(
     return out
 
 
+def tk_days(
+    conn: sqlite3.Connection,
+    start: date,
+    end: date,
+    *,
+    nips: Iterable[str] | None = None,
+    unit: str | None = None,
+) -> dict[str, int]:
+    """TK days of each active employee in [start, end], the same count as the 'TK' rows of
+    `day_statuses`, without deriving every day: for year-to-date counts (PP 94/2021 warnings).
+
+    A working day from the tracking start is TK when it has no event and no declared status; only
+    the rare days with both a status and an event need a closer look."""
+    first = store.tracking_start(conn)
+    if first is None or max(start, first) > end:
+        return {}
+    start = max(start, first)
+    days = working_calendar(conn, start, end)
+    if any(not r.wfh_wajib_presensi for r in days.values()):
+        # WFH days without required presence are not TK: that needs the roster of every day.
+        counts: dict[str, int] = {}
+        for s in day_statuses(conn, start, end, nips=nips, unit=unit):
+            counts[s.nip] = counts.get(s.nip, 0) + (s.kode == "TK")
+        return counts
+    nip_list = sorted(set(nips)) if nips is not None else None
+    unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
+    people = [p[0] for p in store.active_employees(conn, nips=nip_list, unit_ids=unit_ids)]
+    if not people or not days:
+        return {p: 0 for p in people}
+    subset = people if (nip_list is not None or unit_ids is not None) else None
+    isos = sorted(d.isoformat() for d in days)
+    present = store.event_day_counts(conn, isos, subset)
+    # Status days that also have an event are already out of the count: find those few.
+    lo, hi = min(days), max(days)
+    working = set(isos)
+    declared: dict[str, set[str]] = {}
+    for nip, _kode, mulai, sampai in store.statuses(conn, lo, hi, subset):
+        covered = {d.isoformat() for d in calendar.days_between(
+            max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai)))}  # fmt: skip
+        declared.setdefault(nip, set()).update(covered & working)
+    both = store.punches(conn, lo, hi, sorted(declared)) if declared else {}
+    return {
+        nip: len(isos) - present.get(nip, 0)
+        - len(declared.get(nip, set()) - set(both.get(nip, {})))
+        for nip in people
+    }
+
+
 # Recording check-ins -------------------------------------------------------------------------
 
 

@@ -138,6 +138,18 @@ def punches(
     return out
 
 
+def event_day_counts(
+    conn: sqlite3.Connection, days: Sequence[str], nips: Sequence[str] | None = None
+) -> dict[str, int]:
+    """nip -> on how many of `days` (ISO dates) the employee has at least one event."""
+    where, args = _nip_filter(nips)
+    return dict(_plain(conn).execute(
+        "SELECT nip, count(DISTINCT tanggal) FROM presensi "
+        f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} GROUP BY nip",
+        [json.dumps(list(days)), *args],
+    ).fetchall())  # fmt: skip
+
+
 def statuses(
     conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str] | None = None
 ) -> list[tuple[str, str, str, str]]:
