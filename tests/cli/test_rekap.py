@@ -179,6 +179,16 @@ def test_rincian_matches_the_row_and_explains(kerja, february):
     text = kerja("rekap", "rincian", STAF, "--bulan", "2021-02").stdout
     assert "TPP kinerja = 3.500.000 x 60% x 80.00% = 1.680.000" in text
     assert "TPP total = 1.680.000 + 1.218.000 = 2.898.000" in text
+    assert "120 menit masih menunggu validasi; 180 menit ditolak atasan" in text
+
+
+def test_unfinished_month_and_untracked_month_are_flagged(kerja, february, monkeypatch):
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-02-20T10:00:00+07:00")
+    r = kerja("rekap", "bulanan", "--bulan", "2021-02", "--json")
+    assert "sementara" in r.stderr and r.stdout.startswith("{")
+    r = kerja("rekap", "bulanan", "--bulan", "2021-01", "--json")
+    assert "hari kerja 0" in r.stderr
+    assert all(x["hari_kerja"] == 0 for x in json.loads(r.stdout)["pegawai"])
 
 
 def test_rules_change_next_month_and_locked_predecessor(kerja, february, tmp_path):

@@ -3,7 +3,9 @@ lock (`kunci`, `buka`)."""
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 
 import typer
@@ -56,8 +58,12 @@ def bulanan(
     """Rekap TPP satu bulan per pegawai: hari kerja, kehadiran, TL/PSW, potongan disiplin,
     capaian kinerja, dan Rupiah (dibulatkan setengah ke atas). Tidak mengubah data apa pun.
 
-    Aturan yang dipakai adalah aturan yang berlaku pada bulan itu. Tanda tangan berkas xlsx/pdf
-    diisi dari --kepala/--bendahara/--pengelola, atau dibiarkan bertitik untuk diisi tangan.
+    Aturan yang dipakai adalah aturan yang berlaku pada bulan itu. Kolom dinas_luar memuat DL dan
+    TB (tugas belajar); sakit memuat S dan CS; cuti memuat CT, CB, CM, CAP, CLTN. Kegiatan dihitung
+    bila disetujui (dan, bila batas_validasi_hari > 0, divalidasi paling lambat tanggal itu bulan
+    berikutnya). Pegawai yang sebulan penuh tidak bertugas (target 0) mendapat capaian 100%.
+    Tanda tangan berkas xlsx/pdf diisi dari --kepala/--bendahara/--pengelola, atau dibiarkan
+    bertitik untuk diisi tangan.
 
     Contoh: [bold]kerja rekap bulanan --bulan 2021-02 --unit "Dinas Kesehatan" --format xlsx
     --kepala 196801011990031001[/bold]
@@ -78,18 +84,22 @@ def bulanan(
         _signer(conn, "Pengelola Kepegawaian", pengelola),
     ]
     recap = monthly_recap(conn, month, unit)
-    if not recap["pegawai"]:
-        render.note(f"Tidak ada pegawai aktif{' di unit ' + unit if unit else ''} untuk direkap.")
+    _notes(recap, month, unit)
     if fmt == "tabel":
         _table(recap)
         return
     if fmt in ("json", "csv") and keluar is None:
-        if fmt == "json":
-            _emit_recap_json(recap)
-        else:
-            from ..io.export import csv_text
+        from ..io.export import csv_text
 
-            print(csv_text(recap, pemisah=pemisah), end="")
+        try:
+            if fmt == "json":
+                _emit_recap_json(recap)
+            else:
+                sys.stdout.write(csv_text(recap, pemisah=pemisah))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # `| head`: the reader has what it wanted; no error, no traceback at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     from ..io import export
 
@@ -110,11 +120,27 @@ def bulanan(
     )
 
 
+def _notes(recap: dict, month: str, unit: str | None) -> None:
+    """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
+    from ..clock import now
+    from . import render
+
+    rows = recap["pegawai"]
+    if not rows:
+        render.note(f"Tidak ada pegawai aktif{' di unit ' + unit if unit else ''} untuk direkap.")
+    elif not any(r["hari_kerja"] for r in rows):
+        render.note(
+            f"Peringatan: belum ada jadwal atau presensi pada atau sebelum {month}; "
+            "hari kerja 0 untuk semua pegawai."
+        )
+    if now().strftime("%Y-%m") <= month:
+        render.note(f"Peringatan: bulan {month} belum selesai; rekap ini sementara.")
+
+
 def _emit_recap_json(recap: dict) -> None:
     """One JSON document, one employee a line: readable, and it keeps the C encoder on (an
     indented dump goes through the pure-Python one, seconds slower over a province)."""
     import json
-    import sys
 
     def dump(v: object) -> str:
         return json.dumps(v, ensure_ascii=False)
@@ -228,6 +254,18 @@ def rincian(
     )
     if d["menit_di_luar_hari_kerja"]:
         print(f"Menit kinerja di luar hari kerja (ikut dihitung): {d['menit_di_luar_hari_kerja']}")
+    tidak = d["menit_tidak_dihitung"]
+    why = [
+        f"{m} menit {label}"
+        for m, label in (
+            (tidak["diajukan"], "masih menunggu validasi"),
+            (tidak["ditolak"], "ditolak atasan"),
+            (tidak["terlambat"], "divalidasi sesudah batas_validasi_hari"),
+        )
+        if m
+    ]
+    if why:
+        print("Tidak dihitung: " + "; ".join(why) + ".")
     print(f"Unit: {r['unit']}. Pagu TPP {render.rupiah(r['pagu_tpp'])}.")
     for line in d["penjelasan"]:
         print("  " + line)

@@ -76,13 +76,13 @@ def _tallies(
 
 
 def _tk_before(conn: sqlite3.Connection, start: date, nips: list[str] | None) -> dict[str, int]:
-    """TK days of each employee from 1 January up to the day before `start`."""
-    counts: dict[str, int] = defaultdict(int)
-    for lo, hi in _windows(date(start.year, 1, 1), start - timedelta(days=1)):
-        for d in _day_statuses(conn, lo, hi, nips):
-            if d.kode == "TK":
-                counts[d.nip] += 1
-    return counts
+    """TK days of each employee from 1 January up to the day before `start` (the presence
+    service counts them without deriving every day of the year)."""
+    if start.month == 1 and start.day == 1:
+        return {}
+    from .presensi import tk_days
+
+    return tk_days(conn, date(start.year, 1, 1), start - timedelta(days=1), nips=nips)
 
 
 def _compute(
@@ -170,6 +170,9 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
     working = {h["tanggal"] for h in hari}
     off_days = sum(m for t, m in mine.items() if t not in working)
     sum_cuts = dom.day_counts(days)["potongan"]
+    by_status: dict[str, int] = defaultdict(int)
+    for a in activities_store.listing(conn, nips=[nip], bulan=month):
+        by_status[a["status"]] += a["menit"]
     return {
         "nip": nip,
         "bulan": month,
@@ -177,4 +180,10 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         "rekap": rows[0],
         "penjelasan": dom.explain(rows[0], sum_cuts, rules),
         "menit_di_luar_hari_kerja": off_days,
+        # minutes that do not count, and why: waiting, rejected, approved after the deadline
+        "menit_tidak_dihitung": {
+            "diajukan": by_status["diajukan"],
+            "ditolak": by_status["ditolak"],
+            "terlambat": by_status["disetujui"] - rows[0]["menit_kinerja"],
+        },
     }
