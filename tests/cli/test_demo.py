@@ -103,5 +103,7 @@ def test_default_is_a_new_file_here_never_KERJA_DB(kerja, tmp_path, demo_run, mo
     monkeypatch.setenv("KERJA_DB", str(tmp_path / "data-asli.db"))
     r = kerja("demo")
     assert (tmp_path / "kerja-demo.db").exists() and not (tmp_path / "data-asli.db").exists()
-    # deterministic: the same recap as the first run, whatever the file is called
+    # deterministic: the same recap as the first run, whatever the file is called, and the same
+    # store down to the audit log's timestamps (the demo fixes "now")
     assert printed_rows(r.stdout) == printed_rows(demo_run[1].stdout)
+    assert db_bytes(tmp_path / "kerja-demo.db") == db_bytes(demo_run[0])
