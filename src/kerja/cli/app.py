@@ -164,6 +164,9 @@ def main() -> None:
     groups = {g.name for g in app.registered_groups}
     if not args or "--help" in args or all(a in groups for a in args):
         _indonesian_help()
+    from .render import wrap_stdout
+
+    wrap_stdout()
     app()
 
 

@@ -119,6 +119,49 @@ def say(message: str, hang: int = 2) -> None:
                             break_long_words=False) or "")
 
 
+class _WordWrapped:
+    """stdout on a terminal, with plain lines wider than the terminal wrapped between words.
+
+    Every command prints some one-line messages with `print`; a terminal cuts them at the last
+    column, mid-word. Lines carrying escape codes are Rich output, already fitted to the width,
+    and pass untouched; so does everything when stdout is not a terminal (pipes, cron, tests).
+    """
+
+    def __init__(self, stream: Any, columns: int):
+        self._stream, self._columns, self._pending = stream, columns, ""
+
+    def write(self, s: str) -> int:
+        import textwrap
+
+        self._pending += s
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            if len(line) > self._columns and "\x1b" not in line:
+                line = textwrap.fill(line, self._columns, subsequent_indent="  ",
+                                     break_long_words=False, break_on_hyphens=False)  # fmt: skip
+            self._stream.write(line + "\n")
+        return len(s)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, ... of the terminal
+        return getattr(self._stream, name)
+
+
+def wrap_stdout() -> None:
+    """Install the word-wrapping stdout when stdout is a terminal (called once, by main())."""
+    if sys.stdout.isatty() and not isinstance(sys.stdout, _WordWrapped):
+        import atexit
+        import shutil
+
+        sys.stdout = _WordWrapped(sys.stdout, max(40, shutil.get_terminal_size().columns))
+        atexit.register(sys.stdout.flush)
+
+
 def text(message: str) -> None:
     print(message)
 
