@@ -75,3 +75,12 @@ def test_fits_80_columns(dinas, args):
     assert len(lines) > 3
     too_wide = [line for line in lines if len(line) > 80]
     assert not too_wide, too_wide[:3]
+
+
+def test_long_messages_wrap_between_words_on_a_terminal(tmp_path):
+    long_name = "Dinas Komunikasi Informatika Statistik dan Persandian Kabupaten Sungai Lestari"
+    out = on_terminal(["--db", str(tmp_path / "baru.db"), "init", "--instansi", long_name])
+    lines = out.decode().replace("\r", "").splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    text = " ".join(line.strip() for line in lines)
+    assert long_name in text and "Berikutnya: kerja pegawai impor BERKAS" in text
