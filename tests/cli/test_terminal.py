@@ -26,11 +26,13 @@ def colours(out: bytes) -> set[int]:
     return found
 
 
-def on_terminal(args: list[str], **env: str) -> bytes:
+def on_terminal(args: list[str], stderr: bool = True, **env: str) -> bytes:
+    """Output of kerja on a pseudo-terminal (stderr too unless stderr=False: progress bars)."""
     master, slave = pty.openpty()
     full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     full.update({"COLUMNS": "80", "LINES": "50", "TERM": "xterm-256color"}, **env)
-    p = subprocess.Popen(KERJA + args, stdin=slave, stdout=slave, stderr=slave, env=full)
+    err = slave if stderr else subprocess.DEVNULL
+    p = subprocess.Popen(KERJA + args, stdin=slave, stdout=slave, stderr=err, env=full)
     os.close(slave)
     out = b""
     while True:
@@ -84,3 +86,12 @@ def test_long_messages_wrap_between_words_on_a_terminal(tmp_path):
     assert all(len(line) <= 80 for line in lines), lines
     text = " ".join(line.strip() for line in lines)
     assert long_name in text and "Berikutnya: kerja pegawai impor BERKAS" in text
+
+
+def test_plain_prints_of_any_command_wrap_too(dinas):
+    """`presensi impor` prints its summary with print(); the terminal still sees whole words."""
+    attlog = Path(__file__).resolve().parents[2] / "examples" / "1_attlog.dat"
+    out = on_terminal(["presensi", "impor", str(attlog)], stderr=False, NO_COLOR="1")
+    lines = out.decode().replace("\r", "").splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    assert "tak dikenal" in " ".join(line.strip() for line in lines)
