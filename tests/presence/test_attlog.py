@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from presence_data import A, B, C, sql
 
-from conftest import A, B, C, sql
 from kerja.domain.errors import KerjaError
 from kerja.io.attlog import read_attlog, read_presence_csv
 
@@ -150,3 +150,18 @@ def test_presence_csv_with_pin_and_bad_row(dinas, kerja, tmp_path):
     f.write_text("PIN,Tanggal,Jam\n3,2021-02-01,07:00\n")
     kerja("presensi", "impor", str(f))
     assert sql(dinas, "SELECT nip, waktu FROM presensi") == [(C, "2021-02-01T07:00:00+07:00")]
+
+
+def test_progress_advances_by_bytes(tmp_path):
+    f = tmp_path / "big.dat"
+    f.write_text("".join(f"{i % 50}\t2021-02-01 07:{i % 60:02d}:00\t1\t0\n" for i in range(45_000)))
+
+    class Bar:
+        done = 0
+
+        def advance(self, n: int) -> None:
+            self.done += n
+
+    bar = Bar()
+    assert sum(1 for _ in read_attlog(f, bar)) == 45_000
+    assert 0 < bar.done <= f.stat().st_size

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import A, B, C, roster, sql
+import pytest
+from presence_data import A, B, C, roster, sql
 
 
 def audit(kerja, nip):
@@ -168,3 +169,22 @@ def test_harian_human_output(dinas, kerja, monkeypatch):
     assert "Ani Lestari" in r.stdout and "TK" in r.stdout and "Citra" not in r.stdout
     r = kerja("presensi", "harian", "--tanggal", "2021-02-06", "--json")
     assert json.loads(r.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("zona", "utc", "waktu", "tanggal"),
+    [
+        ("WIB", "2021-02-01T00:05:00+00:00", "2021-02-01T07:05:00+07:00", "2021-02-01"),
+        ("WITA", "2021-02-01T00:05:00+00:00", "2021-02-01T08:05:00+08:00", "2021-02-01"),
+        ("WIT", "2021-02-01T00:05:00+00:00", "2021-02-01T09:05:00+09:00", "2021-02-01"),
+        # Just before midnight UTC is already the next local day in every zone.
+        ("WIB", "2021-01-31T23:55:00+00:00", "2021-02-01T06:55:00+07:00", "2021-02-01"),
+        ("WIT", "2021-01-31T15:05:00+00:00", "2021-02-01T00:05:00+09:00", "2021-02-01"),
+        ("WIB", "2021-01-31T16:59:00+00:00", "2021-01-31T23:59:00+07:00", "2021-01-31"),
+    ],
+)
+def test_each_zone_and_midnight(dinas, kerja, monkeypatch, zona, utc, waktu, tanggal):
+    kerja("unit", "ubah", "Dinas Pendidikan", "--zona", zona)
+    monkeypatch.setenv("KERJA_SEKARANG", utc)
+    kerja("presensi", "masuk", C)
+    assert sql(dinas, "SELECT waktu, tanggal FROM presensi") == [(waktu, tanggal)]

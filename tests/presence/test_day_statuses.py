@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from conftest import A, B, C, roster, sql
+from presence_data import A, B, C, roster, sql
+
 from kerja.services.presensi import day_statuses
 from kerja.store.db import connect
 

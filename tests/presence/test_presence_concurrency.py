@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import A, B, C, sql
+from presence_data import A, B, C, sql
 
 LOOP = """
 import sys

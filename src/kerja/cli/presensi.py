@@ -19,6 +19,16 @@ OPT_UNIT = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta
 OPT_MODE = typer.Option(None, "--mode", help="wfo atau wfh (bawaan: jadwal hari itu, lalu WFO).")
 
 
+def _emit_rows(rows: list[dict]) -> None:
+    """A JSON list, one row a line: still one document, and the C encoder stays on (an indented
+    dump goes through the pure-Python one, a visible share of a cron run over a big OPD)."""
+    import json
+    import sys
+
+    body = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
+
+
 def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str | None) -> None:
     from datetime import datetime
 
@@ -192,7 +202,7 @@ def harian(
     d = date_arg(tanggal, "--tanggal") or today(conn)
     rows = daily(conn, d, unit)
     if as_json:
-        render.emit_json(rows)
+        _emit_rows(rows)
         return
     if not rows:
         render.note(f"{d}: bukan hari kerja, belum ada presensi/jadwal, atau tidak ada pegawai.")
@@ -230,7 +240,7 @@ def belum(
     d = date_arg(tanggal, "--tanggal") or today(conn)
     rows = not_yet(conn, d, unit)
     if as_json:
-        render.emit_json(rows)
+        _emit_rows(rows)
         return
     if not rows:
         print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk (atau tidak ada jadwal).")

@@ -7,7 +7,7 @@ compared by the second (which punch is first) and counted by the minute (07:30:5
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -216,7 +216,7 @@ def summarise(events: Iterable[tuple[int, str | None, str | None]]) -> Punches |
     return Punches(fm, lp, fu, lu, n, wfo, wfh) if seen else None
 
 
-def in_out(p: Punches) -> tuple[int | None, int | None]:
+def in_out(p: Punches | Sequence[Any]) -> tuple[int | None, int | None]:
     """In = first check-in, else first untyped punch; out = last check-out, else last untyped
     punch, never the punch used as the in; a lone untyped punch is an in before 12:00, else out."""
     fm, lp, fu, lu, n = p[0], p[1], p[2], p[3], p[4]
@@ -242,10 +242,12 @@ def derive(
     rules: DayRules,
     jadwal: str | None = None,
     status: str | None = None,
-    punches: Punches | None = None,
+    punches: Punches | Sequence[Any] | None = None,
 ) -> DayStatus:
     """The day status of a working day: a declared status wins; else present (H) when there is an
-    event; else TK. Present days get late/early tiers, or the no-check-in/out cuts."""
+    event; else TK. Present days get late/early tiers, or the no-check-in/out cuts.
+
+    `punches` is a Punches or any sequence whose first seven items are its fields."""
     if punches is None:
         masuk_s = pulang_s = None
     else:

@@ -79,62 +79,30 @@ def tracking_start(conn: sqlite3.Connection) -> date | None:
     return date.fromisoformat(first) if first else None
 
 
-def _day_texts(start: date, end: date) -> dict[str, str]:
-    """ISO text -> one shared string per day: rows then key on the same object (a month is
-    over a million keys, and a fresh string per row costs memory and hashing)."""
-    days = [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
-    return {d: d for d in days}
-
-
-def roster(
-    conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str] | None = None
-) -> dict[str, dict[str, str]]:
-    """nip -> {ISO date: 'WFO'|'WFH'} of the roster in [start, end]."""
-    where, args = _nip_filter(nips)
-    day = _day_texts(start, end)
-    out: dict[str, dict[str, str]] = {}
-    for nip, tanggal, lokasi in _plain(conn).execute(
-        f"SELECT nip, tanggal, lokasi FROM jadwal WHERE tanggal BETWEEN ? AND ?{where}",
-        [start.isoformat(), end.isoformat(), *args],
-    ):
-        d = out.get(nip)
-        if d is None:
-            d = out[nip] = {}
-        d[day[tanggal]] = "WFO" if lokasi == "WFO" else "WFH"
-    return out
-
-
 # Seconds of the local day from the stored ISO text 'YYYY-MM-DDTHH:MM:SS+HH:MM'.
 _SECS = "(substr(waktu, 12, 2) * 3600 + substr(waktu, 15, 2) * 60 + substr(waktu, 18, 2))"
+# A person-day's events as (*Punches fields, nip, tanggal): the row itself can serve as the
+# Punches of derive(), which reads only the first seven items. 'WFH' < 'WFO': max(mode) = 'WFO'
+# iff some event is WFO, min(mode) = 'WFH' iff some event is WFH.
+_AGGREGATE = f"""
+    SELECT
+      min(CASE WHEN jenis = 'masuk' THEN s END), max(CASE WHEN jenis = 'pulang' THEN s END),
+      min(CASE WHEN jenis IS NULL THEN s END), max(CASE WHEN jenis IS NULL THEN s END),
+      count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH', nip, tanggal
+    FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi WHERE {{where}})
+    GROUP BY tanggal, nip"""
 
 
 def punches(
-    conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str] | None = None
+    conn: sqlite3.Connection, start: date, end: date, nips: Sequence[str]
 ) -> dict[str, dict[str, Punches]]:
-    """nip -> {ISO date: Punches}: every person-day's events reduced by one aggregate query
-    (the index (tanggal, nip, ...) hands SQLite the rows already grouped)."""
+    """nip -> {ISO date: Punches} for a few employees over a period."""
     where, args = _nip_filter(nips)
-    day = _day_texts(start, end)
-    if nips is not None:
-        # Point lookups (day, nip) along the index instead of scanning the period's range.
-        where = " AND tanggal IN (SELECT value FROM json_each(?))" + where
-        args = [json.dumps(list(day)), *args]
-    # 'WFH' < 'WFO': max(mode) = 'WFO' iff some event is WFO, min(mode) = 'WFH' iff some is WFH.
-    sql = f"""
-    SELECT nip, tanggal,
-      min(CASE WHEN jenis = 'masuk' THEN s END), max(CASE WHEN jenis = 'pulang' THEN s END),
-      min(CASE WHEN jenis IS NULL THEN s END), max(CASE WHEN jenis IS NULL THEN s END),
-      count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH'
-    FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi
-          WHERE tanggal BETWEEN ? AND ?{where})
-    GROUP BY tanggal, nip"""
+    days = [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
     out: dict[str, dict[str, Punches]] = {}
-    make = tuple.__new__  # the row's tail is already the Punches fields, in order
-    for row in _plain(conn).execute(sql, [start.isoformat(), end.isoformat(), *args]):
-        d = out.get(row[0])
-        if d is None:
-            d = out[row[0]] = {}
-        d[day[row[1]]] = make(Punches, row[2:])
+    sql = _AGGREGATE.format(where=f"tanggal IN (SELECT value FROM json_each(?)){where}")
+    for row in _plain(conn).execute(sql, [json.dumps(days), *args]):
+        out.setdefault(row[7], {})[row[8]] = Punches(*row[:7])
     return out
 
 
@@ -148,6 +116,27 @@ def event_day_counts(
         f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} GROUP BY nip",
         [json.dumps(list(days)), *args],
     ).fetchall())  # fmt: skip
+
+
+def day_roster(
+    conn: sqlite3.Connection, tanggal: str, nips: Sequence[str] | None = None
+) -> dict[str, str]:
+    """nip -> 'WFO'|'WFH' of the roster on one day."""
+    where, args = _nip_filter(nips)
+    return dict(_plain(conn).execute(
+        f"SELECT nip, lokasi FROM jadwal WHERE tanggal = ?{where}", [tanggal, *args]
+    ).fetchall())  # fmt: skip
+
+
+def day_punches(
+    conn: sqlite3.Connection, tanggal: str, nips: Sequence[str] | None = None
+) -> dict[str, Sequence[Any]]:
+    """nip -> the day's events reduced by one aggregate query that walks the (tanggal, nip, ...)
+    index in order. Each value is the SQL row itself, Punches fields first (a province day is
+    60,000 of them: no copy into a NamedTuple)."""
+    where, args = _nip_filter(nips)
+    sql = _AGGREGATE.format(where=f"tanggal = ?{where}")
+    return {row[7]: row for row in _plain(conn).execute(sql, [tanggal, *args])}
 
 
 def statuses(
