@@ -302,7 +302,7 @@ def test_exports_xlsx_pdf_csv(kerja, february, tmp_path):
     )
     assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("No,NIP,")
     table = kerja("rekap", "bulanan", "--bulan", "2021-02").stdout
-    assert "Rp 2.898.000" in table
+    assert "2.898.000" in table and "total Rp 12.274.065" in table
 
 
 def test_recap_on_empty_store_and_missing_month(kerja, store):

@@ -81,13 +81,21 @@ def daftar(
         render.emit_json([{k: r[k] for k in JSON_KEYS} for r in rows])
         return
     total = sum(r["menit"] for r in rows)
+
+    def what(r: dict) -> str:
+        text = r["uraian"] + (f"; hasil: {r['output']}" if r["output"] else "")
+        if r["divalidasi_oleh"]:
+            text += f" ({r['status']} oleh {r['divalidasi_oleh']}"
+            text += f": {r['alasan']})" if r["alasan"] else ")"
+        return text
+
+    # Narrow columns first, the free text last: on a narrow terminal only it wraps.
     render.table(
         f"{len(rows)} kegiatan, {total} menit",
-        ["#", "NIP", "Tanggal", "Jam", "Menit", "Uraian", "Output", "Status", "Validator",
-         "Alasan"],
-        ([r["id"], r["nip"], r["tanggal"], f"{r['mulai']}-{r['selesai']}", r["menit"], r["uraian"],
-          r["output"], r["status"], r["divalidasi_oleh"], r["alasan"]] for r in rows),
-        justify_right=(0, 4),
+        ["#", "Tanggal", "Jam", "Menit", "Status", "NIP", "Uraian; hasil (validasi)"],
+        ([r["id"], r["tanggal"], f"{r['mulai']}-{r['selesai']}", r["menit"], r["status"],
+          r["nip"], what(r)] for r in rows),
+        justify_right=(0, 3),
     )  # fmt: skip
 
 

@@ -153,48 +153,26 @@ def _emit_recap_json(recap: dict) -> None:
 
 
 def _table(recap: dict) -> None:
+    """A screen summary; TL/PSW tiers are in the exports and in `rekap rincian`."""
     from . import render
 
     rows = recap["pegawai"]
+    warn = any(r["peringatan"] for r in rows)
+    t = recap["total"]
     render.table(
         f"Rekap TPP {recap['instansi']} {recap['bulan']} ({len(rows)} pegawai)",
-        [
-            "NIP",
-            "Nama",
-            "HK",
-            "WFO/WFH",
-            "S/I/C/DL",
-            "TK",
-            "TL 1-4",
-            "PSW 1-4",
-            "Pot.%",
-            "Capaian%",
-            "TPP total",
-            "Peringatan",
-        ],
-        (
-            [
-                r["nip"],
-                r["nama"],
-                r["hari_kerja"],
-                f"{r['hadir_wfo']}/{r['hadir_wfh']}",
-                f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}",
-                r["tk"],
-                "/".join(map(str, r["tl"])),
-                "/".join(map(str, r["psw"])),
-                f"{r['potongan_disiplin_persen']:.2f}",
-                f"{r['capaian_kinerja_persen']:.2f}",
-                render.rupiah(r["tpp_total"]),
-                r["peringatan"] or "",
-            ]
-            for r in rows
-        ),
-        caption=f"Jumlah: pagu {render.rupiah(recap['total']['pagu_tpp'])}, kinerja "
-        f"{render.rupiah(recap['total']['tpp_kinerja'])}, disiplin "
-        f"{render.rupiah(recap['total']['tpp_disiplin'])}, total "
-        f"{render.rupiah(recap['total']['tpp_total'])}",
-        justify_right=(2, 5, 8, 9, 10),
-    )
+        ["NIP", "Nama", "HK", "WFO", "WFH", "S/I/C/DL", "TK", "Pot.%", "Capaian%",
+         "TPP total (Rp)"] + (["Peringatan"] if warn else []),
+        ([r["nip"], r["nama"], r["hari_kerja"], r["hadir_wfo"], r["hadir_wfh"],
+          f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}", r["tk"],
+          f"{r['potongan_disiplin_persen']:.2f}", f"{r['capaian_kinerja_persen']:.2f}",
+          render.rupiah(r["tpp_total"])[3:]] + ([r["peringatan"] or ""] if warn else [])
+         for r in rows),
+        caption=f"Jumlah: pagu {render.rupiah(t['pagu_tpp'])}, kinerja "
+        f"{render.rupiah(t['tpp_kinerja'])}, disiplin {render.rupiah(t['tpp_disiplin'])}, "
+        f"total {render.rupiah(t['tpp_total'])}",
+        justify_right=(2, 3, 4, 6, 7, 8, 9),
+    )  # fmt: skip
 
 
 @app.command()
@@ -217,41 +195,16 @@ def rincian(
         render.emit_json({k: d[k] for k in ("nip", "bulan", "hari", "rekap")})
         return
     r = d["rekap"]
+    # Narrow columns first, the rule text last: on a narrow terminal only it wraps.
     render.table(
         f"Rincian {r['nama']} ({r['nip']}), {d['bulan']}",
-        [
-            "Tanggal",
-            "Kode",
-            "Jadwal",
-            "Masuk",
-            "Pulang",
-            "Telat",
-            "Cepat",
-            "TL",
-            "PSW",
-            "Potongan",
-            "Aturan",
-            "Menit kinerja",
-        ],
-        (
-            [
-                h["tanggal"],
-                h["kode"],
-                h["jadwal"],
-                h["masuk"],
-                h["pulang"],
-                h["telat_menit"] or "",
-                h["cepat_menit"] or "",
-                h["tl"],
-                h["psw"],
-                f"{h['potongan_persen']:g}%",
-                h["aturan"],
-                h["menit_kinerja"],
-            ]
-            for h in d["hari"]
-        ),
-        justify_right=(5, 6, 9, 11),
-    )
+        ["Tanggal", "Kode", "Jadwal", "Masuk", "Pulang", "Telat", "Cepat", "TL", "PSW", "Pot.",
+         "Menit", "Aturan potongan"],
+        ([h["tanggal"], h["kode"], h["jadwal"] or "-", h["masuk"] or "-", h["pulang"] or "-",
+          h["telat_menit"] or "", h["cepat_menit"] or "", h["tl"], h["psw"],
+          f"{h['potongan_persen']:g}%", h["menit_kinerja"], h["aturan"]] for h in d["hari"]),
+        justify_right=(5, 6, 9, 10),
+    )  # fmt: skip
     if d["menit_di_luar_hari_kerja"]:
         print(f"Menit kinerja di luar hari kerja (ikut dihitung): {d['menit_di_luar_hari_kerja']}")
     tidak = d["menit_tidak_dihitung"]

@@ -260,22 +260,23 @@ def save_pdf(
         pdf = _recap_pdf(recap, unit)
         pdf.add_page()
         line_h = 5.0
+        grid = _Grid(pdf, line_h)
         current_unit = None
         for n, r in enumerate(recap["pegawai"], 1):
             if pdf.will_page_break(line_h * 2):
+                grid.close()
                 pdf.add_page()
             if r["unit"] != current_unit:
                 current_unit = r["unit"]
+                grid.close()
                 pdf.set_font("Helvetica", "B", 7)
                 pdf.cell(sum(c[1] for c in _PDF_COLS), line_h, _latin1(current_unit), border=1,
                          new_x="LMARGIN", new_y="NEXT")  # fmt: skip
                 pdf.set_font("Helvetica", "", 7)
-            for header, width, align, value in _PDF_COLS:
-                text = _latin1(value(n, r))
-                if header == "Nama":
-                    text = _fit(pdf, text, width - 1)
-                pdf.cell(width, line_h, text, border=1, align=align)
-            pdf.ln(line_h)
+            texts = [_latin1(value(n, r)) for _, _, _, value in _PDF_COLS]
+            texts[2] = _fit(pdf, texts[2], _PDF_COLS[2][1] - 1)  # Nama
+            grid.row(texts)
+        grid.close()
         if pdf.will_page_break(line_h):
             pdf.add_page()
         pdf.set_font("Helvetica", "B", 7)
@@ -285,12 +286,54 @@ def save_pdf(
             pdf.cell(19, line_h, _rp(recap["total"][key]), border=1, align="R")
         pdf.ln(line_h)
         if pdf.will_page_break(40):
+            pdf.show_columns = False  # a page of signatures only: no empty table header
             pdf.add_page()
         pdf.ln(6)
         _pdf_signatures(pdf, signers)
         pdf.output(str(tmp))
 
     return _replace_into(target, write)
+
+
+class _Grid:
+    """Table rows drawn as plain text plus rules: a bordered cell() per value costs fpdf2 about
+    three times as much, which shows over a province (tens of thousands of rows). Column rules are
+    drawn once per run of rows (closed before a page break, a unit heading or the totals)."""
+
+    def __init__(self, pdf, line_h: float) -> None:  # type: ignore[no-untyped-def]
+        self.pdf, self.h = pdf, line_h
+        self.xs = [pdf.l_margin]
+        for _, width, _, _ in _PDF_COLS:
+            self.xs.append(self.xs[-1] + width)
+        self.aligns = [c[2] for c in _PDF_COLS]
+        self.top: float | None = None
+
+    def row(self, texts: Sequence[str]) -> None:
+        pdf, xs = self.pdf, self.xs
+        y = pdf.get_y()
+        if self.top is None:
+            self.top = y
+            pdf.line(xs[0], y, xs[-1], y)
+        base = y + self.h * 0.7
+        for i, t in enumerate(texts):
+            if not t:
+                continue
+            x, w, a = xs[i], xs[i + 1] - xs[i], self.aligns[i]
+            if a == "L":
+                pdf.text(x + 1, base, t)
+            else:
+                sw = pdf.get_string_width(t)
+                pdf.text(x + w - 1 - sw if a == "R" else x + (w - sw) / 2, base, t)
+        pdf.line(xs[0], y + self.h, xs[-1], y + self.h)
+        pdf.set_y(y + self.h)
+
+    def close(self) -> None:
+        if self.top is None:
+            return
+        bottom = self.pdf.get_y()
+        for x in self.xs:
+            self.pdf.line(x, self.top, x, bottom)
+        self.top = None
 
 
 def _fit(pdf, text: str, width: float) -> str:  # type: ignore[no-untyped-def]
@@ -308,12 +351,16 @@ def _recap_pdf(recap: Mapping[str, Any], unit: str | None):  # type: ignore[no-u
     subtitle = _latin1(f"{recap['instansi']} - Unit: {unit or 'Semua unit'}")
 
     class RecapPDF(FPDF):
+        show_columns = True
+
         def header(self) -> None:
             self.set_font("Helvetica", "B", 11)
             self.cell(0, 6, title, align="C", new_x="LMARGIN", new_y="NEXT")
             self.set_font("Helvetica", "", 9)
             self.cell(0, 5, subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
             self.ln(2)
+            if not self.show_columns:
+                return
             self.set_font("Helvetica", "B", 6.5)
             self.set_fill_color(221, 235, 247)
             for header, width, _, _ in _PDF_COLS:

@@ -121,11 +121,13 @@ def _compute(
 
 def monthly_recap(conn: sqlite3.Connection, month: str, unit: str | None = None) -> dict[str, Any]:
     """The recap of every active employee (of `unit` and its sub-units) for 'YYYY-MM'."""
-    unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
-    people = store.employees(conn, unit_ids)
-    rows = _compute(conn, month, people, everyone=unit is None)[0] if people else []
+    with store.snapshot(conn):
+        unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
+        people = store.employees(conn, unit_ids)
+        rows = _compute(conn, month, people, everyone=unit is None)[0] if people else []
+        instansi = institution.instansi(conn)
     return {
-        "instansi": institution.instansi(conn),
+        "instansi": instansi,
         "bulan": month,
         "pegawai": rows,
         "total": dom.totals(rows),
@@ -146,7 +148,9 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
     person = next(p for p in store.employees(conn) if p["nip"] == nip)
     days: list[Any] = []
-    rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
+    with store.snapshot(conn):
+        rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
+        listed = activities_store.listing(conn, nips=[nip], bulan=month)
     mine = minutes.get(nip, {})
     hari = []
     for d in days:
@@ -171,7 +175,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
     off_days = sum(m for t, m in mine.items() if t not in working)
     sum_cuts = dom.day_counts(days)["potongan"]
     by_status: dict[str, int] = defaultdict(int)
-    for a in activities_store.listing(conn, nips=[nip], bulan=month):
+    for a in listed:
         by_status[a["status"]] += a["menit"]
     return {
         "nip": nip,

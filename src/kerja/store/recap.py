@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -21,3 +22,17 @@ def employees(
         args = list(unit_ids)
     sql += " ORDER BY u.jalur, p.eselon IS NULL, p.eselon, p.nama, p.nip"
     return [dict(r) for r in conn.execute(sql, args)]
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction: in WAL mode every read inside sees the same committed state, so a
+    recap read in several passes never mixes data from before and after a concurrent import."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")
