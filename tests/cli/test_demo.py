@@ -107,3 +107,14 @@ def test_default_is_a_new_file_here_never_KERJA_DB(kerja, tmp_path, demo_run, mo
     # store down to the audit log's timestamps (the demo fixes "now")
     assert printed_rows(r.stdout) == printed_rows(demo_run[1].stdout)
     assert db_bytes(tmp_path / "kerja-demo.db") == db_bytes(demo_run[0])
+
+
+def test_suggested_command_runs_as_printed(demo_run, kerja):
+    import shlex
+
+    _, r = demo_run
+    tail = r.stdout[r.stdout.index("Misalnya:") + len("Misalnya:") :]
+    words = shlex.split(tail.replace("\\\n", " "))
+    assert words[0] == "kerja" and words[3:5] == ["rekap", "rincian"]
+    detail = kerja(*words[1:])
+    assert words[5] in detail.stdout

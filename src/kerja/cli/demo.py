@@ -51,7 +51,23 @@ def demo(
     if result.recap and result.recap["pegawai"]:
         worst = max(result.recap["pegawai"], key=lambda r: r["potongan_disiplin_persen"])
         print("Mengapa TPP seseorang dipotong? Misalnya:")
-        print(f"  {_prog()} --db {path} rekap rincian {worst['nip']} --bulan {result.recap['bulan']}")
+        import shlex
+
+        words = [shlex.quote(_prog()), "--db", shlex.quote(str(path)), "rekap", "rincian",
+                 worst["nip"], "--bulan", result.recap["bulan"]]  # fmt: skip
+        print(_shell_lines(words, render.width()))
+
+
+def _shell_lines(words: list[str], width: int) -> str:
+    """A command to paste, indented, broken with shell continuations (` \\`) to fit `width`."""
+    lines, line = [], "  " + words[0]
+    for w in words[1:]:
+        if len(line) + 1 + len(w) + 2 > width:
+            lines.append(line + " \\")
+            line = "      " + w
+        else:
+            line += " " + w
+    return "\n".join([*lines, line])
 
 
 def _prog() -> str:
