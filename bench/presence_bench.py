@@ -36,13 +36,18 @@ KERJA = [sys.executable, "-m", "kerja"]
 MONTH = date(2021, 3, 1)
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each run(), in order
+
+
 def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one subprocess; fails loudly on a non-zero exit."""
+    """Wall seconds and peak RSS (MB) of one subprocess (its CPU seconds go to CPU); fails
+    loudly on a non-zero exit."""
     t = time.perf_counter()
     p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                          env=env or os.environ.copy())  # fmt: skip
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t
+    CPU.append(usage.ru_utime + usage.ru_stime)
     err = p.stderr.read().decode() if p.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{err}")
@@ -124,10 +129,12 @@ def baseline(db_src: Path, attlog: Path, work: Path) -> tuple[float, float, int]
     conn.execute("CREATE TABLE presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, "
                  "dicatat_pada)")  # fmt: skip
     t = time.perf_counter()
+    c = time.process_time()
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO presensi VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("COMMIT")
     insert = time.perf_counter() - t
+    CPU.append(time.process_time() - c)
     conn.close()
     return parse, insert, len(rows)
 
@@ -166,7 +173,7 @@ def main() -> None:
         size = attlog.stat().st_size / 1e6
         print(f"setup: attlog {n:,} punches, {size:.0f} MB in {time.perf_counter() - t:.1f} s")
 
-        walls, peaks = [], []
+        walls, peaks, cpus = [], [], []
         store = work / "run.db"
         for _ in range(a.runs):
             for suffix in ("", "-wal", "-shm"):
@@ -175,6 +182,7 @@ def main() -> None:
             w, rss = run([*KERJA, "--db", str(store), "presensi", "impor", str(attlog)], env)
             walls.append(w)
             peaks.append(rss)
+            cpus.append(CPU[-1])
         again, rss_again = run([*KERJA, "--db", str(store), "presensi", "impor", str(attlog)], env)
         parse, insert, n_rows = baseline(base, attlog, work)
         imp = statistics.median(walls)
@@ -183,6 +191,7 @@ def main() -> None:
         print(f"{'  rows':<44}{n:>12,}{n_rows:>12,}")
         print(f"{'  wall s (median of ' + str(a.runs) + ')':<44}{imp:>12.1f}{insert:>12.1f}"
               f"   (baseline = executemany into a bare table, one transaction)")  # fmt: skip
+        print(f"{'  CPU s (median)':<44}{statistics.median(cpus):>12.1f}{CPU[-1]:>12.1f}")
         print(f"{'  ratio kerja / baseline insert':<44}{imp / insert:>12.1f}   (target <= 3)")
         print(f"{'  baseline parse + insert s':<44}{'':>12}{parse + insert:>12.1f}")
         print(f"{'  ratio kerja / baseline parse + insert':<44}{imp / (parse + insert):>12.1f}")
@@ -191,36 +200,54 @@ def main() -> None:
         print(f"{'  re-import of the same file s (adds 0)':<44}{again:>12.1f}   RSS {rss_again} MB")
 
         # The recap's input: every person-day of the month in-process.
-        from kerja.services.presensi import day_statuses
+        from kerja.services.presensi import day_statuses, tk_days
         from kerja.store.db import connect
 
         conn = connect(store)
-        times = []
+        times, cpu_ds = [], []
         for _ in range(a.runs):
             t = time.perf_counter()
+            c = time.process_time()
             ds = day_statuses(conn, days[0], days[-1])
             times.append(time.perf_counter() - t)
+            cpu_ds.append(time.process_time() - c)
+            if _ < a.runs - 1:
+                del ds
         kinds: dict[str, int] = {}
         for s in ds:
             kinds[s.kode] = kinds.get(s.kode, 0) + 1
         print(f"{'day_statuses, whole month, in-process s':<44}{statistics.median(times):>12.1f}"
-              f"   ({len(ds):,} rows: {kinds})")  # fmt: skip
+              f"   CPU {statistics.median(cpu_ds):.1f} s; {len(ds):,} rows: {kinds}")  # fmt: skip
+        del ds
+        t = time.perf_counter()
+        tk_days(conn, days[0], days[-1])
+        print(f"{'tk_days, whole month, in-process s':<44}{time.perf_counter() - t:>12.1f}")
         opd = conn.execute("SELECT jalur FROM unit WHERE tingkat = 1 ORDER BY jalur").fetchone()[0]
         conn.close()
 
         day = days[10].isoformat()
-        harian = [run([*KERJA, "--db", str(store), "presensi", "harian", "--tanggal", day,
-                       "--unit", opd, "--json"], env)[0] for _ in range(a.runs)]  # fmt: skip
+        def timed(args: list[str], e: dict[str, str]) -> tuple[float, float]:
+            """Median wall and CPU ms of --runs runs."""
+            walls_, cpus_ = [], []
+            for _ in range(a.runs):
+                walls_.append(run(args, e)[0])
+                cpus_.append(CPU[-1])
+            return statistics.median(walls_) * 1000, statistics.median(cpus_) * 1000
+
+        harian = timed([*KERJA, "--db", str(store), "presensi", "harian", "--tanggal", day,
+                        "--unit", opd, "--json"], env)  # fmt: skip
+        belum = timed([*KERJA, "--db", str(store), "presensi", "belum", "--tanggal", day,
+                       "--unit", opd, "--json"], env)  # fmt: skip
         env_now = dict(env, KERJA_SEKARANG=f"{day}T07:28:00+07:00")
-        masuk = [run([*KERJA, "--db", str(store), "presensi", "masuk", nips[i]], env_now)[0]
-                 for i in range(a.runs)]  # fmt: skip
-        helps = [run([*KERJA, "--help"], env)[0] for _ in range(a.runs)]
-        print(f"{'presensi harian, one OPD-day, wall ms':<44}"
-              f"{statistics.median(harian) * 1000:>12.0f}   (target < 300)")  # fmt: skip
-        print(f"{'presensi masuk, wall ms':<44}"
-              f"{statistics.median(masuk) * 1000:>12.0f}   (target < 300)")  # fmt: skip
-        print(f"{'kerja --help, wall ms (for reference)':<44}"
-              f"{statistics.median(helps) * 1000:>12.0f}")  # fmt: skip
+        masuk = timed([*KERJA, "--db", str(store), "presensi", "masuk", nips[0]], env_now)
+        helps = timed([*KERJA, "--help"], env)
+        for label, (w, c), target in (
+            ("presensi harian, one OPD-day", harian, "(target < 300)"),
+            ("presensi belum, one OPD-day", belum, ""),
+            ("presensi masuk", masuk, "(target < 300)"),
+            ("kerja --help (for reference)", helps, ""),
+        ):
+            print(f"{label + ', wall ms':<44}{w:>12.0f}   CPU {c:.0f} ms {target}")
     finally:
         if a.keep is None:
             shutil.rmtree(work, ignore_errors=True)

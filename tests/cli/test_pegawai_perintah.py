@@ -111,3 +111,12 @@ def test_python_dash_m(store):
 
     out = subprocess.run([sys.executable, "-m", "kerja", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "pegawai" in out.stdout
+
+
+def test_ambiguous_unit_names_a_few_paths(kerja, store, tmp_path):
+    rows = "".join(
+        f"19850315201001100{i};Staf {i};Staf;;Dinas {i} > Seksi Umum;;;{i}\n" for i in range(1, 6)
+    )
+    kerja("pegawai", "impor", write(tmp_path / "p.csv", HEAD + rows))
+    r = kerja("pegawai", "daftar", "--unit", "Seksi Umum", code=1)
+    assert "ada di 5 tempat" in r.stderr and "dan 2 lainnya" in r.stderr and "Dinas 4" not in r.stderr

@@ -187,3 +187,17 @@ def test_cuts_are_exact_decimals():
 def test_punches_record_modes():
     p = summarise([(1, "masuk", "WFO"), (2, None, None)])
     assert p == Punches(1, None, 2, 2, 1, True, False)
+
+
+def test_derived_status_is_a_real_frozen_dataclass():
+    import dataclasses
+
+    from kerja.domain.presence import DayStatus
+
+    s = day([("07:45:00", "masuk", "WFO"), ("16:00:00", "pulang", "WFO")])
+    assert type(s) is DayStatus
+    same = DayStatus(**dataclasses.asdict(s))
+    assert s == same and hash(s) == hash(same)
+    assert dataclasses.replace(s, tl=None).tl is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.tl = 2  # type: ignore[misc]

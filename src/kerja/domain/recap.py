@@ -89,23 +89,32 @@ def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[s
     # Decimal sums of a month of cuts stay exact (28 significant digits) and are much faster than
     # Fraction sums over a province.
     cut = c["cut"]
+    n = wfo = wfh = 0
     for d in days:
-        c["hari_kerja"] += 1
+        n += 1
         k = d.kode
         if k == "H":
-            c["hadir_wfh" if d.mode == "WFH" else "hadir_wfo"] += 1
+            if d.mode == "WFH":
+                wfh += 1
+            else:
+                wfo += 1
         else:
             try:
                 c[_COLUMN[k]] += 1
             except KeyError:
                 raise ValueError(f"kode hari tidak dikenal: {k!r}") from None
-        if d.tl:
-            tl[d.tl - 1] += 1
-        if d.psw:
-            psw[d.psw - 1] += 1
+        t = d.tl
+        if t:
+            tl[t - 1] += 1
+        t = d.psw
+        if t:
+            psw[t - 1] += 1
         p = d.potongan_persen
         if p:
             cut += p if isinstance(p, Decimal) else Decimal(repr(p))
+    c["hari_kerja"] += n
+    c["hadir_wfo"] += wfo
+    c["hadir_wfh"] += wfh
     c["cut"] = cut
     return c
 
@@ -140,9 +149,6 @@ def employee_row(
     return row_from_tally(tally(days), menit_kinerja, rules, pagu, tk_tahun_ini)
 
 
-_HUNDRED = Fraction(100)
-
-
 def row_from_tally(
     c: Mapping[str, Any],
     menit_kinerja: int,
@@ -153,8 +159,8 @@ def row_from_tally(
     """`employee_row` from a month's tally (see `tally`)."""
     on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
     target = rules["kinerja"]["menit_per_hari"] * on_duty
-    potongan = min(Fraction(c["cut"]), _HUNDRED)
-    pn, pd = potongan.numerator, potongan.denominator
+    cut = c["cut"]  # Decimal: its integer ratio is exact
+    pn, pd = cut.as_integer_ratio() if cut < 100 else (100, 1)
     base = pagu or 0
     bkn, bkd = _ratio(rules["tpp"]["bobot_kinerja"])
     bdn, bdd = _ratio(rules["tpp"]["bobot_disiplin"])

@@ -291,19 +291,18 @@ def import_file(
             batch.clear()
 
         if fmt == "attlog":
-            from ..io.attlog import read_attlog
+            from ..io.attlog import read_attlog_chunks
 
-            append = batch.append
-            last_day = ""
-            for _n, pin, d, t, state in read_attlog(p, progress):
-                if d is not last_day:  # dates come from the parser's cache: same text, same object
-                    months.add(d[:7])
-                    last_day = d
-                nip = target.get(pin)
-                if nip is None:
-                    unknown[pin] = unknown.get(pin, 0) + 1
-                    continue
-                append((d, nip, f"{d}T{t}{suffix[nip]}", None, "WFO", "mesin", state, oleh, stamp))
+            for chunk in read_attlog_chunks(p, progress):
+                rows = [(d, nip, f"{d}T{t}{suffix[nip]}", None, "WFO", "mesin", state, oleh, stamp)
+                        for _n, pin, d, t, state in chunk
+                        if (nip := target.get(pin)) is not None]  # fmt: skip
+                if len(rows) < len(chunk):
+                    for punch in chunk:
+                        if punch[1] not in target:
+                            unknown[punch[1]] = unknown.get(punch[1], 0) + 1
+                months.update({punch[2][:7] for punch in chunk})
+                batch += rows
                 if len(batch) >= BATCH:
                     summary.dibaca += len(batch)
                     flush()

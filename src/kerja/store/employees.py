@@ -144,10 +144,12 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
     ).fetchall()
     if not rows:
         raise KerjaError(f"Unit {name!r} tidak ditemukan. Lihat daftar unit dengan `kerja unit daftar`.")
-    if len({r[1] for r in rows}) > 1:
+    paths = sorted({r[1] for r in rows})
+    if len(paths) > 1:
+        more = f" dan {len(paths) - 3} lainnya" if len(paths) > 3 else ""
         raise KerjaError(
-            f"Nama unit {name!r} ada di beberapa tempat: " + "; ".join(r[1] for r in rows)
-            + ". Tulis jalur lengkapnya."
+            f"Nama unit {name!r} ada di {len(paths)} tempat, mis. {'; '.join(paths[:3])}{more}. "
+            "Tulis jalur lengkapnya, mis. 'OPD > Bidang > Seksi'."
         )
     path = rows[0][1]
     return [r[0] for r in conn.execute(
