@@ -170,8 +170,8 @@ def main() -> None:
                       f"{max(walls) * 1000:.1f} ms; max dev {worst:.2f}; >=1 off {off}")
         return
     print(f"CP-SAT: {a.workers} workers, {a.limit:g} s limit; {a.seeds} seeds per size and variant")
-    print(f"{'size':>5} {'lack':>4} {'seed':>4} | {'kerja ms':>8} {'max':>5} {'>=1':>4} {'viol':>4} | "
-          f"{'cpsat s':>7} {'max':>5} {'>=1':>4} {'viol':>4} {'status':>8}")  # fmt: skip
+    print(f"{'size':>5} {'lack':>4} {'seed':>4} | {'kerja ms':>8} {'max':>6} {'>=1':>4} {'viol':>4} | "
+          f"{'cpsat s':>7} {'max':>6} {'>=1':>4} {'viol':>4} {'status':>8}")  # fmt: skip
     summary = []
     for n in a.sizes:
         for lacking in (0.0, 0.1):
@@ -181,8 +181,8 @@ def main() -> None:
                 kw, kmax, koff, kviol, res = run_kerja(inp)
                 cw, cmax, coff, cviol, status = run_cpsat(inp, res, a.limit, a.workers)
                 rows.append((kw, kmax, koff, cw, cmax, coff))
-                print(f"{n:>5} {lacking:>4.0%} {seed:>4} | {kw * 1000:>8.1f} {kmax:>5.2f} {koff:>4} "
-                      f"{kviol:>4} | {cw:>7.2f} {cmax:>5.2f} {coff:>4} {cviol:>4} {status:>8}",
+                print(f"{n:>5} {lacking:>4.0%} {seed:>4} | {kw * 1000:>8.1f} {kmax:>6.3f} {koff:>4} "
+                      f"{kviol:>4} | {cw:>7.2f} {cmax:>6.3f} {coff:>4} {cviol:>4} {status:>8}",
                       flush=True)  # fmt: skip
             not_worse = sum(1 for r in rows if r[1] <= r[4] + 1e-6)
             fewer = sum(1 for r in rows if r[2] <= r[5])

@@ -103,7 +103,8 @@ CREATE TABLE jadwal (
   kebijakan TEXT,
   PRIMARY KEY (tanggal, nip)
 ) WITHOUT ROWID;
-CREATE INDEX jadwal_nip ON jadwal(nip, tanggal);
+-- No (nip, tanggal) index: every reader goes by date (a day, a month); a second index made the
+-- 1.3-million-row province month write 1.6x slower (bench/roster_bench.py).
 
 CREATE TABLE presensi (
   id INTEGER PRIMARY KEY,

@@ -171,14 +171,8 @@ def replace_days(conn: sqlite3.Connection, days: Iterable[date], nips: Iterable[
         keep = [(iso, nip) for (iso,) in isos for nip in nips]
         conn.executemany("DELETE FROM jadwal WHERE tanggal = ? AND nip = ?", keep)
     before = conn.total_changes
-    # The (nip, tanggal) index takes rows out of order: a larger page cache for this bulk write
-    # keeps its pages in memory instead of re-reading them (about 200 MB at most).
-    old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute("PRAGMA cache_size = -200000")
-    try:
-        conn.executemany(
-            "INSERT INTO jadwal (tanggal, nip, lokasi, alasan, kebijakan) VALUES (?, ?, ?, ?, ?)", rows
-        )
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(old_cache)}")
+    # Rows come in (tanggal, nip) order, the primary key's: each insert appends to the table.
+    conn.executemany(
+        "INSERT INTO jadwal (tanggal, nip, lokasi, alasan, kebijakan) VALUES (?, ?, ?, ?, ?)", rows
+    )
     return conn.total_changes - before
