@@ -22,14 +22,14 @@ app = App(
 app.add_typer(aturan.app, name="aturan")
 app.add_typer(kinerja.app, name="kinerja")
 app.add_typer(pegawai.app, name="pegawai")
+app.add_typer(presensi.app, name="presensi")
 app.add_typer(rekap.app, name="rekap")
 app.add_typer(unit.app, name="unit")
-app.command("demo")(demo_cmd.demo)
 app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
 app.add_typer(jadwal.app, name="jadwal")
-app.add_typer(presensi.app, name="presensi")
+app.command("demo")(demo_cmd.demo)
 
 
 def _version(value: bool) -> None:
