@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
+from . import demo as demo_cmd
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
 app = App(
@@ -28,6 +29,7 @@ app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
 app.add_typer(jadwal.app, name="jadwal")
+app.command("demo")(demo_cmd.demo)
 
 
 def _version(value: bool) -> None:
@@ -72,7 +74,9 @@ def init(
     path = db_path()
     conn = connect(path, create=True)
     institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
-    print(f"Basis data {path} siap: {instansi} ({zona}). Berikutnya: kerja pegawai impor BERKAS")
+    from . import render
+
+    render.say(f"Basis data {path} siap: {instansi} ({zona}).\nBerikutnya: kerja pegawai impor BERKAS")
 
 
 @app.command("audit")
@@ -94,19 +98,33 @@ def audit_cmd(
         render.emit_json(rows)
         return
 
+    # One entry per block: a head line, then what changed and why, wrapped to the terminal.
+    # Seven columns of a table would squeeze the values past reading on 80 columns.
+    import textwrap
+
+    width = max(40, render.width())
+
     def short(v: object) -> str:
-        if v is None:
-            return ""
         if isinstance(v, dict):
             return ", ".join(f"{k}={v[k]}" for k in v)
         return str(v)
 
-    render.table(
-        f"Log audit ({len(rows)} entri)",
-        ["Waktu", "Oleh", "NIP", "Aksi", "Sebelum", "Sesudah", "Alasan"],
-        ([r["waktu"], r["oleh"], r["nip"], r["aksi"], short(r["sebelum"]), short(r["sesudah"]),
-          r["alasan"]] for r in rows),
-    )  # fmt: skip
+    from datetime import datetime
+
+    from ..domain.calendar import zone
+    from ..store.institution import zona
+
+    z = zona(open_db())
+    print(f"Log audit: {len(rows)} entri (waktu {z})")
+    for r in rows:
+        local = datetime.fromisoformat(r["waktu"]).astimezone(zone(z))
+        head = f"{local:%Y-%m-%d %H:%M}  {r['aksi']}"
+        head += f"  NIP {r['nip']}" if r["nip"] else ""
+        print(f"{head}  oleh {r['oleh']}")
+        for label in ("sebelum", "sesudah", "alasan"):
+            if r[label] not in (None, "", {}):
+                print(textwrap.fill(short(r[label]), width, initial_indent=f"    {label}: ",
+                                    subsequent_indent="      "))  # fmt: skip
 
 
 @app.command()
@@ -123,7 +141,32 @@ def cadangkan(
     print(f"Cadangan tersimpan di {target}.")
 
 
+def _indonesian_help() -> None:
+    """Panel titles and markers of Typer's help in Indonesian. Only when help is about to be
+    shown: typer.rich_utils pulls in Rich (~40 ms) that `presensi masuk` must not pay. Guarded,
+    so a Typer that renames these keeps working (in English)."""
+    try:
+        from typer import rich_utils as ru
+    except ImportError:  # pragma: no cover
+        return
+    for name, text in (("OPTIONS_PANEL_TITLE", "Opsi"), ("ARGUMENTS_PANEL_TITLE", "Argumen"),
+                       ("COMMANDS_PANEL_TITLE", "Perintah"), ("DEFAULT_STRING", "[bawaan: {}]"),
+                       ("REQUIRED_LONG_STRING", "[wajib]"), ("ERRORS_PANEL_TITLE", "Galat"),
+                       ("ENVVAR_STRING", "[variabel lingkungan: {}]")):  # fmt: skip
+        if hasattr(ru, name):
+            setattr(ru, name, text)
+
+
 def main() -> None:
+    import sys
+
+    args = sys.argv[1:]
+    groups = {g.name for g in app.registered_groups}
+    if not args or "--help" in args or all(a in groups for a in args):
+        _indonesian_help()
+    from .render import wrap_stdout
+
+    wrap_stdout()
     app()
 
 

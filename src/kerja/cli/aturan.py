@@ -27,10 +27,56 @@ def lihat(
     if as_json:
         render.emit_json({"bulan": month, "aturan": rules})
         return
-    import tomli_w
-
     print(f"# Aturan yang berlaku pada {month}")
-    print(tomli_w.dumps(rules, multiline_strings=False), end="")
+    print(rules_toml(rules), end="")
+
+
+def _value(v: object) -> str:
+    import json
+
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(v)
+    if isinstance(v, list):
+        return "[" + ", ".join(_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k} = {_value(x)}" for k, x in v.items()) + "}" if v else "{}"
+    return json.dumps(str(v), ensure_ascii=False)  # a TOML basic string
+
+
+def rules_toml(rules: dict) -> str:
+    """The rules as TOML a clerk can read and edit: sections and keys in the order of SPEC §4,
+    short arrays on one line (tomli_w puts every element on its own line), special periods as
+    [[jam_kerja.khusus]] tables. `kerja aturan pasang` reads it back unchanged."""
+    from ..domain.rules import DEFAULTS
+
+    out: list[str] = []
+    for section in [*DEFAULTS, *(k for k in rules if k not in DEFAULTS)]:
+        values = rules.get(section)
+        if not isinstance(values, dict):
+            continue
+        out.append(f"[{section}]")
+        order = [*DEFAULTS.get(section, {}), *(k for k in values if k not in DEFAULTS.get(section, {}))]
+        tables = []
+        for key in order:
+            if key not in values:
+                continue
+            v = values[key]
+            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+                tables.append((key, v))
+            elif not (isinstance(v, list) and not v and key == "khusus"):
+                out.append(f"{key} = {_value(v)}")
+        for key, items in tables:
+            first = ("mulai", "sampai", "masuk", "pulang", "pulang_jumat")
+            for item in items:
+                out.append(f"\n[[{section}.{key}]]")
+                for k in sorted(item, key=lambda k: first.index(k) if k in first else 99):
+                    # dates stay TOML dates (mulai = 2026-02-18), as SPEC §4 writes them
+                    date_key = k in ("mulai", "sampai") and isinstance(item[k], str)
+                    out.append(f"{k} = {item[k] if date_key else _value(item[k])}")
+        out.append("")
+    return "\n".join(out)
 
 
 @app.command()

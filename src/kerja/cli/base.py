@@ -38,7 +38,17 @@ def open_db():  # type: ignore[no-untyped-def]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    print(f"Galat: {message}", file=sys.stderr)
+    text = f"Galat: {message}"
+    if sys.stderr.isatty():
+        # Wrap between words: the terminal would cut `kerja rekap buka` mid-word.
+        import shutil
+        import textwrap
+
+        width = max(40, shutil.get_terminal_size().columns)
+        text = "\n".join(textwrap.fill(line, width, subsequent_indent="  ",
+                                        break_on_hyphens=False, break_long_words=False)
+                          for line in text.splitlines())  # fmt: skip
+    print(text, file=sys.stderr)
     return typer.Exit(code)
 
 
@@ -57,6 +67,11 @@ def guarded(f: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(str(e)) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # `kerja audit | head`: the reader has stopped; end quietly like other Unix tools.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as e:
             if state.debug or os.environ.get("KERJA_DEBUG"):
                 raise
@@ -77,13 +92,35 @@ class App(typer.Typer):
         super().__init__(**kwargs)
 
     def command(self, name: str | None = None, **kwargs: Any):  # type: ignore[override]
-        register = super().command(name, **kwargs)
-
         def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
-            register(guarded(f))
+            options = dict(kwargs)
+            if "help" not in options and f.__doc__:
+                options["help"] = reflow(f.__doc__)
+            super(App, self).command(name, **options)(guarded(f))
             return f
 
         return decorator
+
+
+def reflow(doc: str) -> str:
+    """A docstring's paragraphs as single lines, so that help wraps to the terminal's width.
+
+    Typer's rich mode keeps the line breaks of every paragraph after the first: a docstring
+    wrapped at 100 columns would break mid-sentence on an 80-column terminal. Lines that start a
+    list item ("- ", "* ") stay on their own line.
+    """
+    import inspect
+
+    out: list[str] = []
+    for para in inspect.cleandoc(doc).split("\n\n"):
+        lines: list[str] = []
+        for line in para.splitlines():
+            if lines and not line.lstrip().startswith(("- ", "* ")):
+                lines[-1] += " " + line.strip()
+            else:
+                lines.append(line.rstrip())
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def actor(oleh: str | None) -> str:

@@ -47,12 +47,12 @@ def impor(
     counts = (f"{s.ditambah} ditambah, {s.diubah} diubah, {s.tetap} tetap, "
               f"{s.dinonaktifkan} dinonaktifkan")  # fmt: skip
     if coba:
-        print(f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
-              f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)")  # fmt: skip
+        render.say(f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
+                   f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)")  # fmt: skip
     elif not s.disimpan:
-        print(f"{s.berkas}: {s.dibaca} baris, tidak ada perubahan ({counts}).")
+        render.say(f"{s.berkas}: {s.dibaca} baris, tidak ada perubahan ({counts}).")
     else:
-        print(f"{s.berkas}: {s.dibaca} baris terbaca; {counts}.")
+        render.say(f"{s.berkas}: {s.dibaca} baris terbaca; {counts}.")
 
 
 def _name(r: dict) -> str:
@@ -95,12 +95,18 @@ def daftar(
     if as_json:
         render.emit_json([_json_row(r) for r in rows])
         return
+    # On a narrow terminal seven columns squeeze every word; keep the four a clerk scans for.
+    wide = render.width() >= 110
+    cols = ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Gol", "Unit"]
+    keep = [i for i, c in enumerate(cols) if wide or c in ("NIP", "Nama", "Jabatan", "Unit")]
     render.table(
         f"{len(rows)} pegawai",
-        ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Gol", "Unit"] + (["Aktif"] if nonaktif else []),
-        ([r["nip"], _name(r), r["status"], r["jabatan"], r["eselon"], r["golongan"],
-          r["unit"].split(" > ")[-1]] + (["ya" if r["aktif"] else "tidak"] if nonaktif else [])
-         for r in rows),
+        [cols[i] for i in keep] + (["Aktif"] if nonaktif else []),
+        ([[r["nip"], _name(r), r["status"], r["jabatan"], r["eselon"], r["golongan"],
+           r["unit"].split(" > ")[-1]][i] for i in keep]
+         + (["ya" if r["aktif"] else "tidak"] if nonaktif else []) for r in rows),
+        caption=None if wide else "Status, eselon, golongan: kerja pegawai lihat NIP, --json, "
+        "atau terminal selebar 110 kolom.",
     )  # fmt: skip
 
 
@@ -113,10 +119,12 @@ def lihat(
 
     Contoh: [bold]kerja pegawai lihat 197508172000031002[/bold]
     """
+    from ..domain.errors import KerjaError
     from ..store import employees as store
     from . import render
 
-    r = store.get(open_db(), nip_arg(nip))
+    conn = open_db()
+    r = store.get(conn, nip_arg(nip))
     if as_json:
         render.emit_json(_json_row(r))
         return
@@ -124,9 +132,14 @@ def lihat(
               ("Jenis jabatan", "jenis_jabatan"), ("Eselon", "eselon"), ("Golongan", "golongan"),
               ("Unit", "unit"), ("NIP atasan", "nip_atasan"), ("Tanggal lahir", "tanggal_lahir"),
               ("Jenis kelamin", "jenis_kelamin"), ("PIN mesin", "pin_mesin")]  # fmt: skip
+    if r["nip_atasan"]:
+        try:
+            r["nip_atasan"] = f"{r['nip_atasan']} ({_name(store.get(conn, r['nip_atasan']))})"
+        except KerjaError:
+            pass  # a supervisor outside the store: the NIP alone
     print(_name(r))
     for label, key in labels:
-        print(f"  {label:<14} {r[key] if r[key] is not None else '-'}")
+        render.say(f"  {label:<14} {r[key] if r[key] is not None else '-'}", hang=17)
     print(f"  {'Pagu TPP':<14} {render.rupiah(r['tpp'])}")
     print(f"  {'Aktif':<14} {'ya' if r['aktif'] else 'tidak'}")
 
