@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import db_bytes, write  # noqa: F401  (re-exported for the roster tests)
+
 KUKAR = Path(__file__).parents[2] / "examples" / "kebijakan" / "kukar-2021.toml"
 
 HEAD = "NIP;Nama;Jabatan;Eselon;Unit Kerja;NIP Atasan;Tanggal Lahir\n"
@@ -48,18 +50,3 @@ def setup(kerja, tmp: Path, **kw) -> None:  # type: ignore[no-untyped-def]
     kerja("pegawai", "impor", tmp / "pegawai.csv")
     kerja("kebijakan", "tambah", KUKAR)
 
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def db_bytes(path: Path) -> bytes:
-    """The store's content as SQL text: equal bytes = nothing changed (WAL-independent)."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump()).encode()
-    finally:
-        conn.close()
