@@ -124,6 +124,8 @@ def test_rejected_slot_may_be_entered_again(kerja, dinas):
     catat(kerja, STAF, "2021-02-03", "08:00", "09:00")
     kerja("kinerja", "validasi", "1", "--oleh", KASI, "--tolak", "--alasan", "Uraian kurang jelas")
     catat(kerja, STAF, "2021-02-03", "08:00", "09:00", uraian="Menyusun laporan bulan Januari")
+    rows = json.loads(kerja("kinerja", "daftar", "--nip", STAF, "--json").stdout)
+    assert [(r["mulai"], r["status"]) for r in rows] == [("08:00", "ditolak"), ("08:00", "diajukan")]
 
 
 def test_locked_month_refuses_catat_and_validasi(kerja, dinas, db_path):
