@@ -57,3 +57,20 @@ def status(kerja, nip: str, kode: str, mulai: str, sampai: str) -> None:  # type
         "--oleh",
         "petugas",
     )
+
+
+def catat(kerja, nip, tanggal, mulai, selesai, code=0, uraian="Menyusun laporan"):
+    return kerja(
+        "kinerja",
+        "catat",
+        nip,
+        "--tanggal",
+        tanggal,
+        "--mulai",
+        mulai,
+        "--selesai",
+        selesai,
+        "--uraian",
+        uraian,
+        code=code,
+    )

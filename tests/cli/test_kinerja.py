@@ -7,30 +7,13 @@ import sqlite3
 
 import pytest
 
-from kinerja_data import KABID, KASI, KEPALA, LUAR, STAF, STAF2, load_staff
+from kinerja_data import KABID, KASI, KEPALA, LUAR, STAF, STAF2, catat, load_staff
 
 
 @pytest.fixture
 def dinas(kerja, store, tmp_path):
     load_staff(kerja, tmp_path)
     return store
-
-
-def catat(kerja, nip, tanggal, mulai, selesai, code=0, uraian="Menyusun laporan"):
-    return kerja(
-        "kinerja",
-        "catat",
-        nip,
-        "--tanggal",
-        tanggal,
-        "--mulai",
-        mulai,
-        "--selesai",
-        selesai,
-        "--uraian",
-        uraian,
-        code=code,
-    )
 
 
 def daftar(kerja, *args):

@@ -11,7 +11,18 @@ import json
 import pytest
 
 from conftest import db_bytes
-from kinerja_data import KABID, KASI, KEPALA, LUAR, STAF, STAF2, load_staff, punches, status
+from kinerja_data import (
+    KABID,
+    KASI,
+    KEPALA,
+    LUAR,
+    STAF,
+    STAF2,
+    catat,
+    load_staff,
+    punches,
+    status,
+)
 
 FEB = [1, 2, 3, 4, 5, 8, 9, 10, 11, 15, 16, 17, 18, 19, 22, 23, 24, 25, 26]
 
@@ -20,20 +31,8 @@ def day(n: int, month: int = 2) -> str:
     return f"2021-{month:02d}-{n:02d}"
 
 
-def catat(kerja, nip, tanggal, mulai, selesai) -> int:
-    out = kerja(
-        "kinerja",
-        "catat",
-        nip,
-        "--tanggal",
-        tanggal,
-        "--mulai",
-        mulai,
-        "--selesai",
-        selesai,
-        "--uraian",
-        "Pekerjaan",
-    ).stdout
+def catat_id(kerja, nip, tanggal, mulai, selesai) -> int:
+    out = catat(kerja, nip, tanggal, mulai, selesai, uraian="Pekerjaan").stdout
     return int(out.split("#")[1].split()[0])
 
 
@@ -74,13 +73,13 @@ def february(kerja, store, tmp_path):
     status(kerja, STAF, "CT", day(10), day(15))
     status(kerja, STAF, "S", day(16), day(16))
     ids = {}
-    ids["kasi"] = catat(kerja, STAF, day(1), "08:00", "12:00")  # 240, approved by kasi
-    ids["extra"] = catat(kerja, STAF, day(1), "13:00", "15:00")  # 120, approved by kasi
-    ids["kabid"] = catat(kerja, STAF, day(2), "08:00", "12:00")  # 240, approved by kabid
-    ids["tolak"] = catat(kerja, STAF, day(3), "08:00", "11:00")  # 180, rejected
-    ids["tunggu"] = catat(kerja, STAF, day(4), "08:00", "10:00")  # 120, pending
+    ids["kasi"] = catat_id(kerja, STAF, day(1), "08:00", "12:00")  # 240, approved by kasi
+    ids["extra"] = catat_id(kerja, STAF, day(1), "13:00", "15:00")  # 120, approved by kasi
+    ids["kabid"] = catat_id(kerja, STAF, day(2), "08:00", "12:00")  # 240, approved by kabid
+    ids["tolak"] = catat_id(kerja, STAF, day(3), "08:00", "11:00")  # 180, rejected
+    ids["tunggu"] = catat_id(kerja, STAF, day(4), "08:00", "10:00")  # 120, pending
     rest = [
-        catat(kerja, STAF, day(d), "08:00", "13:00") for d in (5, 8, 9, 18, 19, 22, 23, 24, 25, 26)
+        catat_id(kerja, STAF, day(d), "08:00", "13:00") for d in (5, 8, 9, 18, 19, 22, 23, 24, 25, 26)
     ]  # 10 x 300, approved
     kerja("kinerja", "validasi", ids["kasi"], ids["extra"], *rest, "--oleh", KASI)
     kerja("kinerja", "validasi", ids["kabid"], "--oleh", KABID)  # grand-supervisor
@@ -202,7 +201,7 @@ def test_rules_change_next_month_and_locked_predecessor(kerja, february, tmp_pat
     kerja("aturan", "pasang", rules, "--mulai", "2021-03")
     # February keeps its own rules: the same recap.
     assert recap(kerja) == feb_before
-    catat(kerja, STAF, day(1, 3), "08:00", "12:00")
+    catat_id(kerja, STAF, day(1, 3), "08:00", "12:00")
     kerja("kinerja", "validasi", "16", "--oleh", KASI)
     kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", KEPALA)
     before = db_bytes(february)
@@ -229,8 +228,8 @@ def test_validation_deadline_excludes_late_approvals(kerja, store, tmp_path, mon
     rules.write_text("[kinerja]\nbatas_validasi_hari = 5\n", encoding="utf-8")
     kerja("aturan", "pasang", rules, "--mulai", "2021-01")
     punches(kerja, tmp_path, [(STAF, day(d), "07:00", "17:00", "WFO") for d in FEB])
-    a = catat(kerja, STAF, day(1), "08:00", "10:00")
-    b = catat(kerja, STAF, day(2), "08:00", "11:00")
+    a = catat_id(kerja, STAF, day(1), "08:00", "10:00")
+    b = catat_id(kerja, STAF, day(2), "08:00", "11:00")
     monkeypatch.setenv("KERJA_SEKARANG", "2021-03-05T23:59:00+07:00")
     kerja("kinerja", "validasi", a, "--oleh", KASI)
     monkeypatch.setenv("KERJA_SEKARANG", "2021-03-06T07:00:00+07:00")
