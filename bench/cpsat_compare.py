@@ -56,8 +56,11 @@ def instance(n: int, seed: int, lacking: float) -> dom.Inputs:
     def add(unit: int, leader: bool) -> None:
         nip = f"{len(people) + 1:05d}"
         old = rng.random() < 0.08
-        born = date(1960 + rng.randrange(6), 1 + rng.randrange(12), 1) if old else \
-            date(1970 + rng.randrange(30), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        born = (
+            date(1960 + rng.randrange(6), 1 + rng.randrange(12), 1)
+            if old
+            else date(1970 + rng.randrange(30), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        )
         people.append(dom.Person(nip, unit, 1, leader, born))
         if rng.random() < (0.1 if leader else 0.15):  # leave, a seksi head's is short
             a = rng.randrange(len(days))
@@ -83,8 +86,15 @@ def instance(n: int, seed: int, lacking: float) -> dom.Inputs:
         units[uid] = dom.Unit(uid, f"Dinas > Bidang {s % bidang + 1} > Seksi {s + 1}", True)
         for k in range(size):
             add(uid, k == 0 and s not in lacking_ids)
-    c = parse({"nama": "se", "mulai": days[0], "sampai": days[-1], "kuota": {"wfo_persen": 25},
-               "wfh_wajib": {"usia_min": 55, "hamil": True}})  # fmt: skip
+    c = parse(
+        {
+            "nama": "se",
+            "mulai": days[0],
+            "sampai": days[-1],
+            "kuota": {"wfo_persen": 25},
+            "wfh_wajib": {"usia_min": 55, "hamil": True},
+        }
+    )
     return dom.Inputs(people, units, [dom.Day(d, c) for d in days], conditions, statuses)
 
 
@@ -166,12 +176,16 @@ def main() -> None:
                     walls.append(statistics.median(r[0] for r in runs))
                     worst, off = max(worst, runs[0][1]), off + runs[0][2]
                 med = statistics.median(walls) * 1000
-                print(f"{n:>5} people, {lacking:.0%} lacking: kerja median {med:.1f} ms, slowest seed "
-                      f"{max(walls) * 1000:.1f} ms; max dev {worst:.2f}; >=1 off {off}")
+                print(
+                    f"{n:>5} people, {lacking:.0%} lacking: kerja median {med:.1f} ms, slowest seed "
+                    f"{max(walls) * 1000:.1f} ms; max dev {worst:.2f}; >=1 off {off}"
+                )
         return
     print(f"CP-SAT: {a.workers} workers, {a.limit:g} s limit; {a.seeds} seeds per size and variant")
-    print(f"{'size':>5} {'lack':>4} {'seed':>4} | {'kerja ms':>8} {'max':>6} {'>=1':>4} {'viol':>4} | "
-          f"{'cpsat s':>7} {'max':>6} {'>=1':>4} {'viol':>4} {'status':>8}")  # fmt: skip
+    print(
+        f"{'size':>5} {'lack':>4} {'seed':>4} | {'kerja ms':>8} {'max':>6} {'>=1':>4} {'viol':>4} | "
+        f"{'cpsat s':>7} {'max':>6} {'>=1':>4} {'viol':>4} {'status':>8}"
+    )
     summary = []
     for n in a.sizes:
         for lacking in (0.0, 0.1):
@@ -181,9 +195,11 @@ def main() -> None:
                 kw, kmax, koff, kviol, res = run_kerja(inp)
                 cw, cmax, coff, cviol, status = run_cpsat(inp, res, a.limit, a.workers)
                 rows.append((kw, kmax, koff, cw, cmax, coff))
-                print(f"{n:>5} {lacking:>4.0%} {seed:>4} | {kw * 1000:>8.1f} {kmax:>6.3f} {koff:>4} "
-                      f"{kviol:>4} | {cw:>7.2f} {cmax:>6.3f} {coff:>4} {cviol:>4} {status:>8}",
-                      flush=True)  # fmt: skip
+                print(
+                    f"{n:>5} {lacking:>4.0%} {seed:>4} | {kw * 1000:>8.1f} {kmax:>6.3f} {koff:>4} "
+                    f"{kviol:>4} | {cw:>7.2f} {cmax:>6.3f} {coff:>4} {cviol:>4} {status:>8}",
+                    flush=True,
+                )
             not_worse = sum(1 for r in rows if r[1] <= r[4] + 1e-6)
             fewer = sum(1 for r in rows if r[2] <= r[5])
             summary.append(
@@ -193,7 +209,8 @@ def main() -> None:
                 f"CP-SAT {statistics.median(r[3] for r in rows):.1f} s; max dev kerja "
                 f"{max(r[1] for r in rows):.2f} / CP-SAT {max(r[4] for r in rows):.2f} (worst seed); "
                 f"people >=1 off kerja {sum(r[2] for r in rows)} / "
-                f"CP-SAT {sum(r[5] for r in rows)} (all seeds)")  # fmt: skip
+                f"CP-SAT {sum(r[5] for r in rows)} (all seeds)"
+            )
     print()
     print("\n".join(summary))
 

@@ -27,8 +27,10 @@ def main() -> None:
         rows = province.employees(a.pegawai)
         csv_file = province.write_csv(rows, tmp / "pegawai.csv")
         xlsx_file = province.write_xlsx(rows, tmp / "pegawai.xlsx")
-        print(f"{len(rows)} pegawai; CSV {csv_file.stat().st_size / 1e6:.1f} MB, "
-              f"XLSX {xlsx_file.stat().st_size / 1e6:.1f} MB")  # fmt: skip
+        print(
+            f"{len(rows)} pegawai; CSV {csv_file.stat().st_size / 1e6:.1f} MB, "
+            f"XLSX {xlsx_file.stat().st_size / 1e6:.1f} MB"
+        )
         counter = iter(range(1000))
 
         def fresh() -> Path:
@@ -42,8 +44,20 @@ def main() -> None:
 
         def baseline():  # type: ignore[no-untyped-def]
             db = tmp / f"b{next(counter)}.db"
-            return run([str(BIN / "sqlite-utils"), "insert", str(db), "pegawai", str(csv_file),
-                        "--csv", "--delimiter", ";", "--encoding", "utf-8-sig"])  # fmt: skip
+            return run(
+                [
+                    str(BIN / "sqlite-utils"),
+                    "insert",
+                    str(db),
+                    "pegawai",
+                    str(csv_file),
+                    "--csv",
+                    "--delimiter",
+                    ";",
+                    "--encoding",
+                    "utf-8-sig",
+                ]
+            )
 
         csv_w, csv_m = median_of(a.runs, lambda: imp(csv_file))
         base_w, base_m = median_of(a.runs, baseline)
@@ -51,8 +65,10 @@ def main() -> None:
         line("kerja pegawai impor CSV", csv_w, csv_m)
         line("baseline: sqlite-utils insert --csv", base_w, base_m)
         line("kerja pegawai impor XLSX", xlsx_w, xlsx_m, "(target < 5 s)")
-        print(f"ratio CSV kerja/baseline: {csv_w / base_w:.2f}x (target <= 3x); "
-              f"peak memory {max(csv_m, xlsx_m):.0f} MiB (target < 400)")  # fmt: skip
+        print(
+            f"ratio CSV kerja/baseline: {csv_w / base_w:.2f}x (target <= 3x); "
+            f"peak memory {max(csv_m, xlsx_m):.0f} MiB (target < 400)"
+        )
 
         db = fresh()
         run(kerja("--db", str(db), "pegawai", "impor", str(csv_file)))

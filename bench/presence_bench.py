@@ -43,8 +43,9 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]
     """Wall seconds and peak RSS (MB) of one subprocess (its CPU seconds go to CPU); fails
     loudly on a non-zero exit."""
     t = time.perf_counter()
-    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         env=env or os.environ.copy())  # fmt: skip
+    p = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or os.environ.copy()
+    )
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t
     CPU.append(usage.ru_utime + usage.ru_stime)
@@ -68,9 +69,8 @@ def write_roster(db: Path, nips: list[str], days: list[date], seed: int = 2) -> 
     with conn:
         conn.executemany(
             "INSERT INTO jadwal (tanggal, nip, lokasi, alasan) VALUES (?, ?, ?, 'rotasi')",
-            ((d.isoformat(), nip, "WFO" if rng.random() < 0.25 else "WFH")
-             for d in days for nip in nips),
-        )  # fmt: skip
+            ((d.isoformat(), nip, "WFO" if rng.random() < 0.25 else "WFH") for d in days for nip in nips),
+        )
     conn.close()
     return len(nips) * len(days)
 
@@ -126,8 +126,9 @@ def baseline(db_src: Path, attlog: Path, work: Path) -> tuple[float, float, int]
     conn = sqlite3.connect(bare, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("CREATE TABLE presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, "
-                 "dicatat_pada)")  # fmt: skip
+    conn.execute(
+        "CREATE TABLE presensi (nip, waktu, tanggal, jenis, mode, sumber, state, oleh, dicatat_pada)"
+    )
     t = time.perf_counter()
     c = time.process_time()
     conn.execute("BEGIN")
@@ -165,8 +166,9 @@ def main() -> None:
         nips = [r["NIP"] for r in rows]
         t = time.perf_counter()
         n_roster = write_roster(base, nips, days)
-        print(f"setup: roster {n_roster:,} rows for {len(days)} working days in "
-              f"{time.perf_counter() - t:.1f} s")  # fmt: skip
+        print(
+            f"setup: roster {n_roster:,} rows for {len(days)} working days in {time.perf_counter() - t:.1f} s"
+        )
         attlog = work / "1_attlog.dat"
         t = time.perf_counter()
         n = write_attlog(attlog, [r["PIN"] for r in rows], days)
@@ -189,8 +191,10 @@ def main() -> None:
         print()
         print(f"{'attlog import':<44}{'kerja':>12}{'baseline':>12}")
         print(f"{'  rows':<44}{n:>12,}{n_rows:>12,}")
-        print(f"{'  wall s (median of ' + str(a.runs) + ')':<44}{imp:>12.1f}{insert:>12.1f}"
-              f"   (baseline = executemany into a bare table, one transaction)")  # fmt: skip
+        print(
+            f"{'  wall s (median of ' + str(a.runs) + ')':<44}{imp:>12.1f}{insert:>12.1f}"
+            f"   (baseline = executemany into a bare table, one transaction)"
+        )
         print(f"{'  CPU s (median)':<44}{statistics.median(cpus):>12.1f}{CPU[-1]:>12.1f}")
         print(f"{'  ratio kerja / baseline insert':<44}{imp / insert:>12.1f}   (target <= 3)")
         print(f"{'  baseline parse + insert s':<44}{'':>12}{parse + insert:>12.1f}")
@@ -216,8 +220,10 @@ def main() -> None:
         kinds: dict[str, int] = {}
         for s in ds:
             kinds[s.kode] = kinds.get(s.kode, 0) + 1
-        print(f"{'day_statuses, whole month, in-process s':<44}{statistics.median(times):>12.1f}"
-              f"   CPU {statistics.median(cpu_ds):.1f} s; {len(ds):,} rows: {kinds}")  # fmt: skip
+        print(
+            f"{'day_statuses, whole month, in-process s':<44}{statistics.median(times):>12.1f}"
+            f"   CPU {statistics.median(cpu_ds):.1f} s; {len(ds):,} rows: {kinds}"
+        )
         del ds
         t = time.perf_counter()
         tk_days(conn, days[0], days[-1])
@@ -226,6 +232,7 @@ def main() -> None:
         conn.close()
 
         day = days[10].isoformat()
+
         def timed(args: list[str], e: dict[str, str]) -> tuple[float, float]:
             """Median wall and CPU ms of --runs runs."""
             walls_, cpus_ = [], []
@@ -234,10 +241,12 @@ def main() -> None:
                 cpus_.append(CPU[-1])
             return statistics.median(walls_) * 1000, statistics.median(cpus_) * 1000
 
-        harian = timed([*KERJA, "--db", str(store), "presensi", "harian", "--tanggal", day,
-                        "--unit", opd, "--json"], env)  # fmt: skip
-        belum = timed([*KERJA, "--db", str(store), "presensi", "belum", "--tanggal", day,
-                       "--unit", opd, "--json"], env)  # fmt: skip
+        harian = timed(
+            [*KERJA, "--db", str(store), "presensi", "harian", "--tanggal", day, "--unit", opd, "--json"], env
+        )
+        belum = timed(
+            [*KERJA, "--db", str(store), "presensi", "belum", "--tanggal", day, "--unit", opd, "--json"], env
+        )
         env_now = dict(env, KERJA_SEKARANG=f"{day}T07:28:00+07:00")
         masuk = timed([*KERJA, "--db", str(store), "presensi", "masuk", nips[0]], env_now)
         helps = timed([*KERJA, "--help"], env)

@@ -13,12 +13,59 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-HEADERS = ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Golongan", "Unit Kerja", "NIP Atasan",
-           "Tanggal Lahir", "Jenis Kelamin", "TPP", "PIN"]  # fmt: skip
-FIRST = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko", "Kartika",
-         "Lestari", "Made", "Nur", "Oka", "Putri", "Rahmat", "Sari", "Taufik", "Wayan", "Yusuf"]  # fmt: skip
-LAST = ["Pratama", "Saputra", "Wijaya", "Hidayat", "Lubis", "Siregar", "Nugroho", "Kusuma",
-        "Rahayu", "Setiawan", "Halim", "Tanjung", "Permana", "Wibowo"]  # fmt: skip
+HEADERS = [
+    "NIP",
+    "Nama",
+    "Status",
+    "Jabatan",
+    "Eselon",
+    "Golongan",
+    "Unit Kerja",
+    "NIP Atasan",
+    "Tanggal Lahir",
+    "Jenis Kelamin",
+    "TPP",
+    "PIN",
+]
+FIRST = [
+    "Agus",
+    "Budi",
+    "Citra",
+    "Dewi",
+    "Eko",
+    "Fitri",
+    "Gita",
+    "Hadi",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lestari",
+    "Made",
+    "Nur",
+    "Oka",
+    "Putri",
+    "Rahmat",
+    "Sari",
+    "Taufik",
+    "Wayan",
+    "Yusuf",
+]
+LAST = [
+    "Pratama",
+    "Saputra",
+    "Wijaya",
+    "Hidayat",
+    "Lubis",
+    "Siregar",
+    "Nugroho",
+    "Kusuma",
+    "Rahayu",
+    "Setiawan",
+    "Halim",
+    "Tanjung",
+    "Permana",
+    "Wibowo",
+]
 
 
 def employees(n: int = 60_000, opd: int = 50, units: int = 1_500, seed: int = 1) -> list[dict]:
@@ -51,14 +98,26 @@ def employees(n: int = 60_000, opd: int = 50, units: int = 1_500, seed: int = 1)
 
     def add(unit: str, jabatan: str, eselon: str, atasan: str, tpp: int, kind: str = "PNS") -> str:
         value, born, sex = nip(kind)
-        gol = {"II.a": "IV/c", "III.a": "IV/a", "IV.a": "III/c"}.get(eselon, rng.choice(
-            ["II/a", "II/c", "III/a", "III/b", "III/c"] if kind != "PPPK" else ["VII", "IX", "X"]))
-        rows.append({
-            "NIP": value, "Nama": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "Status": kind,
-            "Jabatan": jabatan, "Eselon": eselon, "Golongan": gol if kind != "NON-ASN" else "",
-            "Unit Kerja": unit, "NIP Atasan": atasan, "Tanggal Lahir": born.isoformat(),
-            "Jenis Kelamin": sex, "TPP": tpp, "PIN": str(len(rows) + 1),
-        })  # fmt: skip
+        gol = {"II.a": "IV/c", "III.a": "IV/a", "IV.a": "III/c"}.get(
+            eselon,
+            rng.choice(["II/a", "II/c", "III/a", "III/b", "III/c"] if kind != "PPPK" else ["VII", "IX", "X"]),
+        )
+        rows.append(
+            {
+                "NIP": value,
+                "Nama": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                "Status": kind,
+                "Jabatan": jabatan,
+                "Eselon": eselon,
+                "Golongan": gol if kind != "NON-ASN" else "",
+                "Unit Kerja": unit,
+                "NIP Atasan": atasan,
+                "Tanggal Lahir": born.isoformat(),
+                "Jenis Kelamin": sex,
+                "TPP": tpp,
+                "PIN": str(len(rows) + 1),
+            }
+        )
         return value
 
     per_opd = n // opd
@@ -77,8 +136,14 @@ def employees(n: int = 60_000, opd: int = 50, units: int = 1_500, seed: int = 1)
         for i in range(staff):
             seksi, kasi = leaves[i % len(leaves)]
             kind = "PPPK" if i % 10 == 7 else "NON-ASN" if i % 20 == 3 else "PNS"
-            add(seksi, "Pelaksana" if kind != "NON-ASN" else "Tenaga Pendukung", "", kasi,
-                3_500_000 if kind != "NON-ASN" else 1_500_000, kind)
+            add(
+                seksi,
+                "Pelaksana" if kind != "NON-ASN" else "Tenaga Pendukung",
+                "",
+                kasi,
+                3_500_000 if kind != "NON-ASN" else 1_500_000,
+                kind,
+            )
     return rows
 
 

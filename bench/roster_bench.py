@@ -41,8 +41,9 @@ hamil = true
 def run(args: list[str], db: Path, env: dict[str, str]) -> tuple[float, int, int]:
     """(wall seconds, peak RSS MiB, exit code) of one kerja process."""
     t = time.perf_counter()
-    p = subprocess.Popen([*KERJA, "--db", str(db), *args], env=env, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE)  # fmt: skip
+    p = subprocess.Popen(
+        [*KERJA, "--db", str(db), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -82,8 +83,11 @@ def main() -> None:
     if not base.exists():
         csv_path = province.write_csv(province.employees(a.pegawai), work / "pegawai.csv")
         (work / "bench.toml").write_text(CIRCULAR, encoding="utf-8")
-        for args in (["init", "--instansi", "Provinsi Bench"], ["pegawai", "impor", str(csv_path)],
-                     ["kebijakan", "tambah", str(work / "bench.toml")]):  # fmt: skip
+        for args in (
+            ["init", "--instansi", "Provinsi Bench"],
+            ["pegawai", "impor", str(csv_path)],
+            ["kebijakan", "tambah", str(work / "bench.toml")],
+        ):
             run(args, base, env)
     buat = ["jadwal", "buat", "--mulai", "2021-03-01", "--sampai", "2021-03-31"]
     walls, peaks = [], []
@@ -100,12 +104,17 @@ def main() -> None:
     days = conn.execute("SELECT count(DISTINCT tanggal) FROM jadwal").fetchone()[0]
     conn.close()
     base_walls = [baseline(rows, work / "baseline.db") for _ in range(a.runs)]
-    ekspor = [run(["jadwal", "ekspor", "--format", "csv", "--keluar", str(work / "jadwal.csv")],
-                  db, env)[0] for _ in range(a.runs)]  # fmt: skip
+    ekspor = [
+        run(["jadwal", "ekspor", "--format", "csv", "--keluar", str(work / "jadwal.csv")], db, env)[0]
+        for _ in range(a.runs)
+    ]
     b, m, e = statistics.median(walls), statistics.median(base_walls), statistics.median(ekspor)
     print(f"employees {a.pegawai}, working days {days}, assignments {len(rows):,} (exit code {code})")
-    print(f"jadwal buat           {b:6.2f} s  peak RSS {max(peaks)} MiB   (runs: "
-          + ", ".join(f"{w:.2f}" for w in walls) + ")")
+    print(
+        f"jadwal buat           {b:6.2f} s  peak RSS {max(peaks)} MiB   (runs: "
+        + ", ".join(f"{w:.2f}" for w in walls)
+        + ")"
+    )
     print(f"baseline executemany  {m:6.2f} s  (bare table, one transaction)  ratio {b / m:.2f}x")
     print(f"jadwal ekspor csv     {e:6.2f} s  ({(work / 'jadwal.csv').stat().st_size // 2**20} MiB)")
     if a.keep is None:

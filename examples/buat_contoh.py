@@ -26,9 +26,7 @@ def main() -> None:
     institution.write_xlsx(dinas, HERE / "pegawai-contoh.xlsx")
     week = [date(2021, 2, d) for d in range(1, 6)]
     # Everybody at the office (no roster): what a machine sees in an ordinary week.
-    month = simulate.simulate(
-        dinas, week, lambda d: (time(7, 30), time(16, 30 if d.weekday() == 4 else 0))
-    )
+    month = simulate.simulate(dinas, week, lambda d: (time(7, 30), time(16, 30 if d.weekday() == 4 else 0)))
     simulate.write_attlog(month.machine, HERE / "1_attlog.dat")
     # The next week, the first 20 people working from home check in online (SPEC §7 csv).
     week2 = [date(2021, 2, d) for d in (8, 9, 10, 11)]

@@ -49,4 +49,3 @@ def setup(kerja, tmp: Path, **kw) -> None:  # type: ignore[no-untyped-def]
     kerja("init", "--instansi", "Pemkab Uji", "--zona", "WITA")
     kerja("pegawai", "impor", tmp / "pegawai.csv")
     kerja("kebijakan", "tambah", KUKAR)
-

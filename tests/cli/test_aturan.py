@@ -34,7 +34,7 @@ def test_partial_file_by_month(kerja, store, tmp_path):
 
 
 def test_init_with_rules_applies_from_the_start(kerja, tmp_path):
-    f = write(tmp_path / "a.toml", '[tpp]\nbobot_kinerja = 70\nbobot_disiplin = 30\n')
+    f = write(tmp_path / "a.toml", "[tpp]\nbobot_kinerja = 70\nbobot_disiplin = 30\n")
     kerja("init", "--aturan", f)
     assert shown(kerja, "1999-01")["tpp"] == {"bobot_kinerja": 70, "bobot_disiplin": 30}
 
@@ -52,8 +52,10 @@ def test_init_with_rules_applies_from_the_start(kerja, tmp_path):
         ("[tpp]\nbobot_kinerja = 70\n", "harus 100"),
         ("[kinerja]\nmenit_per_hari = 300.5\n", "bilangan bulat"),
         ("[presensi]\npotongan_status = { XX = 1.0 }\n", "'presensi.potongan_status.XX'"),
-        ('[[jam_kerja.khusus]]\nmulai = 2026-02-18\nmasuk = "08:00"\npulang = "15:00"\n',
-         "'jam_kerja.khusus[0].sampai' wajib"),
+        (
+            '[[jam_kerja.khusus]]\nmulai = 2026-02-18\nmasuk = "08:00"\npulang = "15:00"\n',
+            "'jam_kerja.khusus[0].sampai' wajib",
+        ),
         ("[presensi\ntk = 1\n", "bukan TOML yang sah"),
     ],
 )
@@ -65,8 +67,15 @@ def test_bad_rules_are_rejected_by_key(kerja, store, tmp_path, toml, fragment):
 
 
 def test_special_hours_merge():
-    merged = rules.merge({"jam_kerja": {"khusus": [
-        {"mulai": "2026-02-18", "sampai": "2026-03-19", "masuk": "08:00", "pulang": "15:00"}]}})
+    merged = rules.merge(
+        {
+            "jam_kerja": {
+                "khusus": [
+                    {"mulai": "2026-02-18", "sampai": "2026-03-19", "masuk": "08:00", "pulang": "15:00"}
+                ]
+            }
+        }
+    )
     assert merged["jam_kerja"]["khusus"][0]["pulang_jumat"] == "15:00"
 
 

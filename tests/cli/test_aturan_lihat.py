@@ -8,7 +8,9 @@ from conftest import write
 
 
 def test_readable_toml_that_round_trips(kerja, store, tmp_path):
-    special = write(tmp_path / "ramadan.toml", """
+    special = write(
+        tmp_path / "ramadan.toml",
+        """
 [[jam_kerja.khusus]]
 mulai = 2021-04-13
 sampai = 2021-05-12
@@ -18,7 +20,8 @@ pulang_jumat = "15:30"
 
 [presensi]
 potongan_status = { CB = 3.0 }
-""")  # fmt: skip
+""",
+    )
     kerja("aturan", "pasang", special, "--mulai", "2021-04")
     shown = kerja("aturan", "lihat", "--bulan", "2021-04").stdout
     assert 'hari = ["Sen", "Sel", "Rab", "Kam", "Jum"]' in shown

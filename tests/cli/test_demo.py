@@ -83,8 +83,14 @@ def test_the_month_looks_like_a_real_month(demo_run, kerja):
 def test_files_written_and_named(demo_run):
     db, r = demo_run
     folder = db.with_name("demo-berkas")
-    for name in ("rekap-2021-02.xlsx", "rekap-2021-02.pdf", "pegawai.csv", "1_attlog.dat",
-                 "presensi-daring.csv", "kebijakan-demo.toml"):  # fmt: skip
+    for name in (
+        "rekap-2021-02.xlsx",
+        "rekap-2021-02.pdf",
+        "pegawai.csv",
+        "1_attlog.dat",
+        "presensi-daring.csv",
+        "kebijakan-demo.toml",
+    ):
         assert (folder / name).stat().st_size > 0, name
     assert str(folder / "rekap-2021-02.xlsx") in r.stdout
     assert db.stat().st_mode & 0o777 == 0o600

@@ -77,8 +77,12 @@ def test_shell_completion_completes_groups_and_commands(tmp_path):
     import sys
 
     def complete(words: str) -> list[str]:
-        env = dict(os.environ, _KERJA_COMPLETE="complete_bash", COMP_WORDS=words,
-                   COMP_CWORD=str(len(words.split()) - (0 if words.endswith(" ") else 1)))  # fmt: skip
+        env = dict(
+            os.environ,
+            _KERJA_COMPLETE="complete_bash",
+            COMP_WORDS=words,
+            COMP_CWORD=str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        )
         # the console script, as the shell calls it (the variable's name comes from the program)
         script = os.path.join(os.path.dirname(sys.executable), "kerja")
         run = subprocess.run([script], env=env, capture_output=True, text=True)

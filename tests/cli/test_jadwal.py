@@ -8,8 +8,18 @@ import sqlite3
 import pytest
 from roster_fixture import KABID, KADIS, KASI, db_bytes, setup, staff_a1, staff_a2, write
 
-DAYS = ["2021-01-27", "2021-01-28", "2021-01-29", "2021-02-01", "2021-02-02", "2021-02-03",
-        "2021-02-04", "2021-02-05", "2021-02-08", "2021-02-09"]  # fmt: skip
+DAYS = [
+    "2021-01-27",
+    "2021-01-28",
+    "2021-01-29",
+    "2021-02-01",
+    "2021-02-02",
+    "2021-02-03",
+    "2021-02-04",
+    "2021-02-05",
+    "2021-02-08",
+    "2021-02-09",
+]
 
 
 @pytest.fixture
@@ -53,8 +63,11 @@ def test_violations_exit_3_are_listed_and_the_roster_is_saved(kerja, tmp_path, m
     v = json.loads(kerja("jadwal", "periksa", "--json", code=3).stdout)["pelanggaran"]
     cak = [x for x in v if x["jenis"] == "cakupan"]
     assert len(cak) == 10 and cak[0] == {
-        "tanggal": "2021-01-27", "unit": "Dinas Uji > Bidang A > Seksi A2", "jenis": "cakupan",
-        "detail": "Seksi A2: 0 dari 3 boleh masuk, minimal 1"}  # fmt: skip
+        "tanggal": "2021-01-27",
+        "unit": "Dinas Uji > Bidang A > Seksi A2",
+        "jenis": "cakupan",
+        "detail": "Seksi A2: 0 dari 3 boleh masuk, minimal 1",
+    }
 
 
 def test_regeneration_keeps_manual_changes_and_past_days(kerja, dinas, db_path, monkeypatch):
@@ -147,8 +160,9 @@ def test_ekspor_xlsx_one_sheet_per_opd_with_the_circular_title(kerja, dinas, tmp
 def test_lihat_fits_80_columns(kerja, dinas, monkeypatch):
     kerja("jadwal", "buat", "--kebijakan", "kukar-2021")
     monkeypatch.setenv("COLUMNS", "80")
-    out = kerja("jadwal", "lihat", "--unit", "Bidang A", "--mulai", "2021-02-01",
-                "--sampai", "2021-02-09").stdout
+    out = kerja(
+        "jadwal", "lihat", "--unit", "Bidang A", "--mulai", "2021-02-01", "--sampai", "2021-02-09"
+    ).stdout
     assert "Sen 01/02" in out and "WFO/kuota" in out and "Staf A1 0" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "4/4" in out
@@ -173,9 +187,10 @@ def test_buat_for_one_unit_leaves_the_others_alone(kerja, dinas):
 
 def test_each_day_follows_the_circular_in_force(kerja, dinas, tmp_path):
 
-
-    write(tmp_path / "lanjut.toml", 'nama = "lanjut"\nmulai = 2021-02-10\nsampai = 2021-02-28\n'
-          '[kuota]\nwfo_persen = 50\n')  # fmt: skip
+    write(
+        tmp_path / "lanjut.toml",
+        'nama = "lanjut"\nmulai = 2021-02-10\nsampai = 2021-02-28\n[kuota]\nwfo_persen = 50\n',
+    )
     kerja("kebijakan", "tambah", tmp_path / "lanjut.toml")
     r = kerja("jadwal", "buat", "--mulai", "2021-02-01", "--sampai", "2021-02-28")
     assert "kukar-2021, lanjut" in r.stdout

@@ -12,8 +12,11 @@ def test_libur_daftar_lists_national_and_cuti_bersama_in_indonesian(kerja, store
     by = {r["tanggal"]: r for r in rows}
     assert by["2021-08-17"]["nama"] == "Hari Kemerdekaan Republik Indonesia"
     assert by["2021-08-17"]["jenis"] == "nasional"
-    assert by["2021-05-12"] == {"tanggal": "2021-05-12", "jenis": "cuti-bersama",
-                                "nama": "Cuti Bersama Hari Raya Idul Fitri"}
+    assert by["2021-05-12"] == {
+        "tanggal": "2021-05-12",
+        "jenis": "cuti-bersama",
+        "nama": "Cuti Bersama Hari Raya Idul Fitri",
+    }
 
 
 def test_libur_tambah_and_hapus_local_and_national(kerja, store, db_path):
@@ -62,8 +65,10 @@ def test_kebijakan_tambah_daftar_lihat(kerja, store, tmp_path):
 
 def test_kebijakan_errors_name_key_or_line_and_write_nothing(kerja, store, tmp_path, db_path):
     before = db_bytes(db_path)
-    bad = write(tmp_path / "se.toml", 'nama = "x"\nmulai = 2021-01-01\nsampai = 2021-01-31\n'
-                '[kuota]\nwfo_persen = 150\n')  # fmt: skip
+    bad = write(
+        tmp_path / "se.toml",
+        'nama = "x"\nmulai = 2021-01-01\nsampai = 2021-01-31\n[kuota]\nwfo_persen = 150\n',
+    )
     r = kerja("kebijakan", "tambah", bad, code=1)
     assert "kuota.wfo_persen" in r.stderr and "150" in r.stderr
     broken = write(tmp_path / "rusak.toml", 'nama = "x"\nmulai = 2021-13-01\nsampai = 2021-01-31\n')

@@ -52,8 +52,7 @@ def test_catat_counts_minutes_and_refuses_overlap(kerja, dinas):
 
 def test_catat_refuses_unknown_employee_future_date_and_bad_time(kerja, dinas):
     assert (
-        "tidak ditemukan"
-        in catat(kerja, "198001012005011099", "2021-02-01", "08:00", "09:00", code=1).stderr
+        "tidak ditemukan" in catat(kerja, "198001012005011099", "2021-02-01", "08:00", "09:00", code=1).stderr
     )
     assert "belum terjadi" in catat(kerja, STAF, "2999-01-01", "08:00", "09:00", code=1).stderr
     assert "--mulai" in catat(kerja, STAF, "2021-02-01", "8", "09:00", code=1).stderr

@@ -31,8 +31,19 @@ NEEDS_STORE = [
     ["presensi", "status", NIP, "--kode", "S", "--mulai", "2021-02-01", "--keterangan", "sakit"],
     ["presensi", "harian", "--tanggal", "2021-02-01"],
     ["presensi", "belum", "--tanggal", "2021-02-01"],
-    ["kinerja", "catat", NIP, "--tanggal", "2021-02-01", "--mulai", "08:00", "--selesai", "10:00",
-     "--uraian", "Menyusun laporan"],
+    [
+        "kinerja",
+        "catat",
+        NIP,
+        "--tanggal",
+        "2021-02-01",
+        "--mulai",
+        "08:00",
+        "--selesai",
+        "10:00",
+        "--uraian",
+        "Menyusun laporan",
+    ],
     ["kinerja", "daftar", "--bulan", "2021-02"],
     ["kinerja", "validasi", "1", "--oleh", NIP],
     ["rekap", "bulanan", "--bulan", "2021-02", "--format", "json"],
@@ -41,7 +52,7 @@ NEEDS_STORE = [
     ["rekap", "buka", "--bulan", "2021-02", "--alasan", "koreksi"],
     ["audit"],
     ["cadangkan", "cadangan.db"],
-]  # fmt: skip
+]
 
 MISSING_FILE = [
     ["pegawai", "impor", "tidak-ada.xlsx"],
@@ -66,15 +77,26 @@ BAD_DATE = [
     ["presensi", "status", NIP, "--kode", "S", "--mulai", "2021-02-30", "--keterangan", "sakit"],
     ["presensi", "harian", "--tanggal", "2021-02-30"],
     ["presensi", "belum", "--tanggal", "2021-02-30"],
-    ["kinerja", "catat", NIP, "--tanggal", "2021-02-30", "--mulai", "08:00", "--selesai", "10:00",
-     "--uraian", "Menyusun laporan"],
+    [
+        "kinerja",
+        "catat",
+        NIP,
+        "--tanggal",
+        "2021-02-30",
+        "--mulai",
+        "08:00",
+        "--selesai",
+        "10:00",
+        "--uraian",
+        "Menyusun laporan",
+    ],
     ["kinerja", "daftar", "--bulan", "2021-13"],
     ["rekap", "bulanan", "--bulan", "2021-13", "--format", "json"],
     ["rekap", "rincian", NIP, "--bulan", "2021-13"],
     ["rekap", "kunci", "--bulan", "2021-13"],
     ["rekap", "buka", "--bulan", "2021-13", "--alasan", "koreksi"],
     ["audit", "--sejak", "2021-02-30"],
-]  # fmt: skip
+]
 
 
 def _one_clean_error(r) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +137,5 @@ def test_init_with_missing_rules_file_creates_nothing(kerja, db_path):
 def test_wrong_date(kerja, store, argv):
     r = kerja(*argv, code=None)
     _one_clean_error(r)
-    bad = next(
-        a for a in argv if a in ("2021-02-30", "2021-13", "1900") or a.startswith("2021-02-30")
-    )
+    bad = next(a for a in argv if a in ("2021-02-30", "2021-13", "1900") or a.startswith("2021-02-30"))
     assert bad.split()[0] in r.stderr, "the message names the value"

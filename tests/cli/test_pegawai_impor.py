@@ -126,16 +126,17 @@ BAD = {
     "duplicate": (HEAD + KADIS + KADIS, "baris 3, kolom NIP", "NIP ganda, sudah ada di baris 2"),
     "unknown supervisor": (HEAD + KADIS + STAF, "baris 3, kolom NIP Atasan", "atasan tidak ada"),
     "cycle": (
-        HEAD
-        + KADIS.replace(";;Rp", ";198001012005012003;Rp")
-        + KABID,
+        HEAD + KADIS.replace(";;Rp", ";198001012005012003;Rp") + KABID,
         "kolom NIP Atasan",
         "siklus",
     ),
     "headers only": (HEAD, "baris 1", "tidak ada baris data"),
     "missing column": ("NIP;Jabatan;Unit\n197508172000031002;Kepala;Dinas\n", "Nama", "Kolom wajib"),
-    "excel number": (HEAD + KADIS.replace("19750817 200003 1 002", "1.97508E+17"),
-                     "baris 2, kolom NIP", "format kolom NIP sebagai Teks"),
+    "excel number": (
+        HEAD + KADIS.replace("19750817 200003 1 002", "1.97508E+17"),
+        "baris 2, kolom NIP",
+        "format kolom NIP sebagai Teks",
+    ),
     "bad eselon": (HEAD + KADIS.replace("II.b", "VI"), "baris 2, kolom Eselon", "eselon tidak dikenal"),
     "bad rupiah": (HEAD + KADIS.replace("Rp 9.500.000,00", "sembilan juta"), "kolom TPP", "Rupiah"),
 }
@@ -143,8 +144,14 @@ BAD = {
 
 @pytest.mark.parametrize("case", list(BAD))
 def test_bad_spreadsheets_reject_whole_file(kerja, store, tmp_path, case):
-    kerja("pegawai", "impor", write(tmp_path / "ok.csv", HEAD + KADIS.replace(";1\n", ";77\n").replace(
-        "19750817 200003 1 002", "196001011985031001")))
+    kerja(
+        "pegawai",
+        "impor",
+        write(
+            tmp_path / "ok.csv",
+            HEAD + KADIS.replace(";1\n", ";77\n").replace("19750817 200003 1 002", "196001011985031001"),
+        ),
+    )
     before = db_bytes(store)
     text, where, why = BAD[case]
     r = kerja("pegawai", "impor", write(tmp_path / "bad.csv", text), code=1)
@@ -191,8 +198,11 @@ def _xlsx(path, rows, *, title=False):
 
 
 def test_xlsx_with_title_block_loads(kerja, store, tmp_path):
-    f = _xlsx(tmp_path / "p.xlsx", [["NIP", "Nama", "Unit Kerja", "TPP"],
-                                    ["197508172000031002", "Budi", "Dinas Kominfo", 9500000]], title=True)
+    f = _xlsx(
+        tmp_path / "p.xlsx",
+        [["NIP", "Nama", "Unit Kerja", "TPP"], ["197508172000031002", "Budi", "Dinas Kominfo", 9500000]],
+        title=True,
+    )
     kerja("pegawai", "impor", f, "--sheet", "Data Pegawai")
     assert listing(kerja)[0]["tpp"] == 9_500_000
 

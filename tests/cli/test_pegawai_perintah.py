@@ -8,8 +8,24 @@ import sqlite3
 from tests.cli.test_pegawai_impor import HEAD, KABID, KADIS, STAF
 from tests.conftest import db_bytes, write
 
-KEYS = ["nip", "nama", "gelar_depan", "gelar_belakang", "status", "jabatan", "jenis_jabatan", "eselon",
-        "golongan", "unit", "nip_atasan", "tanggal_lahir", "jenis_kelamin", "tpp", "pin_mesin", "aktif"]
+KEYS = [
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "jabatan",
+    "jenis_jabatan",
+    "eselon",
+    "golongan",
+    "unit",
+    "nip_atasan",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "tpp",
+    "pin_mesin",
+    "aktif",
+]
 
 
 def _load(kerja, tmp_path):
@@ -39,8 +55,21 @@ def test_lihat(kerja, store, tmp_path):
 
 def test_ubah_is_audited(kerja, store, tmp_path):
     _load(kerja, tmp_path)
-    kerja("pegawai", "ubah", "198503152010011004", "--tpp", "Rp 3.750.000", "--pin-mesin", "33",
-          "--unit", "Dinas Kominfo > Sekretariat", "--alasan", "SK mutasi", "--oleh", "petugas1")
+    kerja(
+        "pegawai",
+        "ubah",
+        "198503152010011004",
+        "--tpp",
+        "Rp 3.750.000",
+        "--pin-mesin",
+        "33",
+        "--unit",
+        "Dinas Kominfo > Sekretariat",
+        "--alasan",
+        "SK mutasi",
+        "--oleh",
+        "petugas1",
+    )
     one = json.loads(kerja("pegawai", "lihat", "198503152010011004", "--json").stdout)
     assert (one["tpp"], one["pin_mesin"], one["unit"]) == (3_750_000, "33", "Dinas Kominfo > Sekretariat")
     log = json.loads(kerja("audit", "--nip", "198503152010011004", "--json").stdout)[-1]
@@ -114,9 +143,7 @@ def test_python_dash_m(store):
 
 
 def test_ambiguous_unit_names_a_few_paths(kerja, store, tmp_path):
-    rows = "".join(
-        f"19850315201001100{i};Staf {i};Staf;;Dinas {i} > Seksi Umum;;;{i}\n" for i in range(1, 6)
-    )
+    rows = "".join(f"19850315201001100{i};Staf {i};Staf;;Dinas {i} > Seksi Umum;;;{i}\n" for i in range(1, 6))
     kerja("pegawai", "impor", write(tmp_path / "p.csv", HEAD + rows))
     r = kerja("pegawai", "daftar", "--unit", "Seksi Umum", code=1)
     assert "ada di 5 tempat" in r.stderr and "dan 2 lainnya" in r.stderr and "Dinas 4" not in r.stderr

@@ -26,8 +26,16 @@ def walkthrough_commands() -> list[str]:
 
 def test_walkthrough_has_every_step():
     steps = " ".join(walkthrough_commands())
-    for needed in ("kerja init", "pegawai impor", "kebijakan tambah", "jadwal buat",
-                   "presensi impor", "kinerja validasi", "rekap bulanan", "rekap kunci"):  # fmt: skip
+    for needed in (
+        "kerja init",
+        "pegawai impor",
+        "kebijakan tambah",
+        "jadwal buat",
+        "presensi impor",
+        "kinerja validasi",
+        "rekap bulanan",
+        "rekap kunci",
+    ):
         assert needed in steps
 
 

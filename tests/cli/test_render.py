@@ -5,8 +5,18 @@ from __future__ import annotations
 from kerja.cli import render
 
 COLUMNS = ["NIP", "Nama", "Unit", "Jadwal", "Kode", "Masuk", "Pulang", "Mode", "Telat", "Catatan"]
-ROW = ["197508172000031002", "Ani Lestari, S.Kom.", "Dinas Kesehatan > Bidang P2P", "WFO", "H",
-       "07:41", "16:05", "WFO", "11", "tidak sesuai jadwal"]  # fmt: skip
+ROW = [
+    "197508172000031002",
+    "Ani Lestari, S.Kom.",
+    "Dinas Kesehatan > Bidang P2P",
+    "WFO",
+    "H",
+    "07:41",
+    "16:05",
+    "WFO",
+    "11",
+    "tidak sesuai jadwal",
+]
 
 
 def test_wide_table_becomes_blocks_on_80_columns(capsys, monkeypatch):

@@ -69,8 +69,9 @@ def test_no_escape_codes_in_a_pipe(dinas):
         assert b"\x1b[" not in out, args
 
 
-@pytest.mark.parametrize("args", [["pegawai", "daftar"], ["unit", "daftar"], ["audit"],
-                                  ["pegawai", "lihat", "198212292020011007"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "args", [["pegawai", "daftar"], ["unit", "daftar"], ["audit"], ["pegawai", "lihat", "198212292020011007"]]
+)
 def test_fits_80_columns(dinas, args):
     text = SGR.sub(b"", on_terminal(args, NO_COLOR="1")).decode()
     lines = text.replace("\r", "").splitlines()

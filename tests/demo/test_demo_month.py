@@ -24,15 +24,16 @@ def dinas():
 
 @pytest.fixture(scope="module")
 def month(dinas):
-    roster = {(d, p.nip): ("WFO" if (i + d.day) % 4 == 0 else "WFH")
-              for d in DAYS for i, p in enumerate(dinas.people)}  # fmt: skip
+    roster = {
+        (d, p.nip): ("WFO" if (i + d.day) % 4 == 0 else "WFH")
+        for d in DAYS
+        for i, p in enumerate(dinas.people)
+    }
     return simulate.simulate(dinas, DAYS, hours, roster)
 
 
 def test_reproducible(dinas, month):
-    again = simulate.simulate(
-        dinas, DAYS, hours, {(d, p.nip): "WFO" for d in DAYS for p in dinas.people}
-    )
+    again = simulate.simulate(dinas, DAYS, hours, {(d, p.nip): "WFO" for d in DAYS for p in dinas.people})
     # a different roster changes where and when people punch, not who works or what they wrote
     assert {(p.nip, p.waktu.date()) for p in again.punches} == {
         (p.nip, p.waktu.date()) for p in month.punches

@@ -32,8 +32,9 @@ class World:
         self.units = {1: Unit(1, "Dinas", False)}
         self.people: list[Person] = []
 
-    def seksi(self, name: str, staff: int, leader: bool = True, born: date | None = None,
-              opd: int = 1) -> list[str]:  # fmt: skip
+    def seksi(
+        self, name: str, staff: int, leader: bool = True, born: date | None = None, opd: int = 1
+    ) -> list[str]:
         uid = len(self.units) + 1
         self.units[uid] = Unit(uid, f"{self.units[opd].name} > {name}", True)
         nips = []

@@ -26,24 +26,27 @@ def test_round_trips_through_its_stored_dict():
     assert Circular.from_dict(c.to_dict()) == c
 
 
-@pytest.mark.parametrize("doc, key", [
-    (MINIMAL | {"kuota": {"wfo_persen": 120}}, "kuota.wfo_persen"),
-    (MINIMAL | {"kuota": {"wfo_persen": "25%"}}, "kuota.wfo_persen"),
-    (MINIMAL | {"kuota": {"tingkat": "bidang"}}, "kuota.tingkat"),
-    (MINIMAL | {"kuota": {"pembulatan": "naik"}}, "kuota.pembulatan"),
-    (MINIMAL | {"kuota": {"persen": 25}}, "kuota.persen"),
-    (MINIMAL | {"cakupan": {"pejabat_wfo": "ya"}}, "cakupan.pejabat_wfo"),
-    (MINIMAL | {"cakupan": {"min_wfo_per_unit": 1.5}}, "cakupan.min_wfo_per_unit"),
-    (MINIMAL | {"wfh_wajib": {"kondisi": ["flu"]}}, "wfh_wajib.kondisi"),
-    (MINIMAL | {"wfh_wajib": {"usia_min": 5}}, "wfh_wajib.usia_min"),
-    (MINIMAL | {"rotasi": {"pola": "acak"}}, "rotasi.pola"),
-    (MINIMAL | {"rotasi": "tim"}, "rotasi"),
-    (MINIMAL | {"kouta": {}}, "kouta"),
-    (MINIMAL | {"sampai": date(2021, 1, 1)}, "sampai"),
-    (MINIMAL | {"mulai": "1 Feb 2021"}, "mulai"),
-    ({k: v for k, v in MINIMAL.items() if k != "nama"}, "nama"),
-    (MINIMAL | {"nama": "kukar 2021"}, "nama"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "doc, key",
+    [
+        (MINIMAL | {"kuota": {"wfo_persen": 120}}, "kuota.wfo_persen"),
+        (MINIMAL | {"kuota": {"wfo_persen": "25%"}}, "kuota.wfo_persen"),
+        (MINIMAL | {"kuota": {"tingkat": "bidang"}}, "kuota.tingkat"),
+        (MINIMAL | {"kuota": {"pembulatan": "naik"}}, "kuota.pembulatan"),
+        (MINIMAL | {"kuota": {"persen": 25}}, "kuota.persen"),
+        (MINIMAL | {"cakupan": {"pejabat_wfo": "ya"}}, "cakupan.pejabat_wfo"),
+        (MINIMAL | {"cakupan": {"min_wfo_per_unit": 1.5}}, "cakupan.min_wfo_per_unit"),
+        (MINIMAL | {"wfh_wajib": {"kondisi": ["flu"]}}, "wfh_wajib.kondisi"),
+        (MINIMAL | {"wfh_wajib": {"usia_min": 5}}, "wfh_wajib.usia_min"),
+        (MINIMAL | {"rotasi": {"pola": "acak"}}, "rotasi.pola"),
+        (MINIMAL | {"rotasi": "tim"}, "rotasi"),
+        (MINIMAL | {"kouta": {}}, "kouta"),
+        (MINIMAL | {"sampai": date(2021, 1, 1)}, "sampai"),
+        (MINIMAL | {"mulai": "1 Feb 2021"}, "mulai"),
+        ({k: v for k, v in MINIMAL.items() if k != "nama"}, "nama"),
+        (MINIMAL | {"nama": "kukar 2021"}, "nama"),
+    ],
+)
 def test_bad_values_are_named_by_key(doc, key):
     with pytest.raises(KerjaError, match=f"'{key}'"):
         parse(doc)
@@ -74,10 +77,20 @@ def test_kukar_preset_is_75_25_with_leaders_and_over_55_home():
     assert (c.mulai, c.sampai) == (date(2021, 1, 27), date(2021, 2, 9))
 
 
-@pytest.mark.parametrize("n, persen, how, t", [
-    (3, 25, "terdekat", 1), (3, 25, "atas", 1), (3, 25, "bawah", 0),
-    (3, 50, "terdekat", 2), (6, 25, "terdekat", 2), (5, 25, "terdekat", 1),
-    (10, 33, "terdekat", 3), (0, 25, "atas", 0), (7, 100, "bawah", 7), (4, 12.5, "terdekat", 1),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "n, persen, how, t",
+    [
+        (3, 25, "terdekat", 1),
+        (3, 25, "atas", 1),
+        (3, 25, "bawah", 0),
+        (3, 50, "terdekat", 2),
+        (6, 25, "terdekat", 2),
+        (5, 25, "terdekat", 1),
+        (10, 33, "terdekat", 3),
+        (0, 25, "atas", 0),
+        (7, 100, "bawah", 7),
+        (4, 12.5, "terdekat", 1),
+    ],
+)
 def test_quota_rounding(n, persen, how, t):
     assert target(n, persen, how) == t

@@ -54,8 +54,17 @@ def test_invalid(raw, status, reason):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("PNS", "PNS"), ("cpns", "CPNS"), ("P3K", "PPPK"), ("Honorer", "NON-ASN"), ("THL", "NON-ASN"),
-     ("Non ASN", "NON-ASN"), ("Non-PNS", "NON-ASN"), ("PTT", "NON-ASN"), ("", None)],
+    [
+        ("PNS", "PNS"),
+        ("cpns", "CPNS"),
+        ("P3K", "PPPK"),
+        ("Honorer", "NON-ASN"),
+        ("THL", "NON-ASN"),
+        ("Non ASN", "NON-ASN"),
+        ("Non-PNS", "NON-ASN"),
+        ("PTT", "NON-ASN"),
+        ("", None),
+    ],
 )
 def test_status_aliases(raw, expected):
     assert parse_status(raw) == expected

@@ -82,17 +82,28 @@ def test_friday_ends_later():
 
 
 def test_ramadan_hours_from_khusus():
-    rules = rules_dom.merge({"jam_kerja": {"khusus": [
-        {"mulai": "2021-04-13", "sampai": "2021-05-12", "masuk": "08:00", "pulang": "15:00",
-         "pulang_jumat": "15:30"}]}})  # fmt: skip
+    rules = rules_dom.merge(
+        {
+            "jam_kerja": {
+                "khusus": [
+                    {
+                        "mulai": "2021-04-13",
+                        "sampai": "2021-05-12",
+                        "masuk": "08:00",
+                        "pulang": "15:00",
+                        "pulang_jumat": "15:30",
+                    }
+                ]
+            }
+        }
+    )
     ramadan_mon, ramadan_fri = date(2021, 4, 19), date(2021, 4, 23)
     s = day([("07:55:00", "masuk", None), ("15:00:00", "pulang", None)], d=ramadan_mon, rules=rules)
     assert (s.telat_menit, s.cepat_menit, s.potongan_persen) == (0, 0, 0)
     s = day([("08:10:00", "masuk", None), ("15:00:00", "pulang", None)], d=ramadan_fri, rules=rules)
     assert (s.telat_menit, s.cepat_menit, s.tl, s.psw) == (10, 30, 1, 1)
     # The day after the period has the ordinary hours again.
-    s = day([("07:55:00", "masuk", None), ("16:00:00", "pulang", None)], d=date(2021, 5, 13),
-            rules=rules)  # fmt: skip
+    s = day([("07:55:00", "masuk", None), ("16:00:00", "pulang", None)], d=date(2021, 5, 13), rules=rules)
     assert (s.telat_menit, s.tl) == (25, 1)
 
 
@@ -110,8 +121,7 @@ def test_no_check_out_counts_psw4():
 
 def test_absent_without_reason_is_tk():
     s = derive(MON, "1", day_rules(MON, RULES))
-    assert (s.kode, s.potongan_persen, s.aturan, s.tl, s.psw) == ("TK", Decimal("3.0"), "TK 3.0%",
-                                                                  None, None)  # fmt: skip
+    assert (s.kode, s.potongan_persen, s.aturan, s.tl, s.psw) == ("TK", Decimal("3.0"), "TK 3.0%", None, None)
 
 
 def test_declared_status_wins_over_events_and_cuts_only_when_the_rules_say():
@@ -139,8 +149,7 @@ def test_single_untyped_punch_by_midday(clock, masuk, pulang, tl, psw):
 
 def test_untyped_first_and_last_and_never_the_same_punch():
     t = seconds_of
-    p = summarise([(t("07:00:00"), None, None), (t("12:30:00"), None, None),
-                   (t("16:05:00"), None, None)])  # fmt: skip
+    p = summarise([(t("07:00:00"), None, None), (t("12:30:00"), None, None), (t("16:05:00"), None, None)])
     assert in_out(p) == (t("07:00:00"), t("16:05:00"))
     # A typed check-in plus one untyped punch: the punch is the out.
     p = summarise([(t("07:00:00"), "masuk", None), (t("09:00:00"), None, None)])
@@ -149,9 +158,15 @@ def test_untyped_first_and_last_and_never_the_same_punch():
     p = summarise([(t("13:00:00"), None, None), (t("16:00:00"), "pulang", None)])
     assert in_out(p) == (t("13:00:00"), t("16:00:00"))
     # Typed events win over untyped ones; the first check-in and the last check-out count.
-    p = summarise([(t("07:40:00"), "masuk", None), (t("07:20:00"), None, None),
-                   (t("07:45:00"), "masuk", None), (t("16:01:00"), "pulang", None),
-                   (t("16:30:00"), "pulang", None)])  # fmt: skip
+    p = summarise(
+        [
+            (t("07:40:00"), "masuk", None),
+            (t("07:20:00"), None, None),
+            (t("07:45:00"), "masuk", None),
+            (t("16:01:00"), "pulang", None),
+            (t("16:30:00"), "pulang", None),
+        ]
+    )
     assert in_out(p) == (t("07:40:00"), t("16:30:00"))
     assert summarise([]) is None
 
@@ -177,8 +192,7 @@ def test_wfh_day_without_required_presence():
 
 
 def test_cuts_are_exact_decimals():
-    rules = rules_dom.merge({"presensi": {"tl": [[1, 30, 0.1], [31, 1440, 0.2]],
-                                          "psw": [[1, 1440, 0.2]]}})  # fmt: skip
+    rules = rules_dom.merge({"presensi": {"tl": [[1, 30, 0.1], [31, 1440, 0.2]], "psw": [[1, 1440, 0.2]]}})
     s = day([("07:45:00", "masuk", None), ("15:00:00", "pulang", None)], rules=rules)
     assert s.potongan_persen == Decimal("0.3")  # as floats: 0.30000000000000004
     assert s.aturan == "TL1 (1-30 mnt) 0.1% + PSW1 (1-1440 mnt) 0.2%"

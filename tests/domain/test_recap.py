@@ -27,12 +27,20 @@ def H(mode: str = "WFO", tl: int | None = None, psw: int | None = None, cut: str
 
 def test_every_tier_sick_tk_and_leave():
     days = [
-        H(tl=1, cut="0.5"), H(tl=2, cut="1.0"), H(tl=3, cut="1.5"), H(tl=4, cut="2.0"),
-        H("WFH", psw=1, cut="0.5"), H("WFH", psw=2, cut="1.0"), H("WFH", psw=3, cut="1.5"),
+        H(tl=1, cut="0.5"),
+        H(tl=2, cut="1.0"),
+        H(tl=3, cut="1.5"),
+        H(tl=4, cut="2.0"),
+        H("WFH", psw=1, cut="0.5"),
+        H("WFH", psw=2, cut="1.0"),
+        H("WFH", psw=3, cut="1.5"),
         H("WFH", psw=4, cut="2.0"),
-        Day("S"), Day("TK", potongan_persen=Decimal("3.0")), Day("CT"),
-        *[H() for _ in range(6)], *[H("WFH") for _ in range(3)],
-    ]  # fmt: skip
+        Day("S"),
+        Day("TK", potongan_persen=Decimal("3.0")),
+        Day("CT"),
+        *[H() for _ in range(6)],
+        *[H("WFH") for _ in range(3)],
+    ]
     row = recap.employee_row(days, 5000, defaults(), 3_500_000, tk_tahun_ini=1)
     # 20 days: 4 + 6 = 10 WFO, 4 + 3 = 7 WFH, 1 S, 1 TK, 1 CT.
     assert (row["hari_kerja"], row["hadir_wfo"], row["hadir_wfh"]) == (20, 10, 7)
@@ -128,11 +136,20 @@ def test_missing_ceiling_pays_nothing():
 
 @pytest.mark.parametrize(
     "tk, level",
-    [(0, None), (2, None), (3, "teguran lisan"), (4, "teguran tertulis"), (6, "teguran tertulis"),
-     (7, "pernyataan tidak puas"), (10, "pernyataan tidak puas"), (11, "hukuman disiplin sedang"),
-     (20, "hukuman disiplin sedang"), (21, "hukuman disiplin berat"),
-     (40, "hukuman disiplin berat")],
-)  # fmt: skip
+    [
+        (0, None),
+        (2, None),
+        (3, "teguran lisan"),
+        (4, "teguran tertulis"),
+        (6, "teguran tertulis"),
+        (7, "pernyataan tidak puas"),
+        (10, "pernyataan tidak puas"),
+        (11, "hukuman disiplin sedang"),
+        (20, "hukuman disiplin sedang"),
+        (21, "hukuman disiplin berat"),
+        (40, "hukuman disiplin berat"),
+    ],
+)
 def test_pp94_levels(tk, level):
     assert recap.peringatan(tk) == level
 

@@ -139,9 +139,13 @@ def test_kept_days_count_toward_fair_share_and_are_not_returned():
     w.seksi("Seksi B", 7, leader=False)  # 7: with A, 11 people -> 3 in: leader A + 2 of B
     c = circular()
     d = weekdays(4)
-    past = {(d[0], n): ("WFO" if n in ("006", "007") else "WFH",
-                        "pejabat" if n == "001" else "rotasi" if n in ("006", "007") else "rotasi-wfh")
-            for n in [p.nip for p in w.people]}  # fmt: skip
+    past = {
+        (d[0], n): (
+            "WFO" if n in ("006", "007") else "WFH",
+            "pejabat" if n == "001" else "rotasi" if n in ("006", "007") else "rotasi-wfh",
+        )
+        for n in [p.nip for p in w.people]
+    }
     past[(d[0], "001")] = ("WFO", "pejabat")
     days = [Day(d[0], c, generate=False)] + [Day(x, c) for x in d[1:]]
     res = build(Inputs(w.people, w.units, days, fixed=past))

@@ -36,11 +36,19 @@ def institutions(draw, leaders_everywhere: bool):  # type: ignore[no-untyped-def
             if draw(st.integers(0, 7)) == 0:
                 a = draw(st.integers(0, n_days - 1))
                 conditions.append(Condition(nip, "odp", days[a], days[a] + timedelta(days=3)))
-    c = parse({"nama": "se", "mulai": MON, "sampai": MON + timedelta(days=40),
-               "kuota": {"wfo_persen": draw(st.sampled_from([10, 25, 33, 50, 75])),
-                         "pembulatan": draw(st.sampled_from(["terdekat", "atas", "bawah"])),
-                         "tingkat": draw(st.sampled_from(["opd", "unit"]))},
-               "wfh_wajib": {"kondisi": ["odp"]}})  # fmt: skip
+    c = parse(
+        {
+            "nama": "se",
+            "mulai": MON,
+            "sampai": MON + timedelta(days=40),
+            "kuota": {
+                "wfo_persen": draw(st.sampled_from([10, 25, 33, 50, 75])),
+                "pembulatan": draw(st.sampled_from(["terdekat", "atas", "bawah"])),
+                "tingkat": draw(st.sampled_from(["opd", "unit"])),
+            },
+            "wfh_wajib": {"kondisi": ["odp"]},
+        }
+    )
     return Inputs(people, units, [Day(d, c) for d in days], conditions, statuses)
 
 
@@ -61,8 +69,12 @@ def test_notices_name_exactly_the_people_coverage_put_above_their_share(inp):
     above = {nip for (_, nip), (x, f) in res.fair.items() if x - f >= 1 - EPS}
     assert {n.nip for n in res.notices} == above
     unit_of = {p.nip: inp.units[p.unit].name for p in inp.people}
-    covered = {unit_of[p.nip] for row in res.cells for p, c in zip(inp.people, row, strict=True)
-               if res.codes.pairs[c] == ("WFO", "cakupan")}  # fmt: skip
+    covered = {
+        unit_of[p.nip]
+        for row in res.cells
+        for p, c in zip(inp.people, row, strict=True)
+        if res.codes.pairs[c] == ("WFO", "cakupan")
+    }
     for n in res.notices:
         assert n.unit in covered and n.lebih >= 1 - EPS
 

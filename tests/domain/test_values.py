@@ -40,9 +40,17 @@ def test_bad_dates(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(3500000, 3500000), (3500000.0, 3500000), ("3500000", 3500000), ("3.500.000", 3500000),
-     ("Rp 3.500.000,00", 3500000), ("Rp3.500.000", 3500000), ("3,500,000.00", 3500000),
-     ("Rp. 750.000", 750000), ("0", 0)],
+    [
+        (3500000, 3500000),
+        (3500000.0, 3500000),
+        ("3500000", 3500000),
+        ("3.500.000", 3500000),
+        ("Rp 3.500.000,00", 3500000),
+        ("Rp3.500.000", 3500000),
+        ("3,500,000.00", 3500000),
+        ("Rp. 750.000", 750000),
+        ("0", 0),
+    ],
 )
 def test_rupiah(raw, expected):
     assert parse_rupiah(raw) == expected
@@ -56,8 +64,18 @@ def test_bad_rupiah(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("III.a", "III.a"), ("IIIa", "III.a"), ("III/a", "III.a"), ("III.A", "III.a"), ("3a", "III.a"),
-     ("Eselon IV b", "IV.b"), ("II-b", "II.b"), ("-", None), ("", None), (None, None)],
+    [
+        ("III.a", "III.a"),
+        ("IIIa", "III.a"),
+        ("III/a", "III.a"),
+        ("III.A", "III.a"),
+        ("3a", "III.a"),
+        ("Eselon IV b", "IV.b"),
+        ("II-b", "II.b"),
+        ("-", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_eselon(raw, expected):
     assert parse_eselon(raw) == expected
@@ -71,8 +89,16 @@ def test_bad_eselon(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("III/a", "III/a"), ("III-b", "III/b"), ("IIIb", "III/b"), ("Penata Muda (III/a)", "III/a"),
-     ("IV/e", "IV/e"), ("IX", "IX"), ("XVII", "XVII"), ("", None)],
+    [
+        ("III/a", "III/a"),
+        ("III-b", "III/b"),
+        ("IIIb", "III/b"),
+        ("Penata Muda (III/a)", "III/a"),
+        ("IV/e", "IV/e"),
+        ("IX", "IX"),
+        ("XVII", "XVII"),
+        ("", None),
+    ],
 )
 def test_golongan(raw, expected):
     assert parse_golongan(raw) == expected

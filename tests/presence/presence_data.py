@@ -28,7 +28,5 @@ def roster(db: Path, rows: list[tuple[str, str, str]]) -> None:
     """(tanggal, nip, lokasi) roster rows, as the roster engineer's `jadwal buat` writes them."""
     conn = sqlite3.connect(db)
     with conn:
-        conn.executemany(
-            "INSERT INTO jadwal (tanggal, nip, lokasi, alasan) VALUES (?, ?, ?, 'rotasi')", rows
-        )
+        conn.executemany("INSERT INTO jadwal (tanggal, nip, lokasi, alasan) VALUES (?, ?, ?, 'rotasi')", rows)
     conn.close()

@@ -59,10 +59,15 @@ def test_import_attlog_counts_and_is_idempotent(dinas, kerja, tmp_path):
     r = kerja("presensi", "impor", str(f), "--format", "attlog")
     assert "10 presensi terbaca; 6 ditambah, 1 sudah ada, 3 dengan PIN tak dikenal" in r.stdout
     assert "3 presensi dari 2 PIN yang tidak dikenal dilewati: 77, 99" in r.stderr
-    rows = sql(dinas, "SELECT nip, waktu, tanggal, jenis, mode, sumber, state FROM presensi "
-                      "WHERE nip = ? ORDER BY waktu", A)  # fmt: skip
-    assert rows == [(A, "2021-02-01T07:25:13+07:00", "2021-02-01", None, "WFO", "mesin", "1"),
-                    (A, "2021-02-01T16:02:45+07:00", "2021-02-01", None, "WFO", "mesin", "1")]
+    rows = sql(
+        dinas,
+        "SELECT nip, waktu, tanggal, jenis, mode, sumber, state FROM presensi WHERE nip = ? ORDER BY waktu",
+        A,
+    )
+    assert rows == [
+        (A, "2021-02-01T07:25:13+07:00", "2021-02-01", None, "WFO", "mesin", "1"),
+        (A, "2021-02-01T16:02:45+07:00", "2021-02-01", None, "WFO", "mesin", "1"),
+    ]
     before = sql(dinas, "SELECT * FROM presensi ORDER BY id")
     r = kerja("presensi", "impor", str(f), "--json")
     s = json.loads(r.stdout)
@@ -72,10 +77,11 @@ def test_import_attlog_counts_and_is_idempotent(dinas, kerja, tmp_path):
     log = json.loads(kerja("audit", "--json").stdout)
     imports = [e for e in log if e["aksi"] == "presensi.impor"]
     assert len(imports) == 2 and imports[0]["sesudah"]["ditambah"] == 6
-    h = {x["nip"]: x for x in json.loads(kerja("presensi", "harian", "--tanggal", "2021-02-01",
-                                               "--json").stdout)}  # fmt: skip
-    assert (h[A]["masuk"], h[A]["pulang"], h[A]["tl"], h[A]["psw"]) == (
-        "07:25", "16:02", None, None)
+    h = {
+        x["nip"]: x
+        for x in json.loads(kerja("presensi", "harian", "--tanggal", "2021-02-01", "--json").stdout)
+    }
+    assert (h[A]["masuk"], h[A]["pulang"], h[A]["tl"], h[A]["psw"]) == ("07:25", "16:02", None, None)
     assert (h[B]["telat_menit"], h[B]["tl"], h[B]["cepat_menit"], h[B]["psw"]) == (11, 1, 20, 1)
     assert (h[C]["masuk"], h[C]["pulang"], h[C]["telat_menit"]) == ("07:29", "16:31", 0)
 

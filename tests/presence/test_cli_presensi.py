@@ -38,19 +38,37 @@ def test_masuk_pulang_now_in_unit_zone(dinas, kerja, monkeypatch):
     ]
     h = harian(kerja, "2021-02-01")
     assert (h[A]["kode"], h[A]["masuk"], h[A]["pulang"], h[A]["tl"], h[A]["psw"]) == (
-        "H", "06:50", "16:05", None, None)
+        "H",
+        "06:50",
+        "16:05",
+        None,
+        None,
+    )
     assert (h[C]["masuk"], h[C]["telat_menit"], h[C]["tl"]) == ("08:50", 80, 3)
     assert h[B]["kode"] == "TK"
-    assert set(h[A]) >= {"tanggal", "nip", "nama", "unit", "jadwal", "kode", "masuk", "pulang",
-                         "mode", "telat_menit", "cepat_menit", "tl", "psw", "catatan"}
+    assert set(h[A]) >= {
+        "tanggal",
+        "nip",
+        "nama",
+        "unit",
+        "jadwal",
+        "kode",
+        "masuk",
+        "pulang",
+        "mode",
+        "telat_menit",
+        "cepat_menit",
+        "tl",
+        "psw",
+        "catatan",
+    }
 
 
 def test_wita_zone_from_an_ancestor(dinas, kerja, monkeypatch):
     kerja("unit", "ubah", "Dinas Kesehatan", "--zona", "WITA")
     monkeypatch.setenv("KERJA_SEKARANG", "2021-02-01T16:30:00+00:00")  # 00:30 WITA on 2 Feb
     kerja("presensi", "masuk", B)
-    assert sql(dinas, "SELECT waktu, tanggal FROM presensi") == [
-        ("2021-02-02T00:30:00+08:00", "2021-02-02")]
+    assert sql(dinas, "SELECT waktu, tanggal FROM presensi") == [("2021-02-02T00:30:00+08:00", "2021-02-02")]
 
 
 def test_mode_defaults_to_roster_then_wfo(dinas, kerja, monkeypatch):
@@ -59,8 +77,7 @@ def test_mode_defaults_to_roster_then_wfo(dinas, kerja, monkeypatch):
     kerja("presensi", "masuk", A)
     kerja("presensi", "masuk", C)
     kerja("presensi", "masuk", B, "--mode", "wfh")
-    assert sql(dinas, "SELECT nip, mode FROM presensi ORDER BY id") == [(A, "WFH"), (C, "WFO"),
-                                                                       (B, "WFH")]
+    assert sql(dinas, "SELECT nip, mode FROM presensi ORDER BY id") == [(A, "WFH"), (C, "WFO"), (B, "WFH")]
     h = harian(kerja, "2021-02-01")
     assert (h[B]["jadwal"], h[B]["mode"], h[B]["catatan"]) == ("WFO", "WFH", "tidak sesuai jadwal")
     assert h[A]["catatan"] is None
@@ -81,8 +98,7 @@ def test_backdated_needs_oleh_and_is_audited(dinas, kerja, monkeypatch):
     r = kerja("presensi", "masuk", A, "--waktu", "2021-02-03 07:45", "--oleh", B, code=1)
     assert "belum terjadi" in r.stderr
     log = audit(kerja, A)
-    assert [(e["aksi"], e["oleh"], e["alasan"]) for e in log] == [
-        ("presensi.masuk", B, "dicatat mundur")]
+    assert [(e["aksi"], e["oleh"], e["alasan"]) for e in log] == [("presensi.masuk", B, "dicatat mundur")]
     assert log[0]["sesudah"]["waktu"] == "2021-02-01T07:45:00+07:00"
     assert harian(kerja, "2021-02-01")[A]["telat_menit"] == 15
 
@@ -97,18 +113,41 @@ def test_unknown_and_inactive_employee(dinas, kerja):
 
 def test_status_overlap_refused_withdraw_and_redeclare(dinas, kerja, monkeypatch):
     monkeypatch.setenv("KERJA_SEKARANG", "2021-02-01T07:10:00+07:00")
-    r = kerja("presensi", "status", A, "--kode", "ct", "--mulai", "2021-02-11", "--sampai",
-              "2021-02-16", "--keterangan", "Surat cuti 7/2021")  # fmt: skip
+    r = kerja(
+        "presensi",
+        "status",
+        A,
+        "--kode",
+        "ct",
+        "--mulai",
+        "2021-02-11",
+        "--sampai",
+        "2021-02-16",
+        "--keterangan",
+        "Surat cuti 7/2021",
+    )
     # 11, 15, 16 Feb: 12 Feb is Imlek, 13-14 a weekend.
     assert "3 hari kerja" in r.stdout
-    r = kerja("presensi", "status", A, "--kode", "S", "--mulai", "2021-02-16", "--keterangan",
-              "sakit", code=1)  # fmt: skip
+    r = kerja(
+        "presensi", "status", A, "--kode", "S", "--mulai", "2021-02-16", "--keterangan", "sakit", code=1
+    )
     assert "bertumpang tindih" in r.stderr and "presensi cabut 1" in r.stderr
-    r = kerja("presensi", "status", A, "--kode", "XX", "--mulai", "2021-02-16", "--keterangan",
-              "x", code=1)  # fmt: skip
+    r = kerja("presensi", "status", A, "--kode", "XX", "--mulai", "2021-02-16", "--keterangan", "x", code=1)
     assert "--kode" in r.stderr
-    r = kerja("presensi", "status", A, "--kode", "S", "--mulai", "2021-02-13", "--sampai",
-              "2021-02-14", "--keterangan", "x", code=1)  # fmt: skip
+    r = kerja(
+        "presensi",
+        "status",
+        A,
+        "--kode",
+        "S",
+        "--mulai",
+        "2021-02-13",
+        "--sampai",
+        "2021-02-14",
+        "--keterangan",
+        "x",
+        code=1,
+    )
     assert "tidak memuat hari kerja" in r.stderr
     kerja("presensi", "cabut", "1", "--alasan", "cuti dibatalkan")
     r = kerja("presensi", "cabut", "1", "--alasan", "lagi", code=1)
@@ -116,7 +155,9 @@ def test_status_overlap_refused_withdraw_and_redeclare(dinas, kerja, monkeypatch
     kerja("presensi", "status", A, "--kode", "S", "--mulai", "2021-02-16", "--keterangan", "sakit")
     rows = json.loads(kerja("presensi", "status-daftar", "--nip", A, "--json").stdout)
     assert [(r["id"], r["kode"], r["dicabut_alasan"]) for r in rows] == [
-        (1, "CT", "cuti dibatalkan"), (2, "S", None)]
+        (1, "CT", "cuti dibatalkan"),
+        (2, "S", None),
+    ]
     log = audit(kerja, A)
     assert [e["aksi"] for e in log] == ["status.tambah", "status.cabut", "status.tambah"]
     roster(dinas, [("2021-02-16", A, "WFO")])
@@ -131,8 +172,15 @@ def test_belum_lists_rostered_without_check_in(dinas, kerja, monkeypatch):
     kerja("presensi", "masuk", A)
     kerja("presensi", "status", C, "--kode", "DL", "--mulai", "2021-02-01", "--keterangan", "SPT")
     r = kerja("presensi", "belum", "--json")
-    assert json.loads(r.stdout) == [{"tanggal": "2021-02-01", "nip": B, "nama": "Budi Santoso",
-                                     "unit": "Dinas Kesehatan > Bidang P2P", "jadwal": "WFH"}]
+    assert json.loads(r.stdout) == [
+        {
+            "tanggal": "2021-02-01",
+            "nip": B,
+            "nama": "Budi Santoso",
+            "unit": "Dinas Kesehatan > Bidang P2P",
+            "jadwal": "WFH",
+        }
+    ]
     r = kerja("presensi", "belum", "--unit", "Dinas Pendidikan")
     assert "Semua pegawai" in r.stdout
 
@@ -143,12 +191,24 @@ def test_lock_refuses_changes_until_reopened(dinas, kerja, monkeypatch):
     kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", B)
     r = kerja("rekap", "kunci", "--bulan", "2021-02", code=1)
     assert "sudah dikunci" in r.stderr
-    for args in (["presensi", "masuk", A, "--waktu", "2021-02-26 07:30", "--oleh", B],
-                 ["presensi", "status", B, "--kode", "S", "--mulai", "2021-02-26",
-                  "--keterangan", "sakit"],
-                 ["presensi", "status", B, "--kode", "CT", "--mulai", "2021-02-26",
-                  "--sampai", "2021-03-02", "--keterangan", "cuti"],
-                 ["presensi", "cabut", "1", "--alasan", "salah"]):  # fmt: skip
+    for args in (
+        ["presensi", "masuk", A, "--waktu", "2021-02-26 07:30", "--oleh", B],
+        ["presensi", "status", B, "--kode", "S", "--mulai", "2021-02-26", "--keterangan", "sakit"],
+        [
+            "presensi",
+            "status",
+            B,
+            "--kode",
+            "CT",
+            "--mulai",
+            "2021-02-26",
+            "--sampai",
+            "2021-03-02",
+            "--keterangan",
+            "cuti",
+        ],
+        ["presensi", "cabut", "1", "--alasan", "salah"],
+    ):
         r = kerja(*args, code=1)
         assert "2021-02 sudah dikunci" in r.stderr and "rekap buka" in r.stderr
     kerja("presensi", "masuk", A)  # March is open

@@ -12,9 +12,17 @@ from kerja.store.db import connect
 
 
 def punch(db, nip, waktu, jenis=None, mode="WFO", sumber="mesin"):
-    sql(db, "INSERT INTO presensi (nip, waktu, tanggal, jenis, mode, sumber, dicatat_pada) "
+    sql(
+        db,
+        "INSERT INTO presensi (nip, waktu, tanggal, jenis, mode, sumber, dicatat_pada) "
         "VALUES (?, ?, substr(?, 1, 10), ?, ?, ?, '2021-02-01T00:00:00+07:00')",
-        nip, waktu, waktu, jenis, mode, sumber)  # fmt: skip
+        nip,
+        waktu,
+        waktu,
+        jenis,
+        mode,
+        sumber,
+    )
 
 
 def test_nothing_before_tracking_starts(dinas):
@@ -37,7 +45,11 @@ def test_roster_starts_tracking_and_gives_jadwal(dinas):
     rows = day_statuses(connect(dinas), date(2021, 2, 1), date(2021, 2, 1))
     by = {r.nip: r for r in rows}
     assert (by[A].jadwal, by[A].mode, by[A].catatan, by[A].potongan_persen) == (
-        "WFH", "WFO", "tidak sesuai jadwal", 0)
+        "WFH",
+        "WFO",
+        "tidak sesuai jadwal",
+        0,
+    )
     assert (by[B].jadwal, by[B].kode) == ("WFO", "TK")
     assert by[C].jadwal is None
 
@@ -45,11 +57,21 @@ def test_roster_starts_tracking_and_gives_jadwal(dinas):
 def test_status_over_a_holiday_and_weekend_counts_working_days_only(dinas):
     roster(dinas, [("2021-02-08", A, "WFO")])
     # 12 Feb 2021 (Friday) is Imlek, a national holiday; 13-14 Feb a weekend.
-    sql(dinas, "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
-        "VALUES (?, 'CT', '2021-02-11', '2021-02-15', 'cuti', 'x', 'now')", A)  # fmt: skip
+    sql(
+        dinas,
+        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
+        "VALUES (?, 'CT', '2021-02-11', '2021-02-15', 'cuti', 'x', 'now')",
+        A,
+    )
     rows = day_statuses(connect(dinas), date(2021, 2, 8), date(2021, 2, 16), nips=[A])
     assert [(r.tanggal.day, r.kode) for r in rows] == [
-        (8, "TK"), (9, "TK"), (10, "TK"), (11, "CT"), (15, "CT"), (16, "TK")]
+        (8, "TK"),
+        (9, "TK"),
+        (10, "TK"),
+        (11, "CT"),
+        (15, "CT"),
+        (16, "TK"),
+    ]
     # A withdrawn status no longer counts.
     sql(dinas, "UPDATE status_hari SET dicabut_pada = 'now', dicabut_alasan = 'batal'")
     rows = day_statuses(connect(dinas), date(2021, 2, 11), date(2021, 2, 11), nips=[A])
@@ -84,8 +106,12 @@ def test_tk_days_matches_day_statuses(dinas, kerja, tmp_path):
     punch(dinas, A, "2021-02-03T07:20:00+07:00")
     punch(dinas, B, "2021-02-09T07:20:00+07:00")  # on a status day: counts as the status
     punch(dinas, A, "2021-02-13T07:20:00+07:00")  # a Saturday: not a working day
-    sql(dinas, "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
-        "VALUES (?, 'S', '2021-02-08', '2021-02-10', 'sakit', 'x', 'now')", B)  # fmt: skip
+    sql(
+        dinas,
+        "INSERT INTO status_hari (nip, kode, mulai, sampai, keterangan, oleh, dicatat_pada) "
+        "VALUES (?, 'S', '2021-02-08', '2021-02-10', 'sakit', 'x', 'now')",
+        B,
+    )
     start, end = date(2021, 1, 1), date(2021, 2, 28)
 
     def expected(**kw):

@@ -24,10 +24,15 @@ for i in range(25):
 def test_eight_processes_check_in_at_once(dinas, monkeypatch):
     env = dict(os.environ, KERJA_DB=str(dinas), KERJA_SEKARANG="2021-02-01T07:20:00+07:00")
     procs = [
-        subprocess.Popen([sys.executable, "-c", LOOP, (A, B, C)[i % 3]], env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", LOOP, (A, B, C)[i % 3]],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for i in range(8)
-    ]  # fmt: skip
+    ]
     results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
     for out, err, code in results:
         assert code == 0, err

@@ -19,8 +19,9 @@ import province  # noqa: E402
 
 
 def _kerja(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kerja", "--db", str(db), *args],
-                          capture_output=True, text=True)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "kerja", "--db", str(db), *args], capture_output=True, text=True
+    )
 
 
 @pytest.fixture
@@ -50,8 +51,12 @@ def test_four_processes_change_employees_at_once(small_store, tmp_path):
         """
     )
     nips = [r["NIP"] for r in rows[-4:]]
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(db), nip, str(w)],
-                              stderr=subprocess.PIPE, text=True) for w, nip in enumerate(nips)]  # fmt: skip
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(db), nip, str(w)], stderr=subprocess.PIPE, text=True
+        )
+        for w, nip in enumerate(nips)
+    ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert all(p.returncode == 0 for p in procs), errors
     assert not any("locked" in e for e in errors)
@@ -68,8 +73,11 @@ def test_killed_import_leaves_store_as_it_was(tmp_path):
     big = province.employees(n=60_000, opd=50, units=1_500, seed=3)
     f = province.write_csv(big, tmp_path / "b.csv")
     wal = Path(str(db) + "-wal")
-    p = subprocess.Popen([sys.executable, "-m", "kerja", "--db", str(db), "pegawai", "impor", str(f)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    p = subprocess.Popen(
+        [sys.executable, "-m", "kerja", "--db", str(db), "pegawai", "impor", str(f)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     # The write transaction has begun once the WAL grows past the little a read leaves behind.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and p.poll() is None:

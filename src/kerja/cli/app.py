@@ -46,8 +46,9 @@ def root(
         None, "--db", help="Berkas basis data (bawaan: $KERJA_DB, lalu ./kerja.db).", show_default=False
     ),
     debug: bool = typer.Option(False, "--debug", help="Tampilkan jejak lengkap bila ada kesalahan."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Tampilkan versi lalu keluar."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Tampilkan versi lalu keluar."
+    ),
 ) -> None:
     state.db = db
     state.debug = debug
@@ -123,8 +124,11 @@ def audit_cmd(
         print(f"{head}  oleh {r['oleh']}")
         for label in ("sebelum", "sesudah", "alasan"):
             if r[label] not in (None, "", {}):
-                print(textwrap.fill(short(r[label]), width, initial_indent=f"    {label}: ",
-                                    subsequent_indent="      "))  # fmt: skip
+                print(
+                    textwrap.fill(
+                        short(r[label]), width, initial_indent=f"    {label}: ", subsequent_indent="      "
+                    )
+                )
 
 
 @app.command()
@@ -149,10 +153,15 @@ def _indonesian_help() -> None:
         from typer import rich_utils as ru
     except ImportError:  # pragma: no cover
         return
-    for name, text in (("OPTIONS_PANEL_TITLE", "Opsi"), ("ARGUMENTS_PANEL_TITLE", "Argumen"),
-                       ("COMMANDS_PANEL_TITLE", "Perintah"), ("DEFAULT_STRING", "[bawaan: {}]"),
-                       ("REQUIRED_LONG_STRING", "[wajib]"), ("ERRORS_PANEL_TITLE", "Galat"),
-                       ("ENVVAR_STRING", "[variabel lingkungan: {}]")):  # fmt: skip
+    for name, text in (
+        ("OPTIONS_PANEL_TITLE", "Opsi"),
+        ("ARGUMENTS_PANEL_TITLE", "Argumen"),
+        ("COMMANDS_PANEL_TITLE", "Perintah"),
+        ("DEFAULT_STRING", "[bawaan: {}]"),
+        ("REQUIRED_LONG_STRING", "[wajib]"),
+        ("ERRORS_PANEL_TITLE", "Galat"),
+        ("ENVVAR_STRING", "[variabel lingkungan: {}]"),
+    ):
         if hasattr(ru, name):
             setattr(ru, name, text)
 

@@ -45,9 +45,10 @@ def fail(message: str, code: int = 1) -> typer.Exit:
         import textwrap
 
         width = max(40, shutil.get_terminal_size().columns)
-        text = "\n".join(textwrap.fill(line, width, subsequent_indent="  ",
-                                        break_on_hyphens=False, break_long_words=False)
-                          for line in text.splitlines())  # fmt: skip
+        text = "\n".join(
+            textwrap.fill(line, width, subsequent_indent="  ", break_on_hyphens=False, break_long_words=False)
+            for line in text.splitlines()
+        )
     print(text, file=sys.stderr)
     return typer.Exit(code)
 

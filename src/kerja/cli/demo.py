@@ -13,9 +13,11 @@ DEFAULT_DB = Path("kerja-demo.db")
 
 def demo(
     db: Path | None = typer.Option(
-        None, "--db", help="Berkas basis data BARU untuk demo (bawaan: ./kerja-demo.db).",
+        None,
+        "--db",
+        help="Berkas basis data BARU untuk demo (bawaan: ./kerja-demo.db).",
         show_default=False,
-    ),  # fmt: skip
+    ),
     seed: int = typer.Option(2021, "--benih", help="Benih acak: benih lain, pegawai lain."),
 ) -> None:
     """Bangun dinas rekaan (120 pegawai) dan jalankan satu bulan penuh: impor pegawai, surat
@@ -53,8 +55,16 @@ def demo(
         print("Mengapa TPP seseorang dipotong? Misalnya:")
         import shlex
 
-        words = [shlex.quote(_prog()), "--db", shlex.quote(str(path)), "rekap", "rincian",
-                 worst["nip"], "--bulan", result.recap["bulan"]]  # fmt: skip
+        words = [
+            shlex.quote(_prog()),
+            "--db",
+            shlex.quote(str(path)),
+            "rekap",
+            "rincian",
+            worst["nip"],
+            "--bulan",
+            result.recap["bulan"],
+        ]
         print(_shell_lines(words, render.width()))
 
 
@@ -92,8 +102,14 @@ def show_recap(recap: dict) -> None:
     name_width = max(14, con.width - sum(fixed.values()) - 2 * len(fixed))
 
     def block(header: bool) -> Table:
-        t = Table(box=box.SIMPLE_HEAD, show_header=header, show_edge=False,
-                  header_style="bold", collapse_padding=True, pad_edge=False)  # fmt: skip
+        t = Table(
+            box=box.SIMPLE_HEAD,
+            show_header=header,
+            show_edge=False,
+            header_style="bold",
+            collapse_padding=True,
+            pad_edge=False,
+        )
         t.add_column("NIP", width=fixed["NIP"], no_wrap=True)
         t.add_column("Nama", width=name_width, overflow="fold")
         for c in ("Hadir", "TK", "Pot%", "Kin%", "TPP (Rp)"):
@@ -123,7 +139,8 @@ def show_recap(recap: dict) -> None:
     print("Hadir = hari hadir (WFO+WFH), TK = tanpa keterangan, Pot% = potongan disiplin,")
     print("Kin% = capaian kinerja, TPP = yang dibayar bulan ini ('-': bukan penerima TPP).")
     total = recap["total"]
-    print(f"Jumlah pagu TPP {render.rupiah(total['pagu_tpp'])}; dibayar "
-          f"{render.rupiah(total['tpp_total'])}")  # fmt: skip
-    print(f"  (kinerja {render.rupiah(total['tpp_kinerja'])} + disiplin "
-          f"{render.rupiah(total['tpp_disiplin'])}).")  # fmt: skip
+    print(f"Jumlah pagu TPP {render.rupiah(total['pagu_tpp'])}; dibayar {render.rupiah(total['tpp_total'])}")
+    print(
+        f"  (kinerja {render.rupiah(total['tpp_kinerja'])} + disiplin "
+        f"{render.rupiah(total['tpp_disiplin'])})."
+    )

@@ -27,13 +27,15 @@ def _violations_to_stderr(items, limit: int = 100) -> None:  # type: ignore[no-u
 
 @app.command()
 def buat(
-    kebijakan: str | None = typer.Option(None, "--kebijakan", help="Pakai kebijakan ini untuk semua "
-                                         "hari (bawaan: yang berlaku tiap hari)."),  # fmt: skip
+    kebijakan: str | None = typer.Option(
+        None, "--kebijakan", help="Pakai kebijakan ini untuk semua hari (bawaan: yang berlaku tiap hari)."
+    ),
     mulai: str | None = OPT_MULAI,
     sampai: str | None = OPT_SAMPAI,
     unit: str | None = OPT_UNIT,
-    timpa: bool = typer.Option(False, "--timpa", help="Timpa juga perubahan manual dan hari yang "
-                               "sudah lewat."),  # fmt: skip
+    timpa: bool = typer.Option(
+        False, "--timpa", help="Timpa juga perubahan manual dan hari yang sudah lewat."
+    ),
     as_json: bool = OPT_JSON,
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -51,32 +53,65 @@ def buat(
 
     conn = open_db()
     with render.progress("Menyusun jadwal", None):
-        s = generate(conn, oleh=actor(oleh), kebijakan=kebijakan, mulai=date_arg(mulai, "--mulai"),
-                     sampai=date_arg(sampai, "--sampai"), unit=unit, timpa=timpa)  # fmt: skip
+        s = generate(
+            conn,
+            oleh=actor(oleh),
+            kebijakan=kebijakan,
+            mulai=date_arg(mulai, "--mulai"),
+            sampai=date_arg(sampai, "--sampai"),
+            unit=unit,
+            timpa=timpa,
+        )
     if as_json:
-        render.emit_json({
-            "mulai": s.mulai, "sampai": s.sampai, "kebijakan": s.kebijakan, "hari": s.hari,
-            "dipertahankan": s.dipertahankan, "tanpa_kebijakan": s.tanpa_kebijakan, "sel": s.sel,
-            "wfo": s.wfo, "wfh": s.wfh, "deviasi_maks": s.deviasi_maks,
-            "pelanggaran": [v.as_dict() for v in s.pelanggaran],
-            "catatan": [{"nip": n.nip, "kebijakan": n.kebijakan, "unit": n.unit, "sebab": n.sebab,
-                         "wfo": n.wfo,
-                         "bagian_adil": round(n.bagian_adil, 2), "lebih": round(n.lebih, 2)}
-                        for n in s.catatan]})  # fmt: skip
+        render.emit_json(
+            {
+                "mulai": s.mulai,
+                "sampai": s.sampai,
+                "kebijakan": s.kebijakan,
+                "hari": s.hari,
+                "dipertahankan": s.dipertahankan,
+                "tanpa_kebijakan": s.tanpa_kebijakan,
+                "sel": s.sel,
+                "wfo": s.wfo,
+                "wfh": s.wfh,
+                "deviasi_maks": s.deviasi_maks,
+                "pelanggaran": [v.as_dict() for v in s.pelanggaran],
+                "catatan": [
+                    {
+                        "nip": n.nip,
+                        "kebijakan": n.kebijakan,
+                        "unit": n.unit,
+                        "sebab": n.sebab,
+                        "wfo": n.wfo,
+                        "bagian_adil": round(n.bagian_adil, 2),
+                        "lebih": round(n.lebih, 2),
+                    }
+                    for n in s.catatan
+                ],
+            }
+        )
     else:
-        print(f"Jadwal {s.mulai} s.d. {s.sampai} ({', '.join(s.kebijakan)}): {len(s.hari)} hari kerja, "
-              f"{s.sel} sel ({s.wfo} WFO, {s.wfh} WFH). Selisih terbesar dari bagian adil: "
-              f"{s.deviasi_maks} hari.")  # fmt: skip
+        print(
+            f"Jadwal {s.mulai} s.d. {s.sampai} ({', '.join(s.kebijakan)}): {len(s.hari)} hari kerja, "
+            f"{s.sel} sel ({s.wfo} WFO, {s.wfh} WFH). Selisih terbesar dari bagian adil: "
+            f"{s.deviasi_maks} hari."
+        )
         if s.dipertahankan:
-            print(f"{len(s.dipertahankan)} hari lampau yang sudah berjadwal dipertahankan "
-                  "(pakai --timpa untuk membuat ulang).")  # fmt: skip
+            print(
+                f"{len(s.dipertahankan)} hari lampau yang sudah berjadwal dipertahankan "
+                "(pakai --timpa untuk membuat ulang)."
+            )
         if s.tanpa_kebijakan:
-            print(f"{len(s.tanpa_kebijakan)} hari kerja tanpa kebijakan berlaku dilewati "
-                  f"({s.tanpa_kebijakan[0]} ...).")  # fmt: skip
+            print(
+                f"{len(s.tanpa_kebijakan)} hari kerja tanpa kebijakan berlaku dilewati "
+                f"({s.tanpa_kebijakan[0]} ...)."
+            )
         for n in s.catatan[:50]:
             why = f"cakupan unit {n.unit}" if n.sebab == "cakupan" else f"giliran tim ({n.unit})"
-            print(f"Catatan: {n.nip} mendapat {n.wfo} hari WFO, {n.lebih:.2f} hari di atas bagian "
-                  f"adilnya ({n.bagian_adil:.2f}) karena {why}.")  # fmt: skip
+            print(
+                f"Catatan: {n.nip} mendapat {n.wfo} hari WFO, {n.lebih:.2f} hari di atas bagian "
+                f"adilnya ({n.bagian_adil:.2f}) karena {why}."
+            )
         if len(s.catatan) > 50:
             print(f"... dan {len(s.catatan) - 50} catatan lain (pakai --json).")
     if s.pelanggaran:
@@ -170,8 +205,11 @@ def periksa(
     elif not items:
         print("Tidak ada pelanggaran.")
     else:
-        render.table(f"{len(items)} pelanggaran", ["Tanggal", "Jenis", "Unit", "Rincian"],
-                     ([v.tanggal, v.jenis, v.unit, v.detail] for v in items))  # fmt: skip
+        render.table(
+            f"{len(items)} pelanggaran",
+            ["Tanggal", "Jenis", "Unit", "Rincian"],
+            ([v.tanggal, v.jenis, v.unit, v.detail] for v in items),
+        )
     if items:
         raise typer.Exit(EXIT_RULES_UNMET)
 
@@ -219,11 +257,16 @@ def ekspor(
     else:
         from ..store.roster import kebijakan_all
 
-        names = {k for (k,) in conn.execute(
-            "SELECT DISTINCT kebijakan FROM jadwal WHERE tanggal BETWEEN ? AND ?",
-            (a.isoformat(), b.isoformat()))}  # fmt: skip
+        names = {
+            k
+            for (k,) in conn.execute(
+                "SELECT DISTINCT kebijakan FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+                (a.isoformat(), b.isoformat()),
+            )
+        }
         judul = "; ".join(c.judul for c, _ in kebijakan_all(conn) if c.nama in names) or None
         target = keluar or Path(f"jadwal-{a}_{b}.xlsx")
-        n = roster_export.write_xlsx(rows, target, instansi=institution.instansi(conn), judul=judul,
-                                     periode=f"{a} s.d. {b}")  # fmt: skip
+        n = roster_export.write_xlsx(
+            rows, target, instansi=institution.instansi(conn), judul=judul, periode=f"{a} s.d. {b}"
+        )
         print(f"{n} baris jadwal diekspor ke {target}.")

@@ -23,8 +23,10 @@ def tambah(
     from ..services.kalender import install_circular
 
     c, replaced = install_circular(open_db(), berkas, actor(oleh))
-    print(f"Kebijakan {c.nama} ({c.mulai} s.d. {c.sampai}) {'diganti' if replaced else 'dipasang'}: "
-          f"WFO {c.wfo_persen}% per {c.tingkat}.")  # fmt: skip
+    print(
+        f"Kebijakan {c.nama} ({c.mulai} s.d. {c.sampai}) {'diganti' if replaced else 'dipasang'}: "
+        f"WFO {c.wfo_persen}% per {c.tingkat}."
+    )
 
 
 @app.command()
@@ -40,9 +42,11 @@ def daftar(as_json: bool = OPT_JSON) -> None:
     if as_json:
         render.emit_json([c.to_dict() | {"dipasang_pada": at} for c, at in rows])
         return
-    render.table(f"{len(rows)} kebijakan", ["Nama", "Judul", "Mulai", "Sampai", "WFO", "Pola"],
-                 ([c.nama, c.judul, c.mulai, c.sampai, f"{c.wfo_persen}%", c.pola]
-                  for c, _ in rows))  # fmt: skip
+    render.table(
+        f"{len(rows)} kebijakan",
+        ["Nama", "Judul", "Mulai", "Sampai", "WFO", "Pola"],
+        ([c.nama, c.judul, c.mulai, c.sampai, f"{c.wfo_persen}%", c.pola] for c, _ in rows),
+    )
 
 
 @app.command()

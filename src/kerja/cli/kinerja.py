@@ -39,15 +39,36 @@ def catat(
     from ..services import kinerja
 
     d = date_arg(tanggal, "--tanggal")
-    row = kinerja.record(open_db(), nip_arg(nip), tanggal=d, mulai=_time(mulai, "--mulai"),
-                         selesai=_time(selesai, "--selesai"), uraian=uraian, output=output,
-                         oleh=actor(oleh))  # fmt: skip
-    print(f"Kegiatan #{row['id']} dicatat: {row['nip']} {row['tanggal']} {row['mulai']}-"
-          f"{row['selesai']} ({row['menit']} menit), menunggu validasi atasan.")  # fmt: skip
+    row = kinerja.record(
+        open_db(),
+        nip_arg(nip),
+        tanggal=d,
+        mulai=_time(mulai, "--mulai"),
+        selesai=_time(selesai, "--selesai"),
+        uraian=uraian,
+        output=output,
+        oleh=actor(oleh),
+    )
+    print(
+        f"Kegiatan #{row['id']} dicatat: {row['nip']} {row['tanggal']} {row['mulai']}-"
+        f"{row['selesai']} ({row['menit']} menit), menunggu validasi atasan."
+    )
 
 
-JSON_KEYS = ("id", "nip", "tanggal", "mulai", "selesai", "menit", "uraian", "output", "status",
-             "divalidasi_oleh", "divalidasi_pada", "alasan")  # fmt: skip
+JSON_KEYS = (
+    "id",
+    "nip",
+    "tanggal",
+    "mulai",
+    "selesai",
+    "menit",
+    "uraian",
+    "output",
+    "status",
+    "divalidasi_oleh",
+    "divalidasi_pada",
+    "alasan",
+)
 
 
 @app.command()
@@ -57,8 +78,9 @@ def daftar(
         None, "--atasan", help="Kegiatan bawahan langsung atasan ini (lihat --semua-bawahan)."
     ),
     semua_bawahan: bool = typer.Option(
-        False, "--semua-bawahan", help="Dengan --atasan: semua jenjang di bawahnya, bukan hanya "
-        "bawahan langsung."
+        False,
+        "--semua-bawahan",
+        help="Dengan --atasan: semua jenjang di bawahnya, bukan hanya bawahan langsung.",
     ),
     menunggu: bool = typer.Option(False, "--menunggu", help="Hanya yang belum divalidasi."),
     bulan: str | None = typer.Option(None, "--bulan", help="Bulan YYYY-MM."),
@@ -74,9 +96,14 @@ def daftar(
     from ..services import kinerja
     from . import render
 
-    rows = kinerja.listing(open_db(), nip=nip_arg(nip) if nip else None,
-                           atasan=nip_arg(atasan) if atasan else None, semua_bawahan=semua_bawahan,
-                           menunggu=menunggu, bulan=month_arg(bulan))  # fmt: skip
+    rows = kinerja.listing(
+        open_db(),
+        nip=nip_arg(nip) if nip else None,
+        atasan=nip_arg(atasan) if atasan else None,
+        semua_bawahan=semua_bawahan,
+        menunggu=menunggu,
+        bulan=month_arg(bulan),
+    )
     if as_json:
         render.emit_json([{k: r[k] for k in JSON_KEYS} for r in rows])
         return
@@ -93,10 +120,20 @@ def daftar(
     render.table(
         f"{len(rows)} kegiatan, {total} menit",
         ["#", "Tanggal", "Jam", "Menit", "Status", "NIP", "Uraian; hasil (validasi)"],
-        ([r["id"], r["tanggal"], f"{r['mulai']}-{r['selesai']}", r["menit"], r["status"],
-          r["nip"], what(r)] for r in rows),
+        (
+            [
+                r["id"],
+                r["tanggal"],
+                f"{r['mulai']}-{r['selesai']}",
+                r["menit"],
+                r["status"],
+                r["nip"],
+                what(r),
+            ]
+            for r in rows
+        ),
         justify_right=(0, 3),
-    )  # fmt: skip
+    )
 
 
 @app.command()
@@ -119,8 +156,10 @@ def validasi(
     who = nip_arg(oleh)
     r = kinerja.validate(open_db(), ids, oleh=actor(who), tolak=tolak, alasan=alasan)
     verb = "ditolak" if tolak else "disetujui"
-    print(f"{len(r.diubah)} kegiatan {verb} oleh {who}"
-          + (f"; {len(r.tetap)} sudah {verb} sebelumnya." if r.tetap else "."))  # fmt: skip
+    print(
+        f"{len(r.diubah)} kegiatan {verb} oleh {who}"
+        + (f"; {len(r.tetap)} sudah {verb} sebelumnya." if r.tetap else ".")
+    )
     if r.terlambat:
         render.note(
             "Peringatan: kegiatan #" + ", #".join(map(str, r.terlambat)) + " divalidasi sesudah "

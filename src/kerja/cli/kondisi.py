@@ -12,11 +12,13 @@ app = App(help="Kondisi pegawai (hamil, menyusui, komorbid, odp, pdp, positif, k
 @app.command()
 def tambah(
     nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
-    jenis: str = typer.Option(..., "--jenis", help="hamil, menyusui, komorbid, odp, pdp, positif, "
-                              "kontak-erat atau perjalanan."),  # fmt: skip
+    jenis: str = typer.Option(
+        ..., "--jenis", help="hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat atau perjalanan."
+    ),
     mulai: str | None = typer.Option(None, "--mulai", help="Berlaku sejak (bawaan: hari ini)."),
-    sampai: str | None = typer.Option(None, "--sampai", help="Berlaku sampai (kosong: terbuka). "
-                                      "Perjalanan: tanggal kembali."),  # fmt: skip
+    sampai: str | None = typer.Option(
+        None, "--sampai", help="Berlaku sampai (kosong: terbuka). Perjalanan: tanggal kembali."
+    ),
     keterangan: str | None = typer.Option(None, "--keterangan", help="Catatan, mis. nomor surat dokter."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -27,8 +29,9 @@ def tambah(
     from ..services.kalender import add_condition
 
     n = nip_arg(nip)
-    kid = add_condition(open_db(), n, jenis, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"),
-                        keterangan, actor(oleh))  # fmt: skip
+    kid = add_condition(
+        open_db(), n, jenis, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"), keterangan, actor(oleh)
+    )
     print(f"Kondisi #{kid} ({jenis.strip().lower()}) untuk {n} dicatat.")
 
 
@@ -46,10 +49,22 @@ def daftar(
 
     rows = kondisi_listing(open_db(), date_arg(tanggal, "--tanggal"))
     if as_json:
-        keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh",
-                "dicatat_pada")  # fmt: skip
+        keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh", "dicatat_pada")
         render.emit_json([{k: r[k] for k in keys} for r in rows])
         return
-    render.table(f"{len(rows)} kondisi", ["#", "NIP", "Nama", "Jenis", "Mulai", "Sampai", "Keterangan"],
-                 ([r["id"], r["nip"], r["nama"], r["jenis"], r["mulai"], r["sampai"] or "(terbuka)",
-                   r["keterangan"]] for r in rows))  # fmt: skip
+    render.table(
+        f"{len(rows)} kondisi",
+        ["#", "NIP", "Nama", "Jenis", "Mulai", "Sampai", "Keterangan"],
+        (
+            [
+                r["id"],
+                r["nip"],
+                r["nama"],
+                r["jenis"],
+                r["mulai"],
+                r["sampai"] or "(terbuka)",
+                r["keterangan"],
+            ]
+            for r in rows
+        ),
+    )

@@ -8,8 +8,12 @@ from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, open_db
 
 app = App(help="Hari libur: nasional, cuti bersama, dan libur lokal/keputusan daerah.")
 
-JENIS = {"nasional": "Libur nasional", "cuti-bersama": "Cuti bersama", "lokal": "Libur lokal",
-         "dibatalkan": "Dibatalkan (hari kerja)"}  # fmt: skip
+JENIS = {
+    "nasional": "Libur nasional",
+    "cuti-bersama": "Cuti bersama",
+    "lokal": "Libur lokal",
+    "dibatalkan": "Dibatalkan (hari kerja)",
+}
 
 
 @app.command()
@@ -34,9 +38,11 @@ def daftar(
         return
     from ..domain.rules import HARI
 
-    render.table(f"Hari libur {tahun} ({len(rows)} hari)", ["Tanggal", "Hari", "Nama", "Jenis"],
-                 ([r["tanggal"], HARI[r["tanggal"].weekday()], r["nama"], JENIS[r["jenis"]]]
-                  for r in rows))  # fmt: skip
+    render.table(
+        f"Hari libur {tahun} ({len(rows)} hari)",
+        ["Tanggal", "Hari", "Nama", "Jenis"],
+        ([r["tanggal"], HARI[r["tanggal"].weekday()], r["nama"], JENIS[r["jenis"]]] for r in rows),
+    )
 
 
 @app.command()

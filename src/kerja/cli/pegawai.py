@@ -34,8 +34,9 @@ def impor(
 
     conn = open_db()
     with render.status(f"Memeriksa {berkas.name} ..."):
-        s = import_employees(conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti,
-                             lewati_galat=lewati_galat)  # fmt: skip
+        s = import_employees(
+            conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti, lewati_galat=lewati_galat
+        )
     for w in s.peringatan[:50]:
         render.note(f"Peringatan: {w}")
     if len(s.peringatan) > 50:
@@ -44,11 +45,12 @@ def impor(
         render.note("Kolom yang tidak dipakai kerja: " + ", ".join(s.kolom_diabaikan))
     if s.berkas_galat:
         render.note(f"{s.dilewati} baris salah dilewati dan ditulis ke {s.berkas_galat}.")
-    counts = (f"{s.ditambah} ditambah, {s.diubah} diubah, {s.tetap} tetap, "
-              f"{s.dinonaktifkan} dinonaktifkan")  # fmt: skip
+    counts = f"{s.ditambah} ditambah, {s.diubah} diubah, {s.tetap} tetap, {s.dinonaktifkan} dinonaktifkan"
     if coba:
-        render.say(f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
-                   f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)")  # fmt: skip
+        render.say(
+            f"Pemeriksaan {s.berkas}: {s.dibaca} baris terbaca, semua benar. "
+            f"Bila disimpan: {counts}. (--coba: tidak ada yang disimpan)"
+        )
     elif not s.disimpan:
         render.say(f"{s.berkas}: {s.dibaca} baris, tidak ada perubahan ({counts}).")
     else:
@@ -62,9 +64,23 @@ def _name(r: dict) -> str:
 
 
 def _json_row(r: dict) -> dict:
-    keys = ("nip", "nama", "gelar_depan", "gelar_belakang", "status", "jabatan", "jenis_jabatan",
-            "eselon", "golongan", "unit", "nip_atasan", "tanggal_lahir", "jenis_kelamin", "tpp",
-            "pin_mesin")  # fmt: skip
+    keys = (
+        "nip",
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "status",
+        "jabatan",
+        "jenis_jabatan",
+        "eselon",
+        "golongan",
+        "unit",
+        "nip_atasan",
+        "tanggal_lahir",
+        "jenis_kelamin",
+        "tpp",
+        "pin_mesin",
+    )
     return {k: r[k] for k in keys} | {"aktif": bool(r["aktif"])}
 
 
@@ -102,12 +118,26 @@ def daftar(
     render.table(
         f"{len(rows)} pegawai",
         [cols[i] for i in keep] + (["Aktif"] if nonaktif else []),
-        ([[r["nip"], _name(r), r["status"], r["jabatan"], r["eselon"], r["golongan"],
-           r["unit"].split(" > ")[-1]][i] for i in keep]
-         + (["ya" if r["aktif"] else "tidak"] if nonaktif else []) for r in rows),
-        caption=None if wide else "Status, eselon, golongan: kerja pegawai lihat NIP, --json, "
-        "atau terminal selebar 110 kolom.",
-    )  # fmt: skip
+        (
+            [
+                [
+                    r["nip"],
+                    _name(r),
+                    r["status"],
+                    r["jabatan"],
+                    r["eselon"],
+                    r["golongan"],
+                    r["unit"].split(" > ")[-1],
+                ][i]
+                for i in keep
+            ]
+            + (["ya" if r["aktif"] else "tidak"] if nonaktif else [])
+            for r in rows
+        ),
+        caption=None
+        if wide
+        else "Status, eselon, golongan: kerja pegawai lihat NIP, --json, atau terminal selebar 110 kolom.",
+    )
 
 
 @app.command()
@@ -128,10 +158,19 @@ def lihat(
     if as_json:
         render.emit_json(_json_row(r))
         return
-    labels = [("NIP", "nip"), ("Status", "status"), ("Jabatan", "jabatan"),
-              ("Jenis jabatan", "jenis_jabatan"), ("Eselon", "eselon"), ("Golongan", "golongan"),
-              ("Unit", "unit"), ("NIP atasan", "nip_atasan"), ("Tanggal lahir", "tanggal_lahir"),
-              ("Jenis kelamin", "jenis_kelamin"), ("PIN mesin", "pin_mesin")]  # fmt: skip
+    labels = [
+        ("NIP", "nip"),
+        ("Status", "status"),
+        ("Jabatan", "jabatan"),
+        ("Jenis jabatan", "jenis_jabatan"),
+        ("Eselon", "eselon"),
+        ("Golongan", "golongan"),
+        ("Unit", "unit"),
+        ("NIP atasan", "nip_atasan"),
+        ("Tanggal lahir", "tanggal_lahir"),
+        ("Jenis kelamin", "jenis_kelamin"),
+        ("PIN mesin", "pin_mesin"),
+    ]
     if r["nip_atasan"]:
         try:
             r["nip_atasan"] = f"{r['nip_atasan']} ({_name(store.get(conn, r['nip_atasan']))})"
@@ -161,6 +200,15 @@ def ubah(
     """
     from ..services.pegawai import change_employee
 
-    r = change_employee(open_db(), nip_arg(nip), oleh=actor(oleh), atasan=atasan, unit=unit, tpp=tpp,
-                        pin_mesin=pin_mesin, aktif=aktif, alasan=alasan)  # fmt: skip
+    r = change_employee(
+        open_db(),
+        nip_arg(nip),
+        oleh=actor(oleh),
+        atasan=atasan,
+        unit=unit,
+        tpp=tpp,
+        pin_mesin=pin_mesin,
+        aktif=aktif,
+        alasan=alasan,
+    )
     print(f"Data {r['nip']} ({r['nama']}) diperbarui.")

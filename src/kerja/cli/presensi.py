@@ -8,8 +8,10 @@ import typer
 
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db
 
-app = App(help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
-               "rekap harian dan yang belum hadir.")  # fmt: skip
+app = App(
+    help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
+    "rekap harian dan yang belum hadir."
+)
 
 OPT_WAKTU = typer.Option(
     None, "--waktu", help="Waktu lokal unit 'YYYY-MM-DD HH:MM' (dicatat mundur; perlu --oleh)."
@@ -45,12 +47,14 @@ def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str
             try:
                 when = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
             except ValueError:
-                raise fail(f"--waktu {waktu!r} tidak sah; pakai 'YYYY-MM-DD HH:MM', "
-                           "mis. '2021-02-01 07:25'.") from None  # fmt: skip
+                raise fail(
+                    f"--waktu {waktu!r} tidak sah; pakai 'YYYY-MM-DD HH:MM', mis. '2021-02-01 07:25'."
+                ) from None
     if mode is not None and mode.upper() not in ("WFO", "WFH"):
         raise fail(f"--mode {mode!r} tidak dikenal; pakai wfo atau wfh.")
-    r = record(open_db(), nip_arg(nip), jenis, oleh=actor(oleh), waktu=when,
-               mode=mode.upper() if mode else None)  # fmt: skip
+    r = record(
+        open_db(), nip_arg(nip), jenis, oleh=actor(oleh), waktu=when, mode=mode.upper() if mode else None
+    )
     kata = "Masuk" if jenis == "masuk" else "Pulang"
     print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
 
@@ -112,11 +116,15 @@ def impor(
     if s.pin_tak_dikenal:
         contoh = ", ".join(s.contoh_pin)
         lagi = " ..." if s.jumlah_pin_tak_dikenal > len(s.contoh_pin) else ""
-        render.note(f"Peringatan: {s.pin_tak_dikenal} presensi dari {s.jumlah_pin_tak_dikenal} PIN "
-                    f"yang tidak dikenal dilewati: {contoh}{lagi}. Isi PIN mesin pegawai dengan "
-                    "`kerja pegawai ubah NIP --pin-mesin PIN`, lalu impor ulang.")  # fmt: skip
-    print(f"{s.berkas}: {s.dibaca} presensi terbaca; {s.ditambah} ditambah, {s.sudah_ada} sudah "
-          f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal.")  # fmt: skip
+        render.note(
+            f"Peringatan: {s.pin_tak_dikenal} presensi dari {s.jumlah_pin_tak_dikenal} PIN "
+            f"yang tidak dikenal dilewati: {contoh}{lagi}. Isi PIN mesin pegawai dengan "
+            "`kerja pegawai ubah NIP --pin-mesin PIN`, lalu impor ulang."
+        )
+    print(
+        f"{s.berkas}: {s.dibaca} presensi terbaca; {s.ditambah} ditambah, {s.sudah_ada} sudah "
+        f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal."
+    )
 
 
 @app.command()
@@ -136,9 +144,11 @@ def status(
 
     m, s = date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai")
     row = declare_status(open_db(), nip_arg(nip), kode, m, s, keterangan, oleh=actor(oleh))
-    print(f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
-          f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
-          f"(id {row['id']}).")  # fmt: skip
+    print(
+        f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
+        f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
+        f"(id {row['id']})."
+    )
 
 
 @app.command()
@@ -154,8 +164,7 @@ def cabut(
     from ..services.presensi import withdraw_status
 
     row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh))
-    print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) "
-          "dicabut.")  # fmt: skip
+    print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) dicabut.")
 
 
 @app.command("status-daftar")
@@ -179,10 +188,20 @@ def status_daftar(
     render.table(
         f"{len(rows)} status hari",
         ["Id", "NIP", "Kode", "Mulai", "Sampai", "Keterangan", "Oleh", "Dicabut"],
-        ([r["id"], r["nip"], r["kode"], r["mulai"], r["sampai"], r["keterangan"], r["oleh"],
-          f"{r['dicabut_pada'][:10]} ({r['dicabut_alasan']})" if r["dicabut_pada"] else ""]
-         for r in rows),
-    )  # fmt: skip
+        (
+            [
+                r["id"],
+                r["nip"],
+                r["kode"],
+                r["mulai"],
+                r["sampai"],
+                r["keterangan"],
+                r["oleh"],
+                f"{r['dicabut_pada'][:10]} ({r['dicabut_alasan']})" if r["dicabut_pada"] else "",
+            ]
+            for r in rows
+        ),
+    )
 
 
 @app.command()
@@ -213,15 +232,44 @@ def harian(
         counts[r["kode"]] = counts.get(r["kode"], 0) + 1
     render.table(
         f"Presensi {d}" + (f" — {unit}" if unit else ""),
-        ["NIP", "Nama", "Unit", "Jadwal", "Kode", "Masuk", "Pulang", "Mode", "Telat", "Cepat",
-         "TL", "PSW", "Potongan", "Catatan"],
-        ([r["nip"], r["nama"], r["unit"], r["jadwal"] or "", r["kode"], r["masuk"], r["pulang"],
-          r["mode"], r["telat_menit"] or "", r["cepat_menit"] or "", r["tl"], r["psw"],
-          f"{r['potongan_persen']}%" if r["potongan_persen"] else "", r["catatan"]]
-         for r in rows),
+        [
+            "NIP",
+            "Nama",
+            "Unit",
+            "Jadwal",
+            "Kode",
+            "Masuk",
+            "Pulang",
+            "Mode",
+            "Telat",
+            "Cepat",
+            "TL",
+            "PSW",
+            "Potongan",
+            "Catatan",
+        ],
+        (
+            [
+                r["nip"],
+                r["nama"],
+                r["unit"],
+                r["jadwal"] or "",
+                r["kode"],
+                r["masuk"],
+                r["pulang"],
+                r["mode"],
+                r["telat_menit"] or "",
+                r["cepat_menit"] or "",
+                r["tl"],
+                r["psw"],
+                f"{r['potongan_persen']}%" if r["potongan_persen"] else "",
+                r["catatan"],
+            ]
+            for r in rows
+        ),
         caption=", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
         justify_right=(8, 9),
-    )  # fmt: skip
+    )
 
 
 @app.command()
@@ -247,6 +295,8 @@ def belum(
     if not rows:
         print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk (atau tidak ada jadwal).")
         return
-    render.table(f"Belum presensi masuk {d}: {len(rows)} pegawai",
-                 ["NIP", "Nama", "Unit", "Jadwal"],
-                 ([r["nip"], r["nama"], r["unit"], r["jadwal"]] for r in rows))  # fmt: skip
+    render.table(
+        f"Belum presensi masuk {d}: {len(rows)} pegawai",
+        ["NIP", "Nama", "Unit", "Jadwal"],
+        ([r["nip"], r["nama"], r["unit"], r["jadwal"]] for r in rows),
+    )

@@ -161,18 +161,29 @@ def _table(recap: dict) -> None:
     t = recap["total"]
     render.table(
         f"Rekap TPP {recap['instansi']} {recap['bulan']} ({len(rows)} pegawai)",
-        ["NIP", "Nama", "HK", "WFO", "WFH", "S/I/C/DL", "TK", "Pot.%", "Capaian%",
-         "TPP total (Rp)"] + (["Peringatan"] if warn else []),
-        ([r["nip"], r["nama"], r["hari_kerja"], r["hadir_wfo"], r["hadir_wfh"],
-          f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}", r["tk"],
-          f"{r['potongan_disiplin_persen']:.2f}", f"{r['capaian_kinerja_persen']:.2f}",
-          render.rupiah(r["tpp_total"])[3:]] + ([r["peringatan"] or ""] if warn else [])
-         for r in rows),
+        ["NIP", "Nama", "HK", "WFO", "WFH", "S/I/C/DL", "TK", "Pot.%", "Capaian%", "TPP total (Rp)"]
+        + (["Peringatan"] if warn else []),
+        (
+            [
+                r["nip"],
+                r["nama"],
+                r["hari_kerja"],
+                r["hadir_wfo"],
+                r["hadir_wfh"],
+                f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}",
+                r["tk"],
+                f"{r['potongan_disiplin_persen']:.2f}",
+                f"{r['capaian_kinerja_persen']:.2f}",
+                render.rupiah(r["tpp_total"])[3:],
+            ]
+            + ([r["peringatan"] or ""] if warn else [])
+            for r in rows
+        ),
         caption=f"Jumlah: pagu {render.rupiah(t['pagu_tpp'])}, kinerja "
         f"{render.rupiah(t['tpp_kinerja'])}, disiplin {render.rupiah(t['tpp_disiplin'])}, "
         f"total {render.rupiah(t['tpp_total'])}",
         justify_right=(2, 3, 4, 6, 7, 8, 9),
-    )  # fmt: skip
+    )
 
 
 @app.command()
@@ -198,13 +209,39 @@ def rincian(
     # Narrow columns first, the rule text last: on a narrow terminal only it wraps.
     render.table(
         f"Rincian {r['nama']} ({r['nip']}), {d['bulan']}",
-        ["Tanggal", "Kode", "Jadwal", "Masuk", "Pulang", "Telat", "Cepat", "TL", "PSW", "Pot.",
-         "Menit", "Aturan potongan"],
-        ([h["tanggal"], h["kode"], h["jadwal"] or "-", h["masuk"] or "-", h["pulang"] or "-",
-          h["telat_menit"] or "", h["cepat_menit"] or "", h["tl"], h["psw"],
-          f"{h['potongan_persen']:g}%", h["menit_kinerja"], h["aturan"]] for h in d["hari"]),
+        [
+            "Tanggal",
+            "Kode",
+            "Jadwal",
+            "Masuk",
+            "Pulang",
+            "Telat",
+            "Cepat",
+            "TL",
+            "PSW",
+            "Pot.",
+            "Menit",
+            "Aturan potongan",
+        ],
+        (
+            [
+                h["tanggal"],
+                h["kode"],
+                h["jadwal"] or "-",
+                h["masuk"] or "-",
+                h["pulang"] or "-",
+                h["telat_menit"] or "",
+                h["cepat_menit"] or "",
+                h["tl"],
+                h["psw"],
+                f"{h['potongan_persen']:g}%",
+                h["menit_kinerja"],
+                h["aturan"],
+            ]
+            for h in d["hari"]
+        ),
         justify_right=(5, 6, 9, 10),
-    )  # fmt: skip
+    )
     if d["menit_di_luar_hari_kerja"]:
         print(f"Menit kinerja di luar hari kerja (ikut dihitung): {d['menit_di_luar_hari_kerja']}")
     tidak = d["menit_tidak_dihitung"]
@@ -236,8 +273,10 @@ def kunci(
     from ..services.kunci import lock
 
     row = lock(open_db(), month_arg(bulan) or "", oleh=actor(oleh))
-    print(f"Bulan {row['bulan']} dikunci oleh {row['oleh']}. Buka dengan "
-          f"`kerja rekap buka --bulan {row['bulan']} --alasan ...`.")  # fmt: skip
+    print(
+        f"Bulan {row['bulan']} dikunci oleh {row['oleh']}. Buka dengan "
+        f"`kerja rekap buka --bulan {row['bulan']} --alasan ...`."
+    )
 
 
 @app.command()
@@ -270,5 +309,8 @@ def kunci_daftar(as_json: bool = OPT_JSON) -> None:
     if as_json:
         render.emit_json(rows)
         return
-    render.table(f"{len(rows)} bulan terkunci", ["Bulan", "Oleh", "Pada"],
-                 ([r["bulan"], r["oleh"], r["pada"][:16]] for r in rows))  # fmt: skip
+    render.table(
+        f"{len(rows)} bulan terkunci",
+        ["Bulan", "Oleh", "Pada"],
+        ([r["bulan"], r["oleh"], r["pada"][:16]] for r in rows),
+    )

@@ -57,8 +57,15 @@ def table(
         return
     # A rule under the header, no vertical bars, two spaces between columns: what lets a listing
     # of six or seven columns fit an 80-column terminal.
-    t = Table(title=title, caption=caption, show_lines=False, header_style="bold",
-              box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)  # fmt: skip
+    t = Table(
+        title=title,
+        caption=caption,
+        show_lines=False,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        collapse_padding=True,
+    )
     for i, c in enumerate(columns):
         # An identifier broken over two lines is misread; names and units may wrap instead.
         keep = c.upper() in ("NIP", "NIK", "TANGGAL", "WAKTU")
@@ -78,8 +85,13 @@ def _min_width(columns: Sequence[str], cells: list[list[str]]) -> int:
     return total
 
 
-def _records(con, title: str | None, columns: Sequence[str], cells: list[list[str]],  # type: ignore[no-untyped-def]
-             caption: str | None) -> None:  # fmt: skip
+def _records(
+    con,
+    title: str | None,
+    columns: Sequence[str],
+    cells: list[list[str]],  # type: ignore[no-untyped-def]
+    caption: str | None,
+) -> None:
     """A table too wide for the terminal, one block per row: the first two columns as a heading,
     the other non-empty ones as 'Kolom: nilai' pairs wrapped beneath. Readable on 80 columns
     where a squeezed table would break every word; --json or a wider terminal give the grid."""
@@ -93,8 +105,12 @@ def _records(con, title: str | None, columns: Sequence[str], cells: list[list[st
         con.print(f"[bold]{escape('  '.join(v for v in r[:2] if v))}[/bold]", overflow="fold")
         rest = "; ".join(f"{c}: {v}" for c, v in zip(columns[2:], r[2:], strict=False) if v)
         if rest:
-            con.print(escape(textwrap.fill(rest, max(30, con.width), initial_indent="    ",
-                                           subsequent_indent="    ")), overflow="fold")  # fmt: skip
+            con.print(
+                escape(
+                    textwrap.fill(rest, max(30, con.width), initial_indent="    ", subsequent_indent="    ")
+                ),
+                overflow="fold",
+            )
     if caption:
         con.print(escape(caption))
 
@@ -115,8 +131,12 @@ def say(message: str, hang: int = 2) -> None:
 
     w = max(40, width())
     for line in message.splitlines() or [""]:
-        print(textwrap.fill(line, w, subsequent_indent=" " * hang, break_on_hyphens=False,
-                            break_long_words=False) or "")
+        print(
+            textwrap.fill(
+                line, w, subsequent_indent=" " * hang, break_on_hyphens=False, break_long_words=False
+            )
+            or ""
+        )
 
 
 class _WordWrapped:
@@ -137,8 +157,13 @@ class _WordWrapped:
         *lines, self._pending = self._pending.split("\n")
         for line in lines:
             if len(line) > self._columns and "\x1b" not in line:
-                line = textwrap.fill(line, self._columns, subsequent_indent="  ",
-                                     break_long_words=False, break_on_hyphens=False)  # fmt: skip
+                line = textwrap.fill(
+                    line,
+                    self._columns,
+                    subsequent_indent="  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
             self._stream.write(line + "\n")
         return len(s)
 

@@ -23,17 +23,24 @@ def daftar(as_json: bool = OPT_JSON) -> None:
     units = store.unit_tree(conn)
     zona = institution.zona(conn)  # a unit without its own zone keeps the institution's
     if as_json:
-        render.emit_json([
-            {"unit": u["jalur"], "nama": u["nama"], "tingkat": u["tingkat"],
-             "zona": u["zona"] or zona, "pegawai": u["pegawai"], "total": u["total"]}
-            for u in units
-        ])  # fmt: skip
+        render.emit_json(
+            [
+                {
+                    "unit": u["jalur"],
+                    "nama": u["nama"],
+                    "tingkat": u["tingkat"],
+                    "zona": u["zona"] or zona,
+                    "pegawai": u["pegawai"],
+                    "total": u["total"],
+                }
+                for u in units
+            ]
+        )
         return
     render.table(
         f"{len(units)} unit",
         ["Unit", "Pegawai", "Total", "Zona"],
-        (("  " * (u["tingkat"] - 1) + u["nama"], u["pegawai"], u["total"], u["zona"] or zona)
-         for u in units),
+        (("  " * (u["tingkat"] - 1) + u["nama"], u["pegawai"], u["total"], u["zona"] or zona) for u in units),
         justify_right=(1, 2),
     )
 

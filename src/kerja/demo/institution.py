@@ -23,17 +23,37 @@ ON = date(2021, 2, 1)  # ages, TMT and conditions are set relative to the demo m
 
 # (bidang, head's title, eselon, [(seksi, head's title)]); the Sekretariat's leaves are subbagian.
 STRUKTUR: list[tuple[str, str, str, list[str]]] = [
-    ("Sekretariat", "Sekretaris", "III.a",
-     ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan", "Subbagian Perencanaan"]),
-    ("Bidang Informasi dan Komunikasi Publik", "Kepala Bidang Informasi dan Komunikasi Publik",
-     "III.b", ["Seksi Pengelolaan Informasi Publik", "Seksi Kemitraan Media"]),
-    ("Bidang Aplikasi Informatika", "Kepala Bidang Aplikasi Informatika", "III.b",
-     ["Seksi Layanan E-Government", "Seksi Pengembangan Aplikasi", "Seksi Tata Kelola Data"]),
-    ("Bidang Persandian dan Statistik", "Kepala Bidang Persandian dan Statistik", "III.b",
-     ["Seksi Persandian", "Seksi Statistik Sektoral"]),
-    ("Bidang Infrastruktur TIK", "Kepala Bidang Infrastruktur TIK", "III.b",
-     ["Seksi Jaringan dan Pusat Data", "Seksi Keamanan Informasi"]),
-]  # fmt: skip
+    (
+        "Sekretariat",
+        "Sekretaris",
+        "III.a",
+        ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan", "Subbagian Perencanaan"],
+    ),
+    (
+        "Bidang Informasi dan Komunikasi Publik",
+        "Kepala Bidang Informasi dan Komunikasi Publik",
+        "III.b",
+        ["Seksi Pengelolaan Informasi Publik", "Seksi Kemitraan Media"],
+    ),
+    (
+        "Bidang Aplikasi Informatika",
+        "Kepala Bidang Aplikasi Informatika",
+        "III.b",
+        ["Seksi Layanan E-Government", "Seksi Pengembangan Aplikasi", "Seksi Tata Kelola Data"],
+    ),
+    (
+        "Bidang Persandian dan Statistik",
+        "Kepala Bidang Persandian dan Statistik",
+        "III.b",
+        ["Seksi Persandian", "Seksi Statistik Sektoral"],
+    ),
+    (
+        "Bidang Infrastruktur TIK",
+        "Kepala Bidang Infrastruktur TIK",
+        "III.b",
+        ["Seksi Jaringan dan Pusat Data", "Seksi Keamanan Informasi"],
+    ),
+]
 
 # Staff posts per kind of leaf: (jabatan, jenis jabatan, golongan band "ahli"/"terampil"/"staf").
 FUNGSIONAL = {
@@ -55,35 +75,146 @@ PELAKSANA = {
     "Keuangan": ["Penyusun Laporan Keuangan", "Verifikator Keuangan", "Pengelola Gaji"],
     "Perencanaan": ["Penyusun Program dan Anggaran"],
 }
-PELAKSANA_TEKNIS = ["Pengolah Data", "Pengelola Layanan Informasi", "Operator Layanan Operasional",
-                    "Pengelola Sistem dan Jaringan", "Pengadministrasi Umum"]  # fmt: skip
+PELAKSANA_TEKNIS = [
+    "Pengolah Data",
+    "Pengelola Layanan Informasi",
+    "Operator Layanan Operasional",
+    "Pengelola Sistem dan Jaringan",
+    "Pengadministrasi Umum",
+]
 NON_ASN = ["Tenaga Pendukung Teknis", "Operator Komputer", "Tenaga Pendukung Administrasi"]
 NON_ASN_UMUM = ["Pengemudi", "Petugas Keamanan", "Petugas Kebersihan"]
 
 # Invented names: combined at random, checked unique. No real official is meant.
-DEPAN_L = ["Arya", "Bagas", "Candra", "Danang", "Erlangga", "Fadli", "Galih", "Haris", "Irfan",
-           "Jatmiko", "Kurnia", "Lutfi", "Mahesa", "Nanda", "Oktavian", "Prasetya", "Raka",
-           "Satria", "Teguh", "Wahyu", "Yoga", "Zulfan", "Bayu", "Dimas", "Fajar", "Gilang",
-           "Hendra", "Ilham", "Rendra", "Syahrul"]  # fmt: skip
-DEPAN_P = ["Anisa", "Bunga", "Citra", "Dian", "Elok", "Fitria", "Gendis", "Hana", "Intan",
-           "Juwita", "Kirana", "Laras", "Mega", "Nadia", "Puspa", "Ratih", "Sekar", "Tiara",
-           "Utami", "Wulan", "Yulia", "Ayu", "Dewanti", "Indri", "Larasati", "Nurul", "Rahma",
-           "Salsabila", "Tari", "Vina"]  # fmt: skip
-BELAKANG = ["Adiwangsa", "Banyuputra", "Cahyaningrum", "Damarjati", "Ekaputri", "Gunadarma",
-            "Hadikusumo", "Indrajaya", "Jayasentika", "Kusumawardana", "Lesmana", "Mahardika",
-            "Nirmalasari", "Purbaningrum", "Rakasiwi", "Sasmitaloka", "Tirtawijaya",
-            "Udayana", "Wirabumi", "Yudhistira", "Anggraeni", "Baskara", "Cendana", "Dirgantara",
-            "Gemilang", "Halimunda", "Kertajaya", "Mandalika", "Pangestuti", "Sadewa"]  # fmt: skip
+DEPAN_L = [
+    "Arya",
+    "Bagas",
+    "Candra",
+    "Danang",
+    "Erlangga",
+    "Fadli",
+    "Galih",
+    "Haris",
+    "Irfan",
+    "Jatmiko",
+    "Kurnia",
+    "Lutfi",
+    "Mahesa",
+    "Nanda",
+    "Oktavian",
+    "Prasetya",
+    "Raka",
+    "Satria",
+    "Teguh",
+    "Wahyu",
+    "Yoga",
+    "Zulfan",
+    "Bayu",
+    "Dimas",
+    "Fajar",
+    "Gilang",
+    "Hendra",
+    "Ilham",
+    "Rendra",
+    "Syahrul",
+]
+DEPAN_P = [
+    "Anisa",
+    "Bunga",
+    "Citra",
+    "Dian",
+    "Elok",
+    "Fitria",
+    "Gendis",
+    "Hana",
+    "Intan",
+    "Juwita",
+    "Kirana",
+    "Laras",
+    "Mega",
+    "Nadia",
+    "Puspa",
+    "Ratih",
+    "Sekar",
+    "Tiara",
+    "Utami",
+    "Wulan",
+    "Yulia",
+    "Ayu",
+    "Dewanti",
+    "Indri",
+    "Larasati",
+    "Nurul",
+    "Rahma",
+    "Salsabila",
+    "Tari",
+    "Vina",
+]
+BELAKANG = [
+    "Adiwangsa",
+    "Banyuputra",
+    "Cahyaningrum",
+    "Damarjati",
+    "Ekaputri",
+    "Gunadarma",
+    "Hadikusumo",
+    "Indrajaya",
+    "Jayasentika",
+    "Kusumawardana",
+    "Lesmana",
+    "Mahardika",
+    "Nirmalasari",
+    "Purbaningrum",
+    "Rakasiwi",
+    "Sasmitaloka",
+    "Tirtawijaya",
+    "Udayana",
+    "Wirabumi",
+    "Yudhistira",
+    "Anggraeni",
+    "Baskara",
+    "Cendana",
+    "Dirgantara",
+    "Gemilang",
+    "Halimunda",
+    "Kertajaya",
+    "Mandalika",
+    "Pangestuti",
+    "Sadewa",
+]
 
 PANGKAT = {
-    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
-    "II/d": "Pengatur Tingkat I", "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I",
-    "III/c": "Penata", "III/d": "Penata Tingkat I", "IV/a": "Pembina",
-    "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda",
-}  # fmt: skip
-HEADERS = ["NIP", "Nama", "Gelar Depan", "Gelar Belakang", "Status Pegawai", "Pangkat/Golongan",
-           "Jabatan", "Jenis Jabatan", "Eselon", "OPD", "Unit Kerja", "Sub Unit Kerja",
-           "NIP Atasan", "Tgl Lahir", "JK", "Pagu TPP", "PIN Mesin"]  # fmt: skip
+    "II/a": "Pengatur Muda",
+    "II/b": "Pengatur Muda Tingkat I",
+    "II/c": "Pengatur",
+    "II/d": "Pengatur Tingkat I",
+    "III/a": "Penata Muda",
+    "III/b": "Penata Muda Tingkat I",
+    "III/c": "Penata",
+    "III/d": "Penata Tingkat I",
+    "IV/a": "Pembina",
+    "IV/b": "Pembina Tingkat I",
+    "IV/c": "Pembina Utama Muda",
+}
+HEADERS = [
+    "NIP",
+    "Nama",
+    "Gelar Depan",
+    "Gelar Belakang",
+    "Status Pegawai",
+    "Pangkat/Golongan",
+    "Jabatan",
+    "Jenis Jabatan",
+    "Eselon",
+    "OPD",
+    "Unit Kerja",
+    "Sub Unit Kerja",
+    "NIP Atasan",
+    "Tgl Lahir",
+    "JK",
+    "Pagu TPP",
+    "PIN Mesin",
+]
 
 
 @dataclass(frozen=True)
@@ -200,10 +331,20 @@ def build(seed: int = SEED) -> Dinas:
     people: list[Person] = []
     gelar_s1 = ["S.Kom.", "S.T.", "S.E.", "S.Sos.", "S.I.Kom.", "S.Si.", "S.AP."]
 
-    def add(unit: tuple[str, ...], jabatan: str, jenis: str, *, eselon: str | None = None,
-            golongan: str | None = None, status: str = "PNS", atasan: str | None = None,
-            tpp: int | None = None, age: tuple[int, int] = (24, 54), sex: str | None = None,
-            gelar: tuple[str | None, str | None] = (None, None)) -> Person:  # fmt: skip
+    def add(
+        unit: tuple[str, ...],
+        jabatan: str,
+        jenis: str,
+        *,
+        eselon: str | None = None,
+        golongan: str | None = None,
+        status: str = "PNS",
+        atasan: str | None = None,
+        tpp: int | None = None,
+        age: tuple[int, int] = (24, 54),
+        sex: str | None = None,
+        gelar: tuple[str | None, str | None] = (None, None),
+    ) -> Person:
         sex = sex or rng.choice("LP")
         born = _born(rng, *age)
         if status == "NON-ASN":
@@ -213,11 +354,22 @@ def build(seed: int = SEED) -> Dinas:
         else:
             nip = ids.pns(born, sex, (22, 30))
         p = Person(
-            nip=nip, nama=ids.name(sex), status=status, jabatan=jabatan, jenis_jabatan=jenis,
-            unit=unit, tanggal_lahir=born, jenis_kelamin=sex, pin=str(len(people) + 1),
-            eselon=eselon, golongan=golongan, gelar_depan=gelar[0], gelar_belakang=gelar[1],
-            nip_atasan=atasan, tpp=tpp,
-        )  # fmt: skip
+            nip=nip,
+            nama=ids.name(sex),
+            status=status,
+            jabatan=jabatan,
+            jenis_jabatan=jenis,
+            unit=unit,
+            tanggal_lahir=born,
+            jenis_kelamin=sex,
+            pin=str(len(people) + 1),
+            eselon=eselon,
+            golongan=golongan,
+            gelar_depan=gelar[0],
+            gelar_belakang=gelar[1],
+            nip_atasan=atasan,
+            tpp=tpp,
+        )
         people.append(p)
         return p
 
@@ -268,8 +420,7 @@ def build(seed: int = SEED) -> Dinas:
     for (unit, head), n in zip(leaves, staff_per_leaf, strict=True):
         key = _leaf_key(unit[-1])
         for i in range(n):
-            kind = ("NON-ASN" if i in (n - 1, n - 3) and n > 8 or i == n - 1
-                    else "PPPK" if i == 4 else "PNS")  # fmt: skip
+            kind = "NON-ASN" if i in (n - 1, n - 3) and n > 8 or i == n - 1 else "PPPK" if i == 4 else "PNS"
             if kind == "NON-ASN":
                 umum = key == "Umum" and i == n - 1
                 add(
@@ -330,9 +481,7 @@ def _with_elders(rng: random.Random, people: list[Person]) -> list[Person]:
     """Three PNS staff past 55 (the circular keeps them home); pelaksana retire at 58."""
     from dataclasses import replace
 
-    staff = [
-        i for i, p in enumerate(people) if p.status == "PNS" and p.jenis_jabatan == "PELAKSANA"
-    ]
+    staff = [i for i, p in enumerate(people) if p.status == "PNS" and p.jenis_jabatan == "PELAKSANA"]
     ids = _Ids(rng)
     ids.used = {p.nip for p in people}
     for i in rng.sample(staff, 3):
@@ -354,8 +503,15 @@ def _conditions(rng: random.Random, people: list[Person]) -> list[Condition]:
         for p in rng.sample(women, 2)
     ]
     odp = rng.choice(men)
-    out.append(Condition(odp.nip, "odp", date(2021, 2, 8), date(2021, 2, 21),
-                         "kontak erat keluarga, isolasi mandiri 14 hari"))  # fmt: skip
+    out.append(
+        Condition(
+            odp.nip,
+            "odp",
+            date(2021, 2, 8),
+            date(2021, 2, 21),
+            "kontak erat keluarga, isolasi mandiri 14 hari",
+        )
+    )
     return out
 
 
@@ -367,15 +523,27 @@ def rows(dinas: Dinas) -> list[dict[str, str]]:
         gol = ""
         if p.golongan:
             gol = f"{PANGKAT[p.golongan]} ({p.golongan})" if p.golongan in PANGKAT else p.golongan
-        out.append({
-            "NIP": p.nip, "Nama": p.nama, "Gelar Depan": p.gelar_depan or "",
-            "Gelar Belakang": p.gelar_belakang or "", "Status Pegawai": p.status,
-            "Pangkat/Golongan": gol, "Jabatan": p.jabatan, "Jenis Jabatan": p.jenis_jabatan,
-            "Eselon": p.eselon or "-", "OPD": unit[0], "Unit Kerja": unit[1],
-            "Sub Unit Kerja": unit[2], "NIP Atasan": p.nip_atasan or "",
-            "Tgl Lahir": f"{p.tanggal_lahir:%d-%m-%Y}", "JK": p.jenis_kelamin,
-            "Pagu TPP": f"{p.tpp:,}".replace(",", ".") if p.tpp else "", "PIN Mesin": p.pin,
-        })  # fmt: skip
+        out.append(
+            {
+                "NIP": p.nip,
+                "Nama": p.nama,
+                "Gelar Depan": p.gelar_depan or "",
+                "Gelar Belakang": p.gelar_belakang or "",
+                "Status Pegawai": p.status,
+                "Pangkat/Golongan": gol,
+                "Jabatan": p.jabatan,
+                "Jenis Jabatan": p.jenis_jabatan,
+                "Eselon": p.eselon or "-",
+                "OPD": unit[0],
+                "Unit Kerja": unit[1],
+                "Sub Unit Kerja": unit[2],
+                "NIP Atasan": p.nip_atasan or "",
+                "Tgl Lahir": f"{p.tanggal_lahir:%d-%m-%Y}",
+                "JK": p.jenis_kelamin,
+                "Pagu TPP": f"{p.tpp:,}".replace(",", ".") if p.tpp else "",
+                "PIN Mesin": p.pin,
+            }
+        )
     return out
 
 

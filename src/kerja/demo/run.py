@@ -63,9 +63,7 @@ class Demo:
         self.by_nip = self.dinas.by_nip()
         self.step = 0
         # The clerk who runs the cycle: the head of the Subbagian Umum dan Kepegawaian.
-        self.petugas = next(
-            p.nip for p in self.dinas.people if p.jabatan.startswith("Kepala Subbagian Umum")
-        )
+        self.petugas = next(p.nip for p in self.dinas.people if p.jabatan.startswith("Kepala Subbagian Umum"))
         self.roster: dict[tuple[date, str], str] = {}
         self.days: list[date] = []
 
@@ -101,8 +99,9 @@ class Demo:
     def init(self) -> None:
         from ..services import institution
 
-        institution.init(self.conn, instansi=self.dinas.instansi, zona=self.dinas.zona,
-                         rules=None, oleh=self.petugas)  # fmt: skip
+        institution.init(
+            self.conn, instansi=self.dinas.instansi, zona=self.dinas.zona, rules=None, oleh=self.petugas
+        )
         self.tell(f"Basis data baru {self.db} (zona {self.dinas.zona}, aturan bawaan)")
 
     def employees(self) -> None:
@@ -126,8 +125,10 @@ class Demo:
             add_condition(self.conn, c.nip, c.jenis, c.mulai, c.sampai, c.keterangan, self.petugas)
         kinds = Counter(c.jenis for c in self.dinas.conditions)
         old = sum(1 for p in self.dinas.people if age_on(p.tanggal_lahir, MULAI) >= 55)
-        self.tell(f"Kondisi: {kinds['hamil']} hamil, {kinds['odp']} ODP; {old} pegawai berusia 55+",
-                  "(edaran: mereka bekerja dari rumah)")  # fmt: skip
+        self.tell(
+            f"Kondisi: {kinds['hamil']} hamil, {kinds['odp']} ODP; {old} pegawai berusia 55+",
+            "(edaran: mereka bekerja dari rumah)",
+        )
 
     def circular(self) -> None:
         from ..services.kalender import install_circular
@@ -144,8 +145,7 @@ class Demo:
         self.days = working_days(self.conn, MULAI, SAMPAI)
         statuses, absent = simulate.plan_absences(self.dinas, self.days, self.seed)
         for s in statuses:
-            declare_status(self.conn, s.nip, s.kode, s.mulai, s.sampai, s.keterangan,
-                           oleh=self.petugas)  # fmt: skip
+            declare_status(self.conn, s.nip, s.kode, s.mulai, s.sampai, s.keterangan, oleh=self.petugas)
         kinds = Counter(s.kode for s in statuses)
         names = {"S": "sakit", "CT": "cuti tahunan", "I": "izin", "DL": "dinas luar"}
         self.tell(
@@ -167,15 +167,15 @@ class Demo:
             f"{len(s.pelanggaran)} pelanggaran kuota/cakupan",
         )
 
-    def presence(self, absences: tuple[list[simulate.Status], list[tuple[str, date]]]
-                 ) -> simulate.Month:  # fmt: skip
+    def presence(self, absences: tuple[list[simulate.Status], list[tuple[str, date]]]) -> simulate.Month:
         from ..domain.calendar import hours
         from ..services.presensi import import_file
         from ..store.institution import rules_for_day
 
         rules_for = rules_for_day(self.conn)
-        month = simulate.simulate(self.dinas, self.days, lambda d: hours(d, rules_for(d)),
-                                  self.roster, self.seed)  # fmt: skip
+        month = simulate.simulate(
+            self.dinas, self.days, lambda d: hours(d, rules_for(d)), self.roster, self.seed
+        )
         attlog = simulate.write_attlog(month.machine, self.folder / "1_attlog.dat")
         online = simulate.write_online_csv(month.online, self.folder / "presensi-daring.csv")
         a = import_file(self.conn, attlog, oleh=self.petugas, fmt="attlog")
@@ -194,9 +194,16 @@ class Demo:
 
         with render.progress("Mencatat kegiatan", len(month.activities)) as bar:
             for a in month.activities:
-                row = kinerja.record(self.conn, a.nip, tanggal=a.tanggal, mulai=a.mulai,
-                                     selesai=a.selesai, uraian=a.uraian, output=a.output,
-                                     oleh=a.nip)  # fmt: skip
+                row = kinerja.record(
+                    self.conn,
+                    a.nip,
+                    tanggal=a.tanggal,
+                    mulai=a.mulai,
+                    selesai=a.selesai,
+                    uraian=a.uraian,
+                    output=a.output,
+                    oleh=a.nip,
+                )
                 atasan = self.by_nip[a.nip].nip_atasan
                 if atasan and a.hasil != "tunggu":
                     verdict[(atasan, a.hasil, a.alasan)].append(row["id"])
@@ -223,9 +230,11 @@ class Demo:
             p = next(p for p in self.dinas.people if p.jabatan.startswith(prefix))
             return export.Signer(jabatan, full_name(employees.get(self.conn, p.nip)), p.nip)
 
-        signers = [signer("Kepala OPD", "Kepala Dinas"),
-                   signer("Bendahara Pengeluaran", "Bendahara Pengeluaran"),
-                   signer("Pengelola Kepegawaian", "Kepala Subbagian Umum")]  # fmt: skip
+        signers = [
+            signer("Kepala OPD", "Kepala Dinas"),
+            signer("Bendahara Pengeluaran", "Bendahara Pengeluaran"),
+            signer("Pengelola Kepegawaian", "Kepala Subbagian Umum"),
+        ]
         files = [
             export.save_xlsx(recap, self.folder / f"rekap-{BULAN}.xlsx", unit=None, signers=signers),
             export.save_pdf(recap, self.folder / f"rekap-{BULAN}.pdf", unit=None, signers=signers),
@@ -237,6 +246,7 @@ class Demo:
         out = []
         for r in recap["pegawai"]:
             if self.by_nip[r["nip"]].nip_atasan is None and r["capaian_kinerja_persen"] == 0:
-                out.append("Catatan: capaian kinerja Kepala Dinas 0% karena atasannya (Sekda) "
-                           "tidak ada di demo ini.")  # fmt: skip
+                out.append(
+                    "Catatan: capaian kinerja Kepala Dinas 0% karena atasannya (Sekda) tidak ada di demo ini."
+                )
         return out

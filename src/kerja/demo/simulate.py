@@ -50,9 +50,7 @@ class Activity:
 
     @property
     def menit(self) -> int:
-        return (self.selesai.hour * 60 + self.selesai.minute) - (
-            self.mulai.hour * 60 + self.mulai.minute
-        )
+        return (self.selesai.hour * 60 + self.selesai.minute) - (self.mulai.hour * 60 + self.mulai.minute)
 
 
 @dataclass
@@ -76,8 +74,9 @@ def _rng(seed: int, *parts: object) -> random.Random:
     return random.Random(":".join(map(str, (seed, *parts))))
 
 
-def plan_absences(dinas: Dinas, days: Sequence[date], seed: int = 2021
-                  ) -> tuple[list[Status], list[tuple[str, date]]]:  # fmt: skip
+def plan_absences(
+    dinas: Dinas, days: Sequence[date], seed: int = 2021
+) -> tuple[list[Status], list[tuple[str, date]]]:
     """Declared days off (sick, leave, permission, official travel) and a few TK days."""
     rng = _rng(seed, "absen")
     people = dinas.people
@@ -97,8 +96,7 @@ def plan_absences(dinas: Dinas, days: Sequence[date], seed: int = 2021
         free = [p for p in pool if p.nip not in taken]
         return rng.choice(free) if free else None
 
-    span(pick([p for p in people if p.jenis_jabatan == "JPT"]), "DL", 2,
-         "rapat koordinasi di Samarinda")  # fmt: skip
+    span(pick([p for p in people if p.jenis_jabatan == "JPT"]), "DL", 2, "rapat koordinasi di Samarinda")
     for length in (1, 2, 1, 3):
         span(pick(staff), "S", length, "surat keterangan dokter")
     for length in (3, 2, 5):
@@ -131,9 +129,7 @@ def _habit(seed: int, nip: str) -> tuple[float, float]:
     return 0.35, 0.10
 
 
-def _day_punches(
-    p: Person, day: date, mode: str, hours: tuple[time, time], seed: int
-) -> list[Punch]:
+def _day_punches(p: Person, day: date, mode: str, hours: tuple[time, time], seed: int) -> list[Punch]:
     rng = _rng(seed, "presensi", p.nip, day)
     late_p, early_p = _habit(seed, p.nip)
     if mode == "WFH":
@@ -142,8 +138,9 @@ def _day_punches(
     r = rng.random()
     if r < late_p:
         tier = rng.random()
-        minute = start + (rng.uniform(1, 30) if tier < 0.8 else rng.uniform(31, 60) if tier < 0.92
-                          else rng.uniform(61, 130))  # fmt: skip
+        minute = start + (
+            rng.uniform(1, 30) if tier < 0.8 else rng.uniform(31, 60) if tier < 0.92 else rng.uniform(61, 130)
+        )
     else:
         minute = start - rng.uniform(2, 40 if mode == "WFO" else 12) - 1
     check_in = _at(day, minute, rng)
@@ -162,32 +159,45 @@ def _day_punches(
 
 
 URAIAN = {
-    "JPT": [("Memimpin rapat koordinasi pimpinan", "1 notulen"),
-            ("Menelaah dan mendisposisi surat masuk", "15 disposisi"),
-            ("Menandatangani dokumen kedinasan", "10 dokumen"),
-            ("Menerima audiensi mitra", "1 catatan audiensi")],
-    "ADMINISTRATOR": [("Mengoordinasikan pelaksanaan program bidang", "1 catatan koordinasi"),
-                      ("Memeriksa laporan kegiatan seksi", "2 laporan diperiksa"),
-                      ("Menyusun telaah staf untuk pimpinan", "1 telaah staf"),
-                      ("Memimpin rapat internal bidang", "1 notulen")],
-    "PENGAWAS": [("Membagi dan memantau tugas staf seksi", "1 daftar tugas"),
-                 ("Memverifikasi hasil kerja staf", "5 kegiatan diperiksa"),
-                 ("Menyusun laporan mingguan seksi", "1 laporan"),
-                 ("Menyiapkan bahan rapat bidang", "1 bahan paparan")],
-    "FUNGSIONAL": [("Menganalisis kebutuhan sistem informasi", "1 dokumen analisis"),
-                   ("Menyusun bahan publikasi informasi", "2 naskah"),
-                   ("Mengolah data sektoral", "1 tabel data"),
-                   ("Melakukan pemeliharaan aplikasi", "1 laporan pemeliharaan"),
-                   ("Menyusun kajian teknis", "1 draf kajian")],
-    "PELAKSANA": [("Mengagendakan surat masuk dan keluar", "20 surat"),
-                  ("Menginput data ke aplikasi", "50 data"),
-                  ("Menyiapkan ruang dan bahan rapat", "1 rapat"),
-                  ("Mengarsipkan dokumen", "30 berkas"),
-                  ("Melayani permintaan informasi", "4 layanan"),
-                  ("Merekap daftar hadir kegiatan", "1 rekap")],
-}  # fmt: skip
-TOLAK = ["uraian terlalu umum; sebutkan keluarannya", "kegiatan tidak sesuai rencana kerja (SKP)",
-         "waktu kegiatan tumpang tindih dengan rapat dinas"]  # fmt: skip
+    "JPT": [
+        ("Memimpin rapat koordinasi pimpinan", "1 notulen"),
+        ("Menelaah dan mendisposisi surat masuk", "15 disposisi"),
+        ("Menandatangani dokumen kedinasan", "10 dokumen"),
+        ("Menerima audiensi mitra", "1 catatan audiensi"),
+    ],
+    "ADMINISTRATOR": [
+        ("Mengoordinasikan pelaksanaan program bidang", "1 catatan koordinasi"),
+        ("Memeriksa laporan kegiatan seksi", "2 laporan diperiksa"),
+        ("Menyusun telaah staf untuk pimpinan", "1 telaah staf"),
+        ("Memimpin rapat internal bidang", "1 notulen"),
+    ],
+    "PENGAWAS": [
+        ("Membagi dan memantau tugas staf seksi", "1 daftar tugas"),
+        ("Memverifikasi hasil kerja staf", "5 kegiatan diperiksa"),
+        ("Menyusun laporan mingguan seksi", "1 laporan"),
+        ("Menyiapkan bahan rapat bidang", "1 bahan paparan"),
+    ],
+    "FUNGSIONAL": [
+        ("Menganalisis kebutuhan sistem informasi", "1 dokumen analisis"),
+        ("Menyusun bahan publikasi informasi", "2 naskah"),
+        ("Mengolah data sektoral", "1 tabel data"),
+        ("Melakukan pemeliharaan aplikasi", "1 laporan pemeliharaan"),
+        ("Menyusun kajian teknis", "1 draf kajian"),
+    ],
+    "PELAKSANA": [
+        ("Mengagendakan surat masuk dan keluar", "20 surat"),
+        ("Menginput data ke aplikasi", "50 data"),
+        ("Menyiapkan ruang dan bahan rapat", "1 rapat"),
+        ("Mengarsipkan dokumen", "30 berkas"),
+        ("Melayani permintaan informasi", "4 layanan"),
+        ("Merekap daftar hadir kegiatan", "1 rekap"),
+    ],
+}
+TOLAK = [
+    "uraian terlalu umum; sebutkan keluarannya",
+    "kegiatan tidak sesuai rencana kerja (SKP)",
+    "waktu kegiatan tumpang tindih dengan rapat dinas",
+]
 
 
 def _day_activities(p: Person, day: date, seed: int) -> list[Activity]:

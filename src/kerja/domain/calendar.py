@@ -28,9 +28,7 @@ def _national(year: int) -> tuple[tuple[tuple[date, str], ...], tuple[tuple[date
 
     # language="id": without it, names follow the locale and come out English under cron's C locale.
     public = holidays.country_holidays("ID", years=year, language="id")
-    both = holidays.country_holidays(
-        "ID", years=year, language="id", categories=("government", "public")
-    )
+    both = holidays.country_holidays("ID", years=year, language="id", categories=("government", "public"))
     cuti = tuple(sorted((d, n) for d, n in both.items() if d not in public))
     return tuple(sorted(public.items())), cuti
 
@@ -58,8 +56,9 @@ def holidays_for(
     return out
 
 
-def holidays_by_rules(rules: Mapping[str, Any], years: Iterable[int],
-                      local: Mapping[date, str | None] | None = None) -> dict[date, str]:
+def holidays_by_rules(
+    rules: Mapping[str, Any], years: Iterable[int], local: Mapping[date, str | None] | None = None
+) -> dict[date, str]:
     lib = rules["libur"]
     return holidays_for(years, nasional=lib["nasional"], cuti_bersama=lib["cuti_bersama"], local=local)
 

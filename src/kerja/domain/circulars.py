@@ -125,10 +125,10 @@ def parse(doc: Mapping[str, Any]) -> Circular:
             raise _fail(key, f"tidak dikenal; yang sah: {', '.join((*TOP, *SCHEMA))}")
     nama = doc.get("nama")
     if not isinstance(nama, str) or not nama.strip():
-        raise _fail("nama", "wajib diisi, mis. nama = \"kukar-2021\"")
+        raise _fail("nama", 'wajib diisi, mis. nama = "kukar-2021"')
     nama = nama.strip()
     if any(c.isspace() for c in nama):
-        raise _fail("nama", f"tidak boleh berisi spasi ({nama!r}); pakai tanda -, mis. \"kukar-2021\"")
+        raise _fail("nama", f'tidak boleh berisi spasi ({nama!r}); pakai tanda -, mis. "kukar-2021"')
     judul = doc.get("judul", nama)
     if not isinstance(judul, str):
         raise _fail("judul", f"harus teks, bukan {judul!r}")
@@ -200,12 +200,20 @@ def describe(c: Circular) -> list[tuple[str, str]]:
         wajib.append(f"kembali dari perjalanan <= {c.perjalanan_hari} hari")
     pola = c.pola if c.pola == "bergilir" else f"tim (bergantian per {c.tim_per})"
     return [
-        ("Nama", c.nama), ("Judul", c.judul), ("Berlaku", f"{c.mulai} s.d. {c.sampai}"),
-        ("Kuota WFO", f"{c.wfo_persen}% per {c.tingkat.upper() if c.tingkat == 'opd' else 'unit'}"
-                      f", pembulatan {c.pembulatan}"),
-        ("Pejabat", ("wajib WFO" if c.pejabat_wfo else "ikut bergilir")
-                    + (", dihitung dalam kuota" if c.pejabat_dihitung else ", di luar kuota")),
+        ("Nama", c.nama),
+        ("Judul", c.judul),
+        ("Berlaku", f"{c.mulai} s.d. {c.sampai}"),
+        (
+            "Kuota WFO",
+            f"{c.wfo_persen}% per {c.tingkat.upper() if c.tingkat == 'opd' else 'unit'}"
+            f", pembulatan {c.pembulatan}",
+        ),
+        (
+            "Pejabat",
+            ("wajib WFO" if c.pejabat_wfo else "ikut bergilir")
+            + (", dihitung dalam kuota" if c.pejabat_dihitung else ", di luar kuota"),
+        ),
         ("Cakupan", f"minimal {c.min_wfo_per_unit} orang WFO per unit terkecil"),
         ("WFH wajib", ", ".join(wajib) or "-"),
         ("Rotasi", pola),
-    ]  # fmt: skip
+    ]

@@ -33,8 +33,7 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(["eselon", "eselonnama"], "eselon"),
     **dict.fromkeys(["jenisjabatan", "jenisjabatannama"], "jenis_jabatan"),
     **dict.fromkeys(
-        ["golongan", "gol", "pangkatgolongan", "pangkatgol", "golakhirnama", "golongannama",
-         "golruang"],
+        ["golongan", "gol", "pangkatgolongan", "pangkatgol", "golakhirnama", "golongannama", "golruang"],
         "golongan",
     ),
     **dict.fromkeys(["opd", "perangkatdaerah", "skpd"], "opd"),
@@ -191,8 +190,11 @@ def parse_row(
     if not unit:
         problems.append(Problem(row_no, hm.names[hm.unit_columns[0]], "", "unit tidak boleh kosong"))
     eselon = attempt("eselon", parse_eselon, cell("eselon")) if "eselon" in hm.columns else None
-    jenis = attempt("jenis_jabatan", lambda v: _jenis_jabatan(_text(v), eselon), cell("jenis_jabatan")) \
-        if "jenis_jabatan" in hm.columns else _jenis_jabatan(None, eselon)
+    jenis = (
+        attempt("jenis_jabatan", lambda v: _jenis_jabatan(_text(v), eselon), cell("jenis_jabatan"))
+        if "jenis_jabatan" in hm.columns
+        else _jenis_jabatan(None, eselon)
+    )
     golongan = attempt("golongan", parse_golongan, cell("golongan"))
     atasan = None
     if _text(cell("nip_atasan")):
@@ -219,12 +221,22 @@ def parse_row(
     if problems or nip is None or not nama or not unit:
         return None, problems, warnings
     emp = Employee(
-        nip=nip.nip, nama=nama, unit=unit, status=status or "PNS",
-        gelar_depan=_text(cell("gelar_depan")), gelar_belakang=_text(cell("gelar_belakang")),
-        jabatan=_text(cell("jabatan")), jenis_jabatan=jenis or "PELAKSANA", eselon=eselon,
-        golongan=golongan, nip_atasan=atasan, tanggal_lahir=lahir, jenis_kelamin=sex,
-        tpp=tpp, pin_mesin=pin,
-    )  # fmt: skip
+        nip=nip.nip,
+        nama=nama,
+        unit=unit,
+        status=status or "PNS",
+        gelar_depan=_text(cell("gelar_depan")),
+        gelar_belakang=_text(cell("gelar_belakang")),
+        jabatan=_text(cell("jabatan")),
+        jenis_jabatan=jenis or "PELAKSANA",
+        eselon=eselon,
+        golongan=golongan,
+        nip_atasan=atasan,
+        tanggal_lahir=lahir,
+        jenis_kelamin=sex,
+        tpp=tpp,
+        pin_mesin=pin,
+    )
     return emp, problems, warnings
 
 
@@ -252,12 +264,24 @@ def parse_rows(rows: Iterable[tuple[int, Sequence[object]]], hm: HeaderMap) -> P
         if emp is None:
             continue
         if emp.nip in seen:
-            problems.append(Problem(row_no, hm.names[hm.columns["nip"]], emp.nip,
-                                    f"NIP ganda, sudah ada di baris {seen[emp.nip]}"))
+            problems.append(
+                Problem(
+                    row_no,
+                    hm.names[hm.columns["nip"]],
+                    emp.nip,
+                    f"NIP ganda, sudah ada di baris {seen[emp.nip]}",
+                )
+            )
             continue
         if emp.pin_mesin and emp.pin_mesin in pins:
-            problems.append(Problem(row_no, hm.names[hm.columns["pin_mesin"]], emp.pin_mesin,
-                                    f"PIN mesin ganda, sudah dipakai di baris {pins[emp.pin_mesin]}"))
+            problems.append(
+                Problem(
+                    row_no,
+                    hm.names[hm.columns["pin_mesin"]],
+                    emp.pin_mesin,
+                    f"PIN mesin ganda, sudah dipakai di baris {pins[emp.pin_mesin]}",
+                )
+            )
             continue
         seen[emp.nip] = row_no
         if emp.pin_mesin:
@@ -281,8 +305,14 @@ def check_supervisors(
     problems: list[Problem] = []
     for row_no, e in rows:
         if e.nip_atasan and e.nip_atasan not in chain:
-            problems.append(Problem(row_no, atasan_label, e.nip_atasan,
-                                    "atasan tidak ada di berkas ini maupun di data pegawai"))
+            problems.append(
+                Problem(
+                    row_no,
+                    atasan_label,
+                    e.nip_atasan,
+                    "atasan tidak ada di berkas ini maupun di data pegawai",
+                )
+            )
     state: dict[str, int] = {}  # 1 = being walked, 2 = known acyclic
     in_cycle: set[str] = set()
     for start in chain:
@@ -293,14 +323,19 @@ def check_supervisors(
             path.append(node)
             node = chain[node]
         if node is not None and state.get(node) == 1:
-            in_cycle.update(path[path.index(node):])
+            in_cycle.update(path[path.index(node) :])
         for p in path:
             state[p] = 2
     for row_no, e in rows:
         if e.nip in in_cycle:
-            problems.append(Problem(row_no, atasan_label, e.nip_atasan or "",
-                                    "rantai atasan berputar (siklus): "
-                                    + describe_cycle(e.nip, chain)))
+            problems.append(
+                Problem(
+                    row_no,
+                    atasan_label,
+                    e.nip_atasan or "",
+                    "rantai atasan berputar (siklus): " + describe_cycle(e.nip, chain),
+                )
+            )
     return problems
 
 
@@ -313,9 +348,23 @@ def describe_cycle(start: str, chain: Mapping[str, str | None]) -> str:
     return " -> ".join([*seq, start])
 
 
-FIELDS = ("nama", "gelar_depan", "gelar_belakang", "status", "jabatan", "jenis_jabatan", "eselon",
-          "golongan", "unit", "nip_atasan", "tanggal_lahir", "jenis_kelamin", "tpp", "pin_mesin",
-          "aktif")  # fmt: skip
+FIELDS = (
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "jabatan",
+    "jenis_jabatan",
+    "eselon",
+    "golongan",
+    "unit",
+    "nip_atasan",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "tpp",
+    "pin_mesin",
+    "aktif",
+)
 
 
 @dataclass

@@ -12,10 +12,19 @@ from datetime import date
 
 STATUS = ("PNS", "CPNS", "PPPK", "NON-ASN")
 _STATUS_ALIAS = {
-    "pns": "PNS", "p": "PNS", "cpns": "CPNS", "c": "CPNS", "pppk": "PPPK", "p3k": "PPPK",
-    "nonasn": "NON-ASN", "honorer": "NON-ASN", "thl": "NON-ASN", "ptt": "NON-ASN",
-    "nonpns": "NON-ASN", "kontrak": "NON-ASN",
-}  # fmt: skip
+    "pns": "PNS",
+    "p": "PNS",
+    "cpns": "CPNS",
+    "c": "CPNS",
+    "pppk": "PPPK",
+    "p3k": "PPPK",
+    "nonasn": "NON-ASN",
+    "honorer": "NON-ASN",
+    "thl": "NON-ASN",
+    "ptt": "NON-ASN",
+    "nonpns": "NON-ASN",
+    "kontrak": "NON-ASN",
+}
 
 _EXCEL_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?[eE][+-]?\d+$|^\d{12,}[.,]0+$")
 _FORMAT_AS_TEXT = (

@@ -48,8 +48,23 @@ class _Build:
 
     __slots__ = DayStatus.__slots__
 
-    def __init__(self, tanggal, nip, jadwal, kode, masuk, pulang, mode, telat_menit,  # type: ignore[no-untyped-def]
-                 cepat_menit, tl, psw, potongan_persen, aturan, catatan) -> None:  # fmt: skip
+    def __init__(
+        self,
+        tanggal,
+        nip,
+        jadwal,
+        kode,
+        masuk,
+        pulang,
+        mode,
+        telat_menit,  # type: ignore[no-untyped-def]
+        cepat_menit,
+        tl,
+        psw,
+        potongan_persen,
+        aturan,
+        catatan,
+    ) -> None:
         self.tanggal = tanggal
         self.nip = nip
         self.jadwal = jadwal
@@ -257,15 +272,29 @@ def derive(
     if status is not None:
         cut = rules.potongan_status.get(status, ZERO)
         why = f"{status} {fmt_pct(cut)}" if cut else f"{status} tanpa potongan"
-        return _new(tanggal, nip, jadwal, status, masuk, pulang, None, 0, 0, None, None, cut,
-                    why, None)  # fmt: skip
+        return _new(tanggal, nip, jadwal, status, masuk, pulang, None, 0, 0, None, None, cut, why, None)
     excused = jadwal == "WFH" and not rules.wfh_wajib_presensi
     if punches is None:
         if excused:
-            return _new(tanggal, nip, jadwal, "H", None, None, "WFH", 0, 0, None, None, ZERO,
-                             "WFH tanpa wajib presensi", None)  # fmt: skip
-        return _new(tanggal, nip, jadwal, "TK", None, None, None, 0, 0, None, None, rules.tk,
-                    rules.tk_aturan, None)  # fmt: skip
+            return _new(
+                tanggal,
+                nip,
+                jadwal,
+                "H",
+                None,
+                None,
+                "WFH",
+                0,
+                0,
+                None,
+                None,
+                ZERO,
+                "WFH tanpa wajib presensi",
+                None,
+            )
+        return _new(
+            tanggal, nip, jadwal, "TK", None, None, None, 0, 0, None, None, rules.tk, rules.tk_aturan, None
+        )
 
     wfo, wfh = punches[5], punches[6]
     mode = "WFO" if wfo else "WFH" if wfh else (jadwal or "WFO")
@@ -273,8 +302,22 @@ def derive(
     if jadwal is not None and (mode != jadwal or (wfo and wfh)):
         catatan = "tidak sesuai jadwal"
     if excused:
-        return _new(tanggal, nip, jadwal, "H", masuk, pulang, mode, 0, 0, None, None, ZERO,
-                         "WFH tanpa wajib presensi", catatan)  # fmt: skip
+        return _new(
+            tanggal,
+            nip,
+            jadwal,
+            "H",
+            masuk,
+            pulang,
+            mode,
+            0,
+            0,
+            None,
+            None,
+            ZERO,
+            "WFH tanpa wajib presensi",
+            catatan,
+        )
 
     telat = cepat = 0
     tl = psw = MISSING
@@ -292,9 +335,22 @@ def derive(
             cepat, psw = 0, None
     cut, why = rules.cut(tl, psw)
     # No check-in counts in TL4, no check-out in PSW4 (SPEC §4), with their own cuts.
-    return _new(tanggal, nip, jadwal, "H", masuk, pulang, mode, telat, cepat,
-                     4 if tl == MISSING else tl, 4 if psw == MISSING else psw, cut, why,
-                     catatan)  # fmt: skip
+    return _new(
+        tanggal,
+        nip,
+        jadwal,
+        "H",
+        masuk,
+        pulang,
+        mode,
+        telat,
+        cepat,
+        4 if tl == MISSING else tl,
+        4 if psw == MISSING else psw,
+        cut,
+        why,
+        catatan,
+    )
 
 
 def seconds_of(clock: str) -> int:

@@ -71,15 +71,30 @@ def peringatan(tk_tahun_ini: int) -> str | None:
     return None
 
 
-_COLUMN = {"TK": "tk", **dict.fromkeys(SAKIT, "sakit"), **dict.fromkeys(IZIN, "izin"),
-           **dict.fromkeys(CUTI, "cuti"), **dict.fromkeys(DINAS_LUAR, "dinas_luar")}
+_COLUMN = {
+    "TK": "tk",
+    **dict.fromkeys(SAKIT, "sakit"),
+    **dict.fromkeys(IZIN, "izin"),
+    **dict.fromkeys(CUTI, "cuti"),
+    **dict.fromkeys(DINAS_LUAR, "dinas_luar"),
+}
 
 
 def new_tally() -> dict[str, Any]:
     """An empty month for one employee; `tally` adds days to it (in any order, in pieces)."""
-    return {"hari_kerja": 0, "hadir_wfo": 0, "hadir_wfh": 0, "sakit": 0, "izin": 0, "cuti": 0,
-            "dinas_luar": 0, "tk": 0, "tl": [0, 0, 0, 0], "psw": [0, 0, 0, 0],
-            "cut": Decimal(0)}  # fmt: skip
+    return {
+        "hari_kerja": 0,
+        "hadir_wfo": 0,
+        "hadir_wfh": 0,
+        "sakit": 0,
+        "izin": 0,
+        "cuti": 0,
+        "dinas_luar": 0,
+        "tk": 0,
+        "tl": [0, 0, 0, 0],
+        "psw": [0, 0, 0, 0],
+        "cut": Decimal(0),
+    }
 
 
 def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -170,16 +185,27 @@ def row_from_tally(
     kinerja = _half_up(base * bkn * cn, bkd * 100 * cd)
     disiplin = _half_up(base * bdn * (100 * pd - pn), bdd * 100 * 100 * pd)
     return {
-        "hari_kerja": c["hari_kerja"], "hadir_wfo": c["hadir_wfo"], "hadir_wfh": c["hadir_wfh"],
-        "sakit": c["sakit"], "izin": c["izin"], "cuti": c["cuti"], "dinas_luar": c["dinas_luar"],
-        "tk": c["tk"], "tl": c["tl"], "psw": c["psw"],
+        "hari_kerja": c["hari_kerja"],
+        "hadir_wfo": c["hadir_wfo"],
+        "hadir_wfh": c["hadir_wfh"],
+        "sakit": c["sakit"],
+        "izin": c["izin"],
+        "cuti": c["cuti"],
+        "dinas_luar": c["dinas_luar"],
+        "tk": c["tk"],
+        "tl": c["tl"],
+        "psw": c["psw"],
         "potongan_disiplin_persen": _half_up(100 * pn, pd) / 100,
-        "menit_kinerja": menit_kinerja, "target_menit": target,
+        "menit_kinerja": menit_kinerja,
+        "target_menit": target,
         "capaian_kinerja_persen": _half_up(10000 * cn, cd) / 100,
-        "pagu_tpp": base, "tpp_kinerja": kinerja, "tpp_disiplin": disiplin,
+        "pagu_tpp": base,
+        "tpp_kinerja": kinerja,
+        "tpp_disiplin": disiplin,
         "tpp_total": kinerja + disiplin,
-        "tk_tahun_ini": tk_tahun_ini, "peringatan": peringatan(tk_tahun_ini),
-    }  # fmt: skip
+        "tk_tahun_ini": tk_tahun_ini,
+        "peringatan": peringatan(tk_tahun_ini),
+    }
 
 
 def totals(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
@@ -210,13 +236,11 @@ def explain(row: Mapping[str, Any], sum_cuts: Fraction, rules: Mapping[str, Any]
         f"(sakit/izin/cuti/dinas luar) = {row['hari_kerja'] - off}.",
         f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']}.",
         f"Capaian kinerja = {capaian}.",
-        f"Potongan disiplin = jumlah potongan harian {two_decimals(sum_cuts):g}%{clamp} "
-        f"= {pot:g}%.",
+        f"Potongan disiplin = jumlah potongan harian {two_decimals(sum_cuts):g}%{clamp} = {pot:g}%.",
         f"TPP kinerja = {_rp(pagu)} x {bk}% x {cap:.2f}% = {_rp(row['tpp_kinerja'])} "
         "(dari rasio persis, dibulatkan setengah ke atas ke Rupiah utuh).",
         f"TPP disiplin = {_rp(pagu)} x {bd}% x (100 - {pot:g})% = {_rp(row['tpp_disiplin'])}.",
-        f"TPP total = {_rp(row['tpp_kinerja'])} + {_rp(row['tpp_disiplin'])} "
-        f"= {_rp(row['tpp_total'])}.",
+        f"TPP total = {_rp(row['tpp_kinerja'])} + {_rp(row['tpp_disiplin'])} = {_rp(row['tpp_total'])}.",
     ]
     if row["peringatan"]:
         lines.append(f"TK tahun ini {row['tk_tahun_ini']} hari: {row['peringatan']} (PP 94/2021).")

@@ -67,8 +67,12 @@ class Violation:
     detail: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"tanggal": self.tanggal.isoformat(), "unit": self.unit, "jenis": self.jenis,
-                "detail": self.detail}  # fmt: skip
+        return {
+            "tanggal": self.tanggal.isoformat(),
+            "unit": self.unit,
+            "jenis": self.jenis,
+            "detail": self.detail,
+        }
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,14 @@ class Codes:
     def __init__(self) -> None:
         self.pairs: list[tuple[str, str] | None] = [None]
         self._index: dict[tuple[str, str], int] = {}
-        for pair in (("WFO", "pejabat"), ("WFO", "cakupan"), ("WFO", "rotasi"),
-                     ("WFH", "rotasi-wfh"), ("WFO", "manual"), ("WFH", "manual")):  # fmt: skip
+        for pair in (
+            ("WFO", "pejabat"),
+            ("WFO", "cakupan"),
+            ("WFO", "rotasi"),
+            ("WFH", "rotasi-wfh"),
+            ("WFO", "manual"),
+            ("WFH", "manual"),
+        ):
             self.code(*pair)
 
     def code(self, lokasi: str, alasan: str) -> int:
@@ -143,8 +153,15 @@ class Result:
         parts = []
         for d, row in zip(self.days, self.cells, strict=True):
             on = list(compress(row, row))
-            parts.append(zip(repeat(d.isoformat()), compress(nips, row), map(lok.__getitem__, on),
-                             map(why.__getitem__, on), repeat(kebijakan[d])))  # fmt: skip
+            parts.append(
+                zip(
+                    repeat(d.isoformat()),
+                    compress(nips, row),
+                    map(lok.__getitem__, on),
+                    map(why.__getitem__, on),
+                    repeat(kebijakan[d]),
+                )
+            )
         return chain.from_iterable(parts)
 
     def tally(self) -> dict[str, int]:
@@ -166,8 +183,12 @@ class Result:
 class Rules:
     """Per person: the days they are off duty and the reason they must stay home on a day."""
 
-    def __init__(self, people: Sequence[Person], conditions: Iterable[Condition],
-                 statuses: Iterable[tuple[str, date, date]]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        people: Sequence[Person],
+        conditions: Iterable[Condition],
+        statuses: Iterable[tuple[str, date, date]],
+    ) -> None:
         idx = {p.nip: i for i, p in enumerate(people)}
         self.people = people
         self.cond: dict[int, list[Condition]] = {}
@@ -284,8 +305,9 @@ def build(inp: Inputs) -> Result:
                     fair[(name, people[i].nip)] = (g.x[j], g.f[j])
                     if g.x[j] - g.f[j] >= 1 - EPS:
                         sebab = "tim" if c.pola == "tim" else "cakupan"
-                        notices.append(Notice(people[i].nip, name, units[people[i].unit].name,
-                                              g.x[j], g.f[j], sebab))  # fmt: skip
+                        notices.append(
+                            Notice(people[i].nip, name, units[people[i].unit].name, g.x[j], g.f[j], sebab)
+                        )
     res = Result(codes, gen_days, cells, notices, fair)
     res.violations = check(inp, res)
     return res
@@ -294,9 +316,17 @@ def build(inp: Inputs) -> Result:
 class _Group:
     """One quota group under one circular over its days: the state the three steps share."""
 
-    def __init__(self, c: Circular, days: Sequence[Day], members: list[int],
-                 people: Sequence[Person], units: Mapping[int, Unit], rules: Rules,
-                 fixed: Mapping[int, Mapping[date, int]], codes: Codes) -> None:  # fmt: skip
+    def __init__(
+        self,
+        c: Circular,
+        days: Sequence[Day],
+        members: list[int],
+        people: Sequence[Person],
+        units: Mapping[int, Unit],
+        rules: Rules,
+        fixed: Mapping[int, Mapping[date, int]],
+        codes: Codes,
+    ) -> None:
         self.c, self.days, self.members = c, days, members
         n, nd = len(members), len(days)
         self.n = n
@@ -316,8 +346,10 @@ class _Group:
         nu = len(self.unit_ids)
         last = days[-1].tanggal
         leaders_wfo = c.pejabat_wfo
-        special = [bool(fixed.get(i)) or (leaders_wfo and people[i].leader)
-                   or rules.special(i, last, c) for i in members]  # fmt: skip
+        special = [
+            bool(fixed.get(i)) or (leaders_wfo and people[i].leader) or rules.special(i, last, c)
+            for i in members
+        ]
         plain = [j for j in range(n) if not special[j]]
         spec = [j for j in range(n) if special[j]]
         self.out: list[list[int]] = []
@@ -423,7 +455,7 @@ class _Group:
             if S:
                 share = (fixed_rot_wfo + picks) / len(S)
                 f = self.f
-                rest = S[len(plain):] if day.generate else S
+                rest = S[len(plain) :] if day.generate else S
                 if day.generate:
                     plain_share += share
                 for j in rest:
@@ -739,8 +771,9 @@ class _Group:
             for u, need in self.cov_need[k].items():
                 short = need - self.picked_u[k][u]
                 if short > 0:
-                    pool = [j for j in range(self.n) if self.unit_of[j] == u and free[j]
-                            and not self.wfo[k][j]]  # fmt: skip
+                    pool = [
+                        j for j in range(self.n) if self.unit_of[j] == u and free[j] and not self.wfo[k][j]
+                    ]
                     pool.sort(key=lambda j: x[j] - f[j])
                     for j in pool[:short]:
                         self._pick(k, j, cov=True)

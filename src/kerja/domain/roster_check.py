@@ -81,9 +81,14 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
                 on = b - a - seq.count(0, a, b)
                 if on and wfo.count(1, a, b) < need:
                     may = on - kept_home.get(u, 0)
-                    out.append(Violation(d, units[u].name, "cakupan",
-                                         f"{units[u].name.split(' > ')[-1]}: {may} dari {on} boleh "
-                                         f"masuk, minimal {need}"))  # fmt: skip
+                    out.append(
+                        Violation(
+                            d,
+                            units[u].name,
+                            "cakupan",
+                            f"{units[u].name.split(' > ')[-1]}: {may} dari {on} boleh masuk, minimal {need}",
+                        )
+                    )
     out.sort(key=lambda v: (v.tanggal, v.unit, v.jenis, v.detail))
     return out
 
@@ -101,8 +106,10 @@ class _Layout:
         self.getter = itemgetter(*order) if len(order) > 1 else (lambda row: row)
         self.groups: list[tuple[int, int, int]] = []
         self.leaves: list[tuple[int, int, int]] = []
-        for key, slices, fn in ((0, self.groups, lambda p: group_key(p, c)),
-                                (1, self.leaves, lambda p: p.unit)):  # fmt: skip
+        for key, slices, fn in (
+            (0, self.groups, lambda p: group_key(p, c)),
+            (1, self.leaves, lambda p: p.unit),
+        ):
             k = 0
             while k < len(order):
                 v = fn(people[order[k]])
@@ -118,6 +125,9 @@ class _Layout:
     def special(self, rules: Rules, c: Circular, last: date) -> list[int]:
         key = (c.usia_min, last)
         if key not in self._special:
-            self._special[key] = [i for i in range(len(self.pos)) if i in rules.cond
-                                  or (c.usia_min is not None and rules.special(i, last, c))]  # fmt: skip
+            self._special[key] = [
+                i
+                for i in range(len(self.pos))
+                if i in rules.cond or (c.usia_min is not None and rules.special(i, last, c))
+            ]
         return self._special[key]

@@ -40,8 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "kinerja": {"menit_per_hari": 300, "batas_validasi_hari": 0},
 }
 
-_KHUSUS_KEYS = {"mulai": "date", "sampai": "date", "masuk": "time", "pulang": "time",
-                "pulang_jumat": "time"}  # fmt: skip
+_KHUSUS_KEYS = {"mulai": "date", "sampai": "date", "masuk": "time", "pulang": "time", "pulang_jumat": "time"}
 
 
 def defaults() -> dict[str, Any]:
@@ -63,7 +62,7 @@ def _number(key: str, v: object, *, minimum: float = 0, maximum: float | None = 
 
 def _time_text(key: str, v: object) -> str:
     if not isinstance(v, str):
-        raise _fail(key, f"harus jam \"HH:MM\" dalam tanda kutip, bukan {v!r}")
+        raise _fail(key, f'harus jam "HH:MM" dalam tanda kutip, bukan {v!r}')
     try:
         return parse_time(v).strftime("%H:%M")
     except ValueError as e:

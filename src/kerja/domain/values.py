@@ -10,13 +10,40 @@ import re
 from datetime import date, datetime, time, timedelta
 
 BULAN = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "peb": 2,
-    "maret": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11, "nopember": 11, "nop": 11,
-    "desember": 12, "des": 12, "dec": 12,
-}  # fmt: skip
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "pebruari": 2,
+    "peb": 2,
+    "maret": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "nopember": 11,
+    "nop": 11,
+    "desember": 12,
+    "des": 12,
+    "dec": 12,
+}
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
@@ -123,8 +150,25 @@ def parse_eselon(value: object) -> str | None:
 
 
 _PNS_GOL = {"I": "abcd", "II": "abcd", "III": "abcd", "IV": "abcde"}
-_PPPK_GOL = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-             "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]  # fmt: skip
+_PPPK_GOL = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+]
 
 
 def parse_golongan(value: object) -> str | None:

@@ -122,9 +122,16 @@ _HEADERS = {
     "jenis": ("jenis", "tipe", "type", "jenispresensi"),
     "mode": ("mode", "lokasi", "lokasikerja"),
 }
-_JENIS = {"masuk": "masuk", "in": "masuk", "checkin": "masuk", "datang": "masuk",
-          "pulang": "pulang", "out": "pulang", "checkout": "pulang",
-          "keluar": "pulang"}  # fmt: skip
+_JENIS = {
+    "masuk": "masuk",
+    "in": "masuk",
+    "checkin": "masuk",
+    "datang": "masuk",
+    "pulang": "pulang",
+    "out": "pulang",
+    "checkout": "pulang",
+    "keluar": "pulang",
+}
 _MODE = {"wfo": "WFO", "kantor": "WFO", "wfh": "WFH", "rumah": "WFH"}
 _WAKTU = re.compile(
     r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4})[ T]+(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)"
@@ -174,8 +181,7 @@ def read_presence_csv(path: str | Path) -> list[CsvPunch]:
             continue
 
         def bad(col: str, value: str, why: str, n: int = n) -> KerjaError:
-            return KerjaError(f"{p.name} baris {n}, kolom {col} = {value!r}: {why}. "
-                              "Tidak ada yang disimpan.")  # fmt: skip
+            return KerjaError(f"{p.name} baris {n}, kolom {col} = {value!r}: {why}. Tidak ada yang disimpan.")
 
         nip, pin = cell(row, "nip") or None, cell(row, "pin") or None
         if nip is None and pin is None:

@@ -18,8 +18,20 @@ from typing import Any, TextIO
 
 from .safe import safe_cell
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember")  # fmt: skip
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 # (header, how to get the value from a recap row, kind): kind drives number formats.
 COLUMNS: list[tuple[str, Callable[[Mapping[str, Any]], Any], str]] = [
@@ -59,8 +71,7 @@ class Signer:
     nip: str | None = None
 
 
-DEFAULT_SIGNERS = (Signer("Kepala OPD"), Signer("Bendahara Pengeluaran"),
-                   Signer("Pengelola Kepegawaian"))  # fmt: skip
+DEFAULT_SIGNERS = (Signer("Kepala OPD"), Signer("Bendahara Pengeluaran"), Signer("Pengelola Kepegawaian"))
 
 
 def month_title(bulan: str) -> str:
@@ -133,9 +144,12 @@ TITLE_ROWS = 4  # instansi, title, unit, blank; the table header is the row afte
 
 
 def save_xlsx(
-    recap: Mapping[str, Any], target: Path, *, unit: str | None,
+    recap: Mapping[str, Any],
+    target: Path,
+    *,
+    unit: str | None,
     signers: Sequence[Signer] = DEFAULT_SIGNERS,
-) -> Path:  # fmt: skip
+) -> Path:
     """One sheet: title block, the table (numbers as numbers, Rupiah format), a totals row, the
     signature block; header frozen and repeated on every printed A4 landscape page."""
 
@@ -147,16 +161,25 @@ def save_xlsx(
         ws = wb.add_worksheet(f"Rekap {recap['bulan']}")
         bold = wb.add_format({"bold": True})
         title = wb.add_format({"bold": True, "font_size": 13})
-        head = wb.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
-                              "valign": "vcenter", "bg_color": "#DDEBF7"})  # fmt: skip
+        head = wb.add_format(
+            {
+                "bold": True,
+                "border": 1,
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+                "bg_color": "#DDEBF7",
+            }
+        )
         fmt = {
             "text": wb.add_format({"border": 1}),
             "int": wb.add_format({"border": 1, "num_format": "0"}),
             "pct": wb.add_format({"border": 1, "num_format": "0.00"}),
             "rp": wb.add_format({"border": 1, "num_format": '"Rp "#,##0'}),
         }
-        total_fmt = {k: wb.add_format({"border": 1, "bold": True, "num_format": f.num_format})
-                     for k, f in fmt.items()}  # fmt: skip
+        total_fmt = {
+            k: wb.add_format({"border": 1, "bold": True, "num_format": f.num_format}) for k, f in fmt.items()
+        }
         last_col = len(HEADERS) - 1
         ws.write_string(0, 0, safe_cell(recap["instansi"]), title)
         ws.write_string(1, 0, f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}", bold)
@@ -179,8 +202,12 @@ def save_xlsx(
         for c in range(len(HEADERS)):
             ws.write_blank(tr, c, None, total_fmt["text"])
         ws.write_string(tr, HEADERS.index("Nama"), "JUMLAH", total_fmt["text"])
-        for key, header in (("pagu_tpp", "Pagu TPP"), ("tpp_kinerja", "TPP Kinerja"),
-                            ("tpp_disiplin", "TPP Disiplin"), ("tpp_total", "TPP Total")):
+        for key, header in (
+            ("pagu_tpp", "Pagu TPP"),
+            ("tpp_kinerja", "TPP Kinerja"),
+            ("tpp_disiplin", "TPP Disiplin"),
+            ("tpp_total", "TPP Total"),
+        ):
             ws.write_number(tr, HEADERS.index(header), recap["total"][key], total_fmt["rp"])
         _xlsx_signatures(ws, tr + 2, last_col, signers, bold)
         ws.set_column(0, 0, 5)
@@ -250,9 +277,12 @@ def _latin1(text: str) -> str:
 
 
 def save_pdf(
-    recap: Mapping[str, Any], target: Path, *, unit: str | None,
+    recap: Mapping[str, Any],
+    target: Path,
+    *,
+    unit: str | None,
     signers: Sequence[Signer] = DEFAULT_SIGNERS,
-) -> Path:  # fmt: skip
+) -> Path:
     """A4 landscape pages for signing: title, the table with its header on every page, unit
     sub-headings, totals, page numbers and the signature block."""
 
@@ -270,8 +300,14 @@ def save_pdf(
                 current_unit = r["unit"]
                 grid.close()
                 pdf.set_font("Helvetica", "B", 7)
-                pdf.cell(sum(c[1] for c in _PDF_COLS), line_h, _latin1(current_unit), border=1,
-                         new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+                pdf.cell(
+                    sum(c[1] for c in _PDF_COLS),
+                    line_h,
+                    _latin1(current_unit),
+                    border=1,
+                    new_x="LMARGIN",
+                    new_y="NEXT",
+                )
                 pdf.set_font("Helvetica", "", 7)
             texts = [_latin1(value(n, r)) for _, _, _, value in _PDF_COLS]
             texts[2] = _fit(pdf, texts[2], _PDF_COLS[2][1] - 1)  # Nama

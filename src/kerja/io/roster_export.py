@@ -41,8 +41,9 @@ def write_csv(rows: Iterable[Sequence[Any]], target: Path | None, sep: str = ";"
     return n
 
 
-def write_xlsx(rows: Iterable[Sequence[Any]], target: Path, *, instansi: str,
-               judul: str | None, periode: str) -> int:  # fmt: skip
+def write_xlsx(
+    rows: Iterable[Sequence[Any]], target: Path, *, instansi: str, judul: str | None, periode: str
+) -> int:
     """One sheet per OPD (the first level of the unit path), landscape A4, title rows repeated.
 
     constant_memory: each sheet gets its rows in order, so xlsxwriter streams them to disk and a
@@ -51,8 +52,9 @@ def write_xlsx(rows: Iterable[Sequence[Any]], target: Path, *, instansi: str,
     import xlsxwriter
 
     tmp = target.with_name(target.name + ".sebagian")
-    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
-                                        "strings_to_numbers": False})  # fmt: skip
+    wb = xlsxwriter.Workbook(
+        str(tmp), {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
+    )
     bold = wb.add_format({"bold": True})
     title = wb.add_format({"bold": True, "font_size": 13})
     head = wb.add_format({"bold": True, "border": 1, "bg_color": "#DDDDDD"})

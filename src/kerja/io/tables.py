@@ -70,15 +70,13 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[list[object]]:
     return read_csv_text(decode(p.read_bytes()))
 
 
-def find_header(
-    raw: Sequence[Sequence[object]], is_header, path: str | Path, scan: int = 15
-) -> Table:  # type: ignore[no-untyped-def]
+def find_header(raw: Sequence[Sequence[object]], is_header, path: str | Path, scan: int = 15) -> Table:  # type: ignore[no-untyped-def]
     """The first of the top rows that `is_header` accepts (sheets often carry a title block)."""
     if not any(any(c is not None for c in r) for r in raw):
         raise KerjaError(f"{Path(path).name} kosong: tidak ada judul kolom maupun data.")
     for i, row in enumerate(raw[:scan]):
         if is_header(row):
-            rows = [(i + 2 + n, list(r)) for n, r in enumerate(raw[i + 1:])]
+            rows = [(i + 2 + n, list(r)) for n, r in enumerate(raw[i + 1 :])]
             return Table(list(row), i + 1, rows)
     first = next(r for r in raw if any(c is not None for c in r))
     return Table(list(first), raw.index(first) + 1, [])

@@ -55,8 +55,14 @@ def install_rules(conn: sqlite3.Connection, path: str | Path, *, mulai: str | No
                 f"mengubahnya. Pakai --mulai sesudah bulan terkunci, atau `kerja rekap buka` dulu."
             )
         old = store.put_rules(conn, month, rules, oleh)
-        audit.record(conn, oleh=oleh, aksi="aturan.pasang", sebelum=old, sesudah=rules,
-                     alasan=f"berlaku mulai {month} dari {Path(path).name}")
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="aturan.pasang",
+            sebelum=old,
+            sesudah=rules,
+            alasan=f"berlaku mulai {month} dari {Path(path).name}",
+        )
     return month
 
 

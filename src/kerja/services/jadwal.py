@@ -38,8 +38,9 @@ def month_bounds(d: date) -> tuple[date, date]:
     return d.replace(day=1), d.replace(day=pycal.monthrange(d.year, d.month)[1])
 
 
-def _period(conn: sqlite3.Connection, forced: Circular | None, mulai: date | None,
-            sampai: date | None) -> tuple[date, date]:  # fmt: skip
+def _period(
+    conn: sqlite3.Connection, forced: Circular | None, mulai: date | None, sampai: date | None
+) -> tuple[date, date]:
     if mulai is None and sampai is None:
         if forced:
             return forced.mulai, forced.sampai
@@ -53,14 +54,23 @@ def _period(conn: sqlite3.Connection, forced: Circular | None, mulai: date | Non
     return mulai, sampai
 
 
-def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = None,
-             mulai: date | None = None, sampai: date | None = None, unit: str | None = None,
-             timpa: bool = False) -> BuildSummary:  # fmt: skip
+def generate(
+    conn: sqlite3.Connection,
+    *,
+    oleh: str,
+    kebijakan: str | None = None,
+    mulai: date | None = None,
+    sampai: date | None = None,
+    unit: str | None = None,
+    timpa: bool = False,
+) -> BuildSummary:
     """Generate and save the roster of [mulai, sampai] (SPEC §6); violations do not stop it."""
     circulars = [c for c, _ in store.kebijakan_all(conn)]
     if not circulars:
-        raise KerjaError("Belum ada kebijakan. Pasang dulu, mis. `kerja kebijakan tambah "
-                         "examples/kebijakan/kukar-2021.toml`.")  # fmt: skip
+        raise KerjaError(
+            "Belum ada kebijakan. Pasang dulu, mis. `kerja kebijakan tambah "
+            "examples/kebijakan/kukar-2021.toml`."
+        )
     forced = kalender.get_circular(conn, kebijakan) if kebijakan else None
     mulai, sampai = _period(conn, forced, mulai, sampai)
     s = BuildSummary(mulai, sampai)
@@ -72,15 +82,21 @@ def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = Non
         else:
             circ_of[d] = c
     if not circ_of:
-        raise KerjaError(f"Tidak ada hari kerja dengan kebijakan berlaku antara {mulai} dan {sampai}. "
-                         "Periksa `kerja kebijakan daftar` atau pakai --kebijakan NAMA.")  # fmt: skip
+        raise KerjaError(
+            f"Tidak ada hari kerja dengan kebijakan berlaku antara {mulai} dan {sampai}. "
+            "Periksa `kerja kebijakan daftar` atau pakai --kebijakan NAMA."
+        )
     used = {c.nama: c for c in circ_of.values()}
     lo = min([mulai, *(c.mulai for c in used.values())])
     hi = max([sampai, *(c.sampai for c in used.values())])
     today = kalender.today(conn)
-    stored_days = {date.fromisoformat(r[0]) for r in conn.execute(
-        "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
-        (lo.isoformat(), hi.isoformat()))}  # fmt: skip
+    stored_days = {
+        date.fromisoformat(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+            (lo.isoformat(), hi.isoformat()),
+        )
+    }
 
     selected: set[str] | None = None
     if unit:
@@ -90,8 +106,7 @@ def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = Non
     s.dipertahankan = [d for d in circ_of if d not in gen]
     gen_set = set(gen)
     # Days of the used circulars outside this run that have a roster count toward fair shares.
-    hist = sorted(d for d in stored_days if d not in gen_set
-                  and any(c.covers(d) for c in used.values()))  # fmt: skip
+    hist = sorted(d for d in stored_days if d not in gen_set and any(c.covers(d) for c in used.values()))
     fixed: dict[tuple[date, str], tuple[str, str]] = {}
     hist_circ: dict[date, Circular] = {}
     day_cache: dict[str, date] = {}
@@ -109,8 +124,9 @@ def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = Non
                 fixed[(d, nip)] = (lok, why)
                 hist_circ[d] = used[keb]
     if gen:
-        sql = ("SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ?"
-               + ("" if selected is not None else " AND alasan = 'manual'"))  # fmt: skip
+        sql = "SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ?" + (
+            "" if selected is not None else " AND alasan = 'manual'"
+        )
         for t, nip, lok, why in conn.execute(sql, (min(gen).isoformat(), max(gen).isoformat())):
             d = iso(t)
             if d in gen_set and (
@@ -124,9 +140,14 @@ def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = Non
     days = [dom.Day(d, circ_of[d], True) for d in gen]
     days += [dom.Day(d, hist_circ[d], False) for d in hist if d in hist_circ]
     stat = store.statuses(conn, min(lo, mulai), max(hi, sampai))
-    inputs = dom.Inputs(people=people, units=store.units(conn), days=days,
-                        conditions=store.conditions(conn),
-                        statuses=[(n, a, b) for n, a, b, _ in stat], fixed=fixed)  # fmt: skip
+    inputs = dom.Inputs(
+        people=people,
+        units=store.units(conn),
+        days=days,
+        conditions=store.conditions(conn),
+        statuses=[(n, a, b) for n, a, b, _ in stat],
+        fixed=fixed,
+    )
     res = dom.build(inputs)
     names = {d: circ_of[d].nama for d in gen}
     rows: Iterable[tuple[str, str, str, str, str]] = res.rows(people, names)
@@ -147,11 +168,25 @@ def generate(conn: sqlite3.Connection, *, oleh: str, kebijakan: str | None = Non
         s.pelanggaran = res.violations
         s.catatan = sorted(res.notices, key=lambda n: (-n.lebih, n.nip))
         s.deviasi_maks = round(res.max_deviation(), 2)
-        audit.record(conn, oleh=oleh, aksi="jadwal.buat", sesudah={
-            "mulai": mulai, "sampai": sampai, "kebijakan": s.kebijakan, "unit": unit,
-            "hari": len(gen), "dipertahankan": len(s.dipertahankan), "sel": s.sel, "wfo": s.wfo,
-            "wfh": s.wfh, "pelanggaran": len(s.pelanggaran), "catatan": len(s.catatan)},
-            alasan="--timpa" if timpa else None)  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="jadwal.buat",
+            sesudah={
+                "mulai": mulai,
+                "sampai": sampai,
+                "kebijakan": s.kebijakan,
+                "unit": unit,
+                "hari": len(gen),
+                "dipertahankan": len(s.dipertahankan),
+                "sel": s.sel,
+                "wfo": s.wfo,
+                "wfh": s.wfh,
+                "pelanggaran": len(s.pelanggaran),
+                "catatan": len(s.catatan),
+            },
+            alasan="--timpa" if timpa else None,
+        )
     return s
 
 
@@ -169,8 +204,12 @@ def _span(conn: sqlite3.Connection, mulai: date | None, sampai: date | None) -> 
     return mulai or span[0], sampai or span[1]
 
 
-def stored(conn: sqlite3.Connection, people: list[dom.Person], mulai: date, sampai: date,
-           ) -> tuple[dom.Result, dict[date, str | None]]:  # fmt: skip
+def stored(
+    conn: sqlite3.Connection,
+    people: list[dom.Person],
+    mulai: date,
+    sampai: date,
+) -> tuple[dom.Result, dict[date, str | None]]:
     """The stored roster of [mulai, sampai] as a generator result (codes per person-day)."""
     idx = {p.nip: i for i, p in enumerate(people)}
     codes = dom.Codes()
@@ -192,8 +231,9 @@ def stored(conn: sqlite3.Connection, people: list[dom.Person], mulai: date, samp
     return dom.Result(codes, days, cells, [], {}), keb
 
 
-def violations(conn: sqlite3.Connection, mulai: date | None = None,
-               sampai: date | None = None) -> list[dom.Violation]:  # fmt: skip
+def violations(
+    conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None
+) -> list[dom.Violation]:
     """Quota, coverage and mandatory-WFH violations of the stored roster."""
     mulai, sampai = _span(conn, mulai, sampai)
     people = store.people(conn)
@@ -210,13 +250,15 @@ def violations(conn: sqlite3.Connection, mulai: date | None = None,
     res.days = [res.days[k] for k in keep]
     res.cells = [res.cells[k] for k in keep]
     stat = store.statuses(conn, mulai, sampai)
-    inputs = dom.Inputs(people, store.units(conn), days, store.conditions(conn),
-                        [(n, a, b) for n, a, b, _ in stat])  # fmt: skip
+    inputs = dom.Inputs(
+        people, store.units(conn), days, store.conditions(conn), [(n, a, b) for n, a, b, _ in stat]
+    )
     return dom.check(inputs, res)
 
 
-def change(conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasan: str,
-           oleh: str) -> tuple[tuple | None, list[dom.Violation]]:  # fmt: skip
+def change(
+    conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasan: str, oleh: str
+) -> tuple[tuple | None, list[dom.Violation]]:
     """Set one cell by hand (reason `manual`), audited; returns (old cell, the violations of that
     day that the change brought: new ones, or old ones it made worse)."""
     lokasi = lokasi.upper()
@@ -237,14 +279,21 @@ def change(conn: sqlite3.Connection, nip: str, tanggal: date, lokasi: str, alasa
         circulars = [c for c, _ in store.kebijakan_all(conn)]
         keb = old[2] if old and old[2] else (c.nama if (c := kalender.in_force(circulars, tanggal)) else None)
         store.put_cell(conn, tanggal, nip, lokasi, "manual", keb)
-        audit.record(conn, oleh=oleh, aksi="jadwal.ubah", nip=nip, alasan=alasan.strip(),
-                     sebelum={"tanggal": tanggal, "lokasi": old[0], "alasan": old[1]} if old else None,
-                     sesudah={"tanggal": tanggal, "lokasi": lokasi, "alasan": "manual"})  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="jadwal.ubah",
+            nip=nip,
+            alasan=alasan.strip(),
+            sebelum={"tanggal": tanggal, "lokasi": old[0], "alasan": old[1]} if old else None,
+            sesudah={"tanggal": tanggal, "lokasi": lokasi, "alasan": "manual"},
+        )
     return old, [v for v in violations(conn, tanggal, tanggal) if v not in before]
 
 
-def export_rows(conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None,
-                unit: str | None = None) -> Iterator[tuple[str, str, str, str, str, str]]:  # fmt: skip
+def export_rows(
+    conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None, unit: str | None = None
+) -> Iterator[tuple[str, str, str, str, str, str]]:
     """(tanggal, nip, nama, unit, lokasi, alasan) of SPEC §6 for on-duty days: a status declared
     after the roster was made takes the day off. Streams in (tanggal, nip) order, the table's own."""
     mulai, sampai = _span(conn, mulai, sampai)
@@ -257,8 +306,9 @@ def export_rows(conn: sqlite3.Connection, mulai: date | None = None, sampai: dat
     if unit:
         ids = emp_store.resolve_unit(conn, unit)
         keep = {p.nip for p in store.people(conn, ids)}
-    sql = ("SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ? "
-           "ORDER BY tanggal, nip")  # fmt: skip
+    sql = (
+        "SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ? ORDER BY tanggal, nip"
+    )
     for t, nip, lok, why in conn.execute(sql, (mulai.isoformat(), sampai.isoformat())):
         if (keep is None or nip in keep) and (not off or (t, nip) not in off):
             nama, jalur = who.get(nip, ("", ""))
@@ -276,8 +326,13 @@ class Grid:
     judul: str | None
 
 
-def grid(conn: sqlite3.Connection, mulai: date | None, sampai: date | None,
-         unit: str | None, limit: int | None = 300) -> Grid:  # fmt: skip
+def grid(
+    conn: sqlite3.Connection,
+    mulai: date | None,
+    sampai: date | None,
+    unit: str | None,
+    limit: int | None = 300,
+) -> Grid:
     """Employees x days: WFO, WFH, a status code, or '-' (no cell); quota totals per group."""
     if mulai is None and sampai is None:
         span = store.roster_span(conn)
@@ -292,8 +347,10 @@ def grid(conn: sqlite3.Connection, mulai: date | None, sampai: date | None,
     everyone = store.people(conn)
     people = [p for p in everyone if ids is None or p.unit in ids]
     if limit and len(people) > limit:
-        raise KerjaError(f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih --unit "
-                         "(mis. satu bidang atau seksi), atau pakai `kerja jadwal ekspor`.")  # fmt: skip
+        raise KerjaError(
+            f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih --unit "
+            "(mis. satu bidang atau seksi), atau pakai `kerja jadwal ekspor`."
+        )
     res, keb = stored(conn, everyone, mulai, sampai)
     days = kalender.working_days(conn, mulai, sampai)
     col = {d: k for k, d in enumerate(res.days)}
@@ -335,8 +392,13 @@ def grid(conn: sqlite3.Connection, mulai: date | None, sampai: date | None,
                 if k is None or c is None:
                     marks.append("")
                     continue
-                on = [i for i in mem if res.cells[k][i] and (everyone[i].nip, d) not in code_of
-                      and (c.pejabat_dihitung or not (c.pejabat_wfo and everyone[i].leader))]  # fmt: skip
+                on = [
+                    i
+                    for i in mem
+                    if res.cells[k][i]
+                    and (everyone[i].nip, d) not in code_of
+                    and (c.pejabat_dihitung or not (c.pejabat_wfo and everyone[i].leader))
+                ]
                 wfo = sum(1 for i in on if res.codes.pairs[res.cells[k][i]][0] == "WFO")  # type: ignore[index]
                 marks.append(f"{wfo}/{target(len(on), c.wfo_persen, c.pembulatan)}")
             totals.append((units[g].name, marks))

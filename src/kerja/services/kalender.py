@@ -34,8 +34,9 @@ def holidays(conn: sqlite3.Connection, years: Sequence[int]) -> dict[date, str]:
             lib = rules_for(date(y, m, 1))["libur"]
             flags = (lib["nasional"], lib["cuti_bersama"])
             if flags not in by_flags:
-                by_flags[flags] = calendar.holidays_for(years, nasional=flags[0],
-                                                        cuti_bersama=flags[1], local=local)  # fmt: skip
+                by_flags[flags] = calendar.holidays_for(
+                    years, nasional=flags[0], cuti_bersama=flags[1], local=local
+                )
             out.update({d: n for d, n in by_flags[flags].items() if d.year == y and d.month == m})
     return out
 
@@ -75,9 +76,13 @@ def add_holiday(conn: sqlite3.Connection, d: date, nama: str, oleh: str) -> None
         institution.ensure_unlocked(conn, [d.isoformat()[:7]], "hari libur")
         had, old = store.libur_get(conn, d)
         store.libur_put(conn, d, nama)
-        audit.record(conn, oleh=oleh, aksi="libur.tambah",
-                     sebelum={"tanggal": d, "nama": old} if had else None,
-                     sesudah={"tanggal": d, "nama": nama})  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="libur.tambah",
+            sebelum={"tanggal": d, "nama": old} if had else None,
+            sesudah={"tanggal": d, "nama": nama},
+        )
 
 
 def remove_holiday(conn: sqlite3.Connection, d: date, oleh: str) -> str:
@@ -98,14 +103,25 @@ def remove_holiday(conn: sqlite3.Connection, d: date, oleh: str) -> str:
             raise KerjaError(
                 f"{d} bukan hari libur. Lihat daftar dengan `kerja libur daftar --tahun {d.year}`."
             )
-        audit.record(conn, oleh=oleh, aksi="libur.hapus",
-                     sebelum={"tanggal": d, "nama": old or national.get(d)},
-                     sesudah={"tanggal": d, "nama": None})  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="libur.hapus",
+            sebelum={"tanggal": d, "nama": old or national.get(d)},
+            sesudah={"tanggal": d, "nama": None},
+        )
     return what
 
 
-def add_condition(conn: sqlite3.Connection, nip: str, jenis: str, mulai: date | None,
-                  sampai: date | None, keterangan: str | None, oleh: str) -> int:  # fmt: skip
+def add_condition(
+    conn: sqlite3.Connection,
+    nip: str,
+    jenis: str,
+    mulai: date | None,
+    sampai: date | None,
+    keterangan: str | None,
+    oleh: str,
+) -> int:
     jenis = jenis.strip().lower()
     if jenis not in JENIS_KONDISI:
         raise KerjaError(f"--jenis {jenis!r} tidak dikenal; yang sah: {', '.join(JENIS_KONDISI)}.")
@@ -115,8 +131,14 @@ def add_condition(conn: sqlite3.Connection, nip: str, jenis: str, mulai: date | 
     with transaction(conn):
         emp_store.get(conn, nip)
         kid = store.kondisi_add(conn, nip, jenis, mulai, sampai, keterangan, oleh)
-        audit.record(conn, oleh=oleh, aksi="kondisi.tambah", nip=nip, alasan=keterangan,
-                     sesudah={"id": kid, "jenis": jenis, "mulai": mulai, "sampai": sampai})  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="kondisi.tambah",
+            nip=nip,
+            alasan=keterangan,
+            sesudah={"id": kid, "jenis": jenis, "mulai": mulai, "sampai": sampai},
+        )
     return kid
 
 
@@ -133,8 +155,14 @@ def install_circular(conn: sqlite3.Connection, path: str | Path, oleh: str) -> t
     with transaction(conn):
         old = store.kebijakan_get(conn, c.nama)
         store.kebijakan_put(conn, c)
-        audit.record(conn, oleh=oleh, aksi="kebijakan.tambah", sebelum=old.to_dict() if old else None,
-                     sesudah=c.to_dict(), alasan=f"dari {p.name}")  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="kebijakan.tambah",
+            sebelum=old.to_dict() if old else None,
+            sesudah=c.to_dict(),
+            alasan=f"dari {p.name}",
+        )
     return c, old is not None
 
 
@@ -142,8 +170,11 @@ def get_circular(conn: sqlite3.Connection, nama: str) -> Circular:
     c = store.kebijakan_get(conn, nama)
     if c is None:
         known = [k.nama for k, _ in store.kebijakan_all(conn)]
-        hint = (f" Yang ada: {', '.join(known)}." if known
-                else " Pasang dulu dengan `kerja kebijakan tambah FILE.toml`.")  # fmt: skip
+        hint = (
+            f" Yang ada: {', '.join(known)}."
+            if known
+            else " Pasang dulu dengan `kerja kebijakan tambah FILE.toml`."
+        )
         raise KerjaError(f"Kebijakan {nama!r} tidak ditemukan.{hint}")
     return c
 

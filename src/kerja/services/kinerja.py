@@ -53,8 +53,7 @@ def record(
         today = now().astimezone(zone(_zone_name(conn, nip))).date()
         if tanggal > today:
             raise KerjaError(
-                f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan "
-                "yang sudah dikerjakan."
+                f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
             )
         institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], WHAT)
         clash = dom.overlaps(mulai, selesai, store.same_day(conn, nip, tanggal.isoformat()))
@@ -145,14 +144,10 @@ def validate(
             if month not in deadlines:
                 batas = institution.rules_for_month(conn, month)["kinerja"]["batas_validasi_hari"]
                 deadlines[month] = dom.validation_deadline(month, batas)
-            if not tolak and not dom.counts(
-                status, date.fromisoformat(stamp[:10]), deadlines[month]
-            ):
+            if not tolak and not dom.counts(status, date.fromisoformat(stamp[:10]), deadlines[month]):
                 result.terlambat.append(i)
             updates.append((status, oleh, stamp, alasan, i))
-            before = {
-                k: old[k] for k in ("id", "status", "divalidasi_oleh", "divalidasi_pada", "alasan")
-            }
+            before = {k: old[k] for k in ("id", "status", "divalidasi_oleh", "divalidasi_pada", "alasan")}
             after = {
                 "id": i,
                 "status": status,

@@ -18,9 +18,7 @@ def lock(conn: sqlite3.Connection, bulan: str, *, oleh: str) -> dict[str, Any]:
     with transaction(conn):
         old = store.lock_row(conn, bulan)
         if old:
-            raise KerjaError(
-                f"Bulan {bulan} sudah dikunci oleh {old['oleh']} pada {old['pada'][:16]}."
-            )
+            raise KerjaError(f"Bulan {bulan} sudah dikunci oleh {old['oleh']} pada {old['pada'][:16]}.")
         row = {"bulan": bulan, "oleh": oleh, "pada": clock.now_iso()}
         store.lock(conn, bulan, oleh, row["pada"])
         audit.record(conn, oleh=oleh, aksi="rekap.kunci", sesudah=row)

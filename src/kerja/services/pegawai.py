@@ -70,8 +70,9 @@ def import_employees(
         for row_no, e in good:
             owner = stored_pins.get(e.pin_mesin or "")
             if owner and owner != e.nip and owner not in in_file:
-                probs.append(Problem(row_no, pin_label, e.pin_mesin or "",
-                                     f"PIN mesin sudah dipakai pegawai {owner}"))
+                probs.append(
+                    Problem(row_no, pin_label, e.pin_mesin or "", f"PIN mesin sudah dipakai pegawai {owner}")
+                )
         return probs
 
     with transaction(conn):
@@ -172,6 +173,8 @@ def change_employee(
                     raise KerjaError(f"--atasan {target}: {probs[0].alasan}")
                 changes["nip_atasan"] = target
         if not changes:
-            raise KerjaError("Tidak ada yang diubah; sebutkan salah satu: --atasan, --unit, --tpp, "
-                             "--pin-mesin, --aktif atau --nonaktif.")
+            raise KerjaError(
+                "Tidak ada yang diubah; sebutkan salah satu: --atasan, --unit, --tpp, "
+                "--pin-mesin, --aktif atau --nonaktif."
+            )
         return store.update(conn, nip, changes, oleh, alasan)

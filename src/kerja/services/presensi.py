@@ -24,10 +24,18 @@ from .kalender import holidays
 
 # Indonesia keeps no daylight saving time: each zone is one fixed offset (minutes east of UTC).
 OFFSET = {"WIB": 7 * 60, "WITA": 8 * 60, "WIT": 9 * 60}
-KODE_NAMA = {"S": "sakit", "I": "izin", "CT": "cuti tahunan", "CB": "cuti besar",
-             "CS": "cuti sakit", "CM": "cuti melahirkan", "CAP": "cuti karena alasan penting",
-             "CLTN": "cuti di luar tanggungan negara", "DL": "dinas luar",
-             "TB": "tugas belajar"}  # fmt: skip
+KODE_NAMA = {
+    "S": "sakit",
+    "I": "izin",
+    "CT": "cuti tahunan",
+    "CB": "cuti besar",
+    "CS": "cuti sakit",
+    "CM": "cuti melahirkan",
+    "CAP": "cuti karena alasan penting",
+    "CLTN": "cuti di luar tanggungan negara",
+    "DL": "dinas luar",
+    "TB": "tugas belajar",
+}
 
 
 def offset_text(minutes: int) -> str:
@@ -98,8 +106,9 @@ def day_statuses(
     lo, hi = min(days), max(days)
     declared: dict[date, dict[str, str]] = {}
     for nip, kode, mulai, sampai in store.statuses(conn, lo, hi, subset):
-        for day in calendar.days_between(max(lo, date.fromisoformat(mulai)),
-                                         min(hi, date.fromisoformat(sampai))):  # fmt: skip
+        for day in calendar.days_between(
+            max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai))
+        ):
             declared.setdefault(day, {})[nip] = kode
     nips_in_order = [p[0] for p in people]
     out: list[DayStatus] = []
@@ -155,13 +164,16 @@ def tk_days(
     working = set(isos)
     declared: dict[str, set[str]] = {}
     for nip, _kode, mulai, sampai in store.statuses(conn, lo, hi, subset):
-        covered = {d.isoformat() for d in calendar.days_between(
-            max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai)))}  # fmt: skip
+        covered = {
+            d.isoformat()
+            for d in calendar.days_between(
+                max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai))
+            )
+        }
         declared.setdefault(nip, set()).update(covered & working)
     both = store.punches(conn, lo, hi, sorted(declared)) if declared else {}
     return {
-        nip: len(isos) - present.get(nip, 0)
-        - len(declared.get(nip, set()) - set(both.get(nip, {})))
+        nip: len(isos) - present.get(nip, 0) - len(declared.get(nip, set()) - set(both.get(nip, {})))
         for nip in people
     }
 
@@ -197,31 +209,41 @@ def record(
     with transaction(conn):
         who = store.employee_for_event(conn, nip)
         if who is None:
-            raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. "
-                             "Cek dengan `kerja pegawai daftar`.")  # fmt: skip
+            raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cek dengan `kerja pegawai daftar`.")
         nama, aktif, zona = who
         zona = zona or institution.zona(conn)
         if not aktif:
-            raise KerjaError(f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
-                             f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`.")  # fmt: skip
+            raise KerjaError(
+                f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
+                f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
+            )
         tz = calendar.zone(zona)
         now = clock.now().astimezone(tz)
-        ts = now if waktu is None else (
-            waktu.replace(tzinfo=tz) if waktu.tzinfo is None else waktu.astimezone(tz))
+        ts = (
+            now
+            if waktu is None
+            else (waktu.replace(tzinfo=tz) if waktu.tzinfo is None else waktu.astimezone(tz))
+        )
         if ts > now + timedelta(minutes=1):
-            raise KerjaError(f"--waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
-                             "boleh dicatat untuk waktu yang akan datang.")  # fmt: skip
+            raise KerjaError(
+                f"--waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
+                "boleh dicatat untuk waktu yang akan datang."
+            )
         tanggal = ts.date().isoformat()
         institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
         event_id = store.insert_manual(
-            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.now_iso()))
+            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.now_iso())
+        )
         audit.record(
-            conn, oleh=oleh, aksi=f"presensi.{jenis}", nip=nip,
+            conn,
+            oleh=oleh,
+            aksi=f"presensi.{jenis}",
+            nip=nip,
             sesudah={"id": event_id, "waktu": stamp, "mode": mode, "sumber": "manual"},
             alasan="dicatat mundur" if waktu is not None else None,
-        )  # fmt: skip
+        )
     return Recorded(event_id, nip, nama, jenis, stamp, tanggal, mode, zona)
 
 
@@ -284,9 +306,11 @@ def import_file(
             from ..io.attlog import read_attlog_chunks
 
             for chunk in read_attlog_chunks(p, progress):
-                rows = [(d, nip, f"{d}T{t}{suffix[nip]}", None, "WFO", "mesin", state, oleh, stamp)
-                        for _n, pin, d, t, state in chunk
-                        if (nip := target.get(pin)) is not None]  # fmt: skip
+                rows = [
+                    (d, nip, f"{d}T{t}{suffix[nip]}", None, "WFO", "mesin", state, oleh, stamp)
+                    for _n, pin, d, t, state in chunk
+                    if (nip := target.get(pin)) is not None
+                ]
                 if len(rows) < len(chunk):
                     for punch in chunk:
                         if punch[1] not in target:
@@ -312,8 +336,7 @@ def import_file(
                     shift = timedelta(minutes=offsets[nip] - off)
                     local = datetime.fromisoformat(f"{d}T{t}") + shift
                     d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
-                batch.append((d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, oleh,
-                              stamp))  # fmt: skip
+                batch.append((d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, oleh, stamp))
             months.update({r[0][:7] for r in batch})
         summary.dibaca += len(batch)
         institution.ensure_unlocked(conn, months, "presensi")
@@ -325,11 +348,19 @@ def import_file(
         summary.contoh_pin = sorted(unknown, key=lambda k: (len(k), k))[:10]
         summary.bulan = sorted(months)
         audit.record(
-            conn, oleh=oleh, aksi="presensi.impor",
-            sesudah={"berkas": p.name, "format": fmt, "dibaca": summary.dibaca,
-                     "ditambah": summary.ditambah, "sudah_ada": summary.sudah_ada,
-                     "pin_tak_dikenal": summary.pin_tak_dikenal, "bulan": summary.bulan},
-        )  # fmt: skip
+            conn,
+            oleh=oleh,
+            aksi="presensi.impor",
+            sesudah={
+                "berkas": p.name,
+                "format": fmt,
+                "dibaca": summary.dibaca,
+                "ditambah": summary.ditambah,
+                "sudah_ada": summary.sudah_ada,
+                "pin_tak_dikenal": summary.pin_tak_dikenal,
+                "bulan": summary.bulan,
+            },
+        )
     return summary
 
 
@@ -350,9 +381,7 @@ def declare_status(
     days in the range. Overlapping a standing status is refused."""
     kode = kode.strip().upper()
     if kode not in KODE_STATUS:
-        raise KerjaError(
-            f"--kode {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}."
-        )
+        raise KerjaError(f"--kode {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}.")
     sampai = sampai or mulai
     if sampai < mulai:
         raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
@@ -364,8 +393,7 @@ def declare_status(
             raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan.")
         days = working_calendar(conn, mulai, sampai)
         if not days:
-            raise KerjaError(f"{mulai} sampai {sampai} tidak memuat hari kerja; status tidak "
-                             "dicatat.")  # fmt: skip
+            raise KerjaError(f"{mulai} sampai {sampai} tidak memuat hari kerja; status tidak dicatat.")
         institution.ensure_unlocked(conn, months_of(mulai, sampai), "status presensi")
         clash = store.overlapping_statuses(conn, nip, mulai.isoformat(), sampai.isoformat())
         if clash:
@@ -375,13 +403,25 @@ def declare_status(
                 f"{c['sampai']}, bertumpang tindih dengan {mulai} s.d. {sampai}. Cabut dulu dengan "
                 f"`kerja presensi cabut {c['id']} --alasan ...` atau pilih tanggal lain."
             )
-        row = {"nip": nip, "kode": kode, "mulai": mulai.isoformat(), "sampai": sampai.isoformat(),
-               "keterangan": keterangan.strip(), "oleh": oleh, "dicatat_pada": clock.now_iso()}
+        row = {
+            "nip": nip,
+            "kode": kode,
+            "mulai": mulai.isoformat(),
+            "sampai": sampai.isoformat(),
+            "keterangan": keterangan.strip(),
+            "oleh": oleh,
+            "dicatat_pada": clock.now_iso(),
+        }
         row["id"] = store.insert_status(conn, row)
         row["hari_kerja"] = len(days)
-        audit.record(conn, oleh=oleh, aksi="status.tambah", nip=nip,
-                     sesudah={k: row[k] for k in ("id", "kode", "mulai", "sampai", "keterangan")},
-                     alasan=keterangan.strip())  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="status.tambah",
+            nip=nip,
+            sesudah={k: row[k] for k in ("id", "kode", "mulai", "sampai", "keterangan")},
+            alasan=keterangan.strip(),
+        )
     return row
 
 
@@ -391,26 +431,35 @@ def withdraw_status(conn: sqlite3.Connection, status_id: int, alasan: str, *, ol
     with transaction(conn):
         row = store.get_status(conn, status_id)
         if row is None:
-            raise KerjaError(f"Status dengan id {status_id} tidak ada. "
-                             "Lihat id-nya dengan `kerja presensi status-daftar`.")  # fmt: skip
+            raise KerjaError(
+                f"Status dengan id {status_id} tidak ada. Lihat id-nya dengan `kerja presensi status-daftar`."
+            )
         if row["dicabut_pada"]:
-            raise KerjaError(f"Status id {status_id} sudah dicabut pada {row['dicabut_pada'][:16]} "
-                             f"({row['dicabut_alasan']}).")  # fmt: skip
+            raise KerjaError(
+                f"Status id {status_id} sudah dicabut pada {row['dicabut_pada'][:16]} "
+                f"({row['dicabut_alasan']})."
+            )
         institution.ensure_unlocked(
-            conn, months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
-            "status presensi")  # fmt: skip
+            conn,
+            months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
+            "status presensi",
+        )
         pada = clock.now_iso()
         store.withdraw_status(conn, status_id, pada, alasan.strip())
-        audit.record(conn, oleh=oleh, aksi="status.cabut", nip=row["nip"],
-                     sebelum={k: row[k] for k in ("id", "kode", "mulai", "sampai", "keterangan")},
-                     sesudah={"dicabut_pada": pada}, alasan=alasan.strip())  # fmt: skip
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="status.cabut",
+            nip=row["nip"],
+            sebelum={k: row[k] for k in ("id", "kode", "mulai", "sampai", "keterangan")},
+            sesudah={"dicabut_pada": pada},
+            alasan=alasan.strip(),
+        )
     row.update(dicabut_pada=pada, dicabut_alasan=alasan.strip())
     return row
 
 
-def statuses(
-    conn: sqlite3.Connection, *, nip: str | None = None, bulan: str | None = None
-) -> list[dict]:
+def statuses(conn: sqlite3.Connection, *, nip: str | None = None, bulan: str | None = None) -> list[dict]:
     return store.status_list(conn, nip=nip, bulan=bulan)
 
 
@@ -422,23 +471,36 @@ def daily(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> l
     rows = day_statuses(conn, tanggal, tanggal, unit=unit)
     info = store.people_info(conn, [r.nip for r in rows] if unit else None)
     return [
-        {"tanggal": r.tanggal.isoformat(), "nip": r.nip, "nama": info[r.nip][0],
-         "unit": info[r.nip][1], "jadwal": r.jadwal, "kode": r.kode, "masuk": r.masuk,
-         "pulang": r.pulang, "mode": r.mode, "telat_menit": r.telat_menit,
-         "cepat_menit": r.cepat_menit, "tl": r.tl, "psw": r.psw, "catatan": r.catatan,
-         "potongan_persen": float(r.potongan_persen), "aturan": r.aturan}
+        {
+            "tanggal": r.tanggal.isoformat(),
+            "nip": r.nip,
+            "nama": info[r.nip][0],
+            "unit": info[r.nip][1],
+            "jadwal": r.jadwal,
+            "kode": r.kode,
+            "masuk": r.masuk,
+            "pulang": r.pulang,
+            "mode": r.mode,
+            "telat_menit": r.telat_menit,
+            "cepat_menit": r.cepat_menit,
+            "tl": r.tl,
+            "psw": r.psw,
+            "catatan": r.catatan,
+            "potongan_persen": float(r.potongan_persen),
+            "aturan": r.aturan,
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
-def not_yet(
-    conn: sqlite3.Connection, tanggal: date, unit: str | None = None
-) -> list[dict[str, Any]]:
+def not_yet(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> list[dict[str, Any]]:
     """`presensi belum`: on duty per the roster that day, no declared status, no check-in yet."""
     unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
     rules = institution.rules_for_month(conn, tanggal.isoformat()[:7])
-    rows = store.not_checked_in(conn, tanggal.isoformat(), unit_ids=unit_ids,
-                                wfh=bool(rules["presensi"]["wfh_wajib_presensi"]))  # fmt: skip
-    return [{"tanggal": tanggal.isoformat(), "nip": nip, "nama": nama, "unit": jalur,
-             "jadwal": lokasi}
-            for nip, nama, jalur, lokasi in rows]  # fmt: skip
+    rows = store.not_checked_in(
+        conn, tanggal.isoformat(), unit_ids=unit_ids, wfh=bool(rules["presensi"]["wfh_wajib_presensi"])
+    )
+    return [
+        {"tanggal": tanggal.isoformat(), "nip": nip, "nama": nama, "unit": jalur, "jadwal": lokasi}
+        for nip, nama, jalur, lokasi in rows
+    ]

@@ -10,9 +10,24 @@ from ..domain.employees import FIELDS, ImportPlan, diff
 from ..domain.errors import KerjaError
 from . import audit
 
-COLUMNS = ("nip", "nama", "gelar_depan", "gelar_belakang", "status", "jabatan", "jenis_jabatan",
-           "eselon", "golongan", "unit_id", "nip_atasan", "tanggal_lahir", "jenis_kelamin", "tpp",
-           "pin_mesin", "aktif")  # fmt: skip
+COLUMNS = (
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "jabatan",
+    "jenis_jabatan",
+    "eselon",
+    "golongan",
+    "unit_id",
+    "nip_atasan",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "tpp",
+    "pin_mesin",
+    "aktif",
+)
 
 SELECT = """
 SELECT p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.status, p.jabatan, p.jenis_jabatan,
@@ -34,9 +49,8 @@ def ensure_units(conn: sqlite3.Connection, paths: Iterable[str]) -> dict[str, in
             parent = known[" > ".join(parts[: depth - 1])] if depth > 1 else None
             cur = conn.execute(
                 "INSERT INTO unit (jalur, nama, induk_id, opd_id, tingkat) VALUES (?, ?, ?, ?, ?)",
-                (sub, parts[depth - 1], parent[0] if parent else None,
-                 parent[1] if parent else None, depth),
-            )  # fmt: skip
+                (sub, parts[depth - 1], parent[0] if parent else None, parent[1] if parent else None, depth),
+            )
             uid = cur.lastrowid
             opd = parent[1] if parent else uid
             if parent is None:
@@ -73,12 +87,18 @@ def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: 
     )
     conn.executemany("UPDATE pegawai SET aktif = 0 WHERE nip = ?", ((r["nip"],) for r in plan.inactivated))
     why = f"impor {source}"
-    audit.record_many(conn, oleh, (
-        *((r["nip"], "pegawai.tambah", None, {k: r.get(k) for k in FIELDS}, why) for r in plan.added),
-        *((new["nip"], "pegawai.ubah", *diff(old, new), why) for old, new in plan.changed),
-        *((r["nip"], "pegawai.nonaktif", {"aktif": 1}, {"aktif": 0}, why + " --ganti")
-          for r in plan.inactivated),
-    ))  # fmt: skip
+    audit.record_many(
+        conn,
+        oleh,
+        (
+            *((r["nip"], "pegawai.tambah", None, {k: r.get(k) for k in FIELDS}, why) for r in plan.added),
+            *((new["nip"], "pegawai.ubah", *diff(old, new), why) for old, new in plan.changed),
+            *(
+                (r["nip"], "pegawai.nonaktif", {"aktif": 1}, {"aktif": 0}, why + " --ganti")
+                for r in plan.inactivated
+            ),
+        ),
+    )
 
 
 def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:
@@ -139,9 +159,7 @@ def update(
 
 def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
     """Unit ids under a unit given by its full path or its own name (with all its sub-units)."""
-    rows = conn.execute(
-        "SELECT id, jalur FROM unit WHERE jalur = ? OR nama = ?", (name, name)
-    ).fetchall()
+    rows = conn.execute("SELECT id, jalur FROM unit WHERE jalur = ? OR nama = ?", (name, name)).fetchall()
     if not rows:
         raise KerjaError(f"Unit {name!r} tidak ditemukan. Lihat daftar unit dengan `kerja unit daftar`.")
     paths = sorted({r[1] for r in rows})
@@ -152,16 +170,22 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
             "Tulis jalur lengkapnya, mis. 'OPD > Bidang > Seksi'."
         )
     path = rows[0][1]
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM unit WHERE jalur = ? OR jalur LIKE ?", (path, path + " > %"))]
+    return [
+        r[0]
+        for r in conn.execute("SELECT id FROM unit WHERE jalur = ? OR jalur LIKE ?", (path, path + " > %"))
+    ]
 
 
 def unit_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every unit with its own and its whole subtree's active head count."""
-    units = [dict(r) for r in conn.execute(
-        "SELECT u.id, u.jalur, u.nama, u.induk_id, u.tingkat, u.zona, "
-        "(SELECT count(*) FROM pegawai p WHERE p.unit_id = u.id AND p.aktif = 1) AS pegawai "
-        "FROM unit u ORDER BY u.jalur")]  # fmt: skip
+    units = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT u.id, u.jalur, u.nama, u.induk_id, u.tingkat, u.zona, "
+            "(SELECT count(*) FROM pegawai p WHERE p.unit_id = u.id AND p.aktif = 1) AS pegawai "
+            "FROM unit u ORDER BY u.jalur"
+        )
+    ]
     by_id = {u["id"]: u for u in units}
     for u in units:
         u["total"] = 0

@@ -64,8 +64,10 @@ def active_employees(
     if unit_ids is not None:
         where += " AND p.unit_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(list(unit_ids)))
-    sql = ("SELECT p.nip, p.unit_id FROM pegawai p JOIN unit u ON u.id = p.unit_id "
-           f"WHERE p.aktif = 1{where} ORDER BY u.jalur, p.nip")  # fmt: skip
+    sql = (
+        "SELECT p.nip, p.unit_id FROM pegawai p JOIN unit u ON u.id = p.unit_id "
+        f"WHERE p.aktif = 1{where} ORDER BY u.jalur, p.nip"
+    )
     return _plain(conn).execute(sql, args).fetchall()
 
 
@@ -111,21 +113,25 @@ def event_day_counts(
 ) -> dict[str, int]:
     """nip -> on how many of `days` (ISO dates) the employee has at least one event."""
     where, args = _nip_filter(nips)
-    return dict(_plain(conn).execute(
-        "SELECT nip, count(DISTINCT tanggal) FROM presensi "
-        f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} GROUP BY nip",
-        [json.dumps(list(days)), *args],
-    ).fetchall())  # fmt: skip
+    return dict(
+        _plain(conn)
+        .execute(
+            "SELECT nip, count(DISTINCT tanggal) FROM presensi "
+            f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} GROUP BY nip",
+            [json.dumps(list(days)), *args],
+        )
+        .fetchall()
+    )
 
 
-def day_roster(
-    conn: sqlite3.Connection, tanggal: str, nips: Sequence[str] | None = None
-) -> dict[str, str]:
+def day_roster(conn: sqlite3.Connection, tanggal: str, nips: Sequence[str] | None = None) -> dict[str, str]:
     """nip -> 'WFO'|'WFH' of the roster on one day."""
     where, args = _nip_filter(nips)
-    return dict(_plain(conn).execute(
-        f"SELECT nip, lokasi FROM jadwal WHERE tanggal = ?{where}", [tanggal, *args]
-    ).fetchall())  # fmt: skip
+    return dict(
+        _plain(conn)
+        .execute(f"SELECT nip, lokasi FROM jadwal WHERE tanggal = ?{where}", [tanggal, *args])
+        .fetchall()
+    )
 
 
 def day_punches(
@@ -144,11 +150,15 @@ def statuses(
 ) -> list[tuple[str, str, str, str]]:
     """(nip, kode, mulai, sampai) of standing (not withdrawn) statuses overlapping the period."""
     where, args = _nip_filter(nips)
-    return _plain(conn).execute(
-        "SELECT nip, kode, mulai, sampai FROM status_hari WHERE dicabut_pada IS NULL "
-        f"AND mulai <= ? AND sampai >= ?{where}",
-        [end.isoformat(), start.isoformat(), *args],
-    ).fetchall()
+    return (
+        _plain(conn)
+        .execute(
+            "SELECT nip, kode, mulai, sampai FROM status_hari WHERE dicabut_pada IS NULL "
+            f"AND mulai <= ? AND sampai >= ?{where}",
+            [end.isoformat(), start.isoformat(), *args],
+        )
+        .fetchall()
+    )
 
 
 def insert_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> int:
@@ -181,9 +191,7 @@ def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int, st
 
 
 def roster_location(conn: sqlite3.Connection, nip: str, tanggal: str) -> str | None:
-    row = conn.execute(
-        "SELECT lokasi FROM jadwal WHERE tanggal = ? AND nip = ?", (tanggal, nip)
-    ).fetchone()
+    row = conn.execute("SELECT lokasi FROM jadwal WHERE tanggal = ? AND nip = ?", (tanggal, nip)).fetchone()
     return row[0] if row else None
 
 
@@ -195,9 +203,7 @@ def event_targets(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, i
     return target, {nip: unit_id for nip, _, unit_id in people}
 
 
-def overlapping_statuses(
-    conn: sqlite3.Connection, nip: str, mulai: str, sampai: str
-) -> list[sqlite3.Row]:
+def overlapping_statuses(conn: sqlite3.Connection, nip: str, mulai: str, sampai: str) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT id, kode, mulai, sampai FROM status_hari WHERE nip = ? AND dicabut_pada IS NULL "
         "AND mulai <= ? AND sampai >= ? ORDER BY mulai",
@@ -240,16 +246,13 @@ def status_list(
     return [dict(r) for r in conn.execute(sql + " ORDER BY mulai, nip, id", args)]
 
 
-def people_info(
-    conn: sqlite3.Connection, nips: Sequence[str] | None = None
-) -> dict[str, tuple[str, str]]:
+def people_info(conn: sqlite3.Connection, nips: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
     """nip -> (nama, unit path)."""
     where, args = _nip_filter(nips, "p.nip")
     return {
         nip: (nama, jalur)
         for nip, nama, jalur in _plain(conn).execute(
-            f"SELECT p.nip, p.nama, u.jalur FROM pegawai p JOIN unit u ON u.id = p.unit_id "
-            f"WHERE 1=1{where}",
+            f"SELECT p.nip, p.nama, u.jalur FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE 1=1{where}",
             args,
         )
     }
@@ -266,8 +269,10 @@ def not_checked_in(
         args.append(json.dumps(list(unit_ids)))
     if not wfh:
         where += " AND j.lokasi = 'WFO'"
-    return _plain(conn).execute(
-        f"""SELECT j.nip, p.nama, u.jalur, j.lokasi
+    return (
+        _plain(conn)
+        .execute(
+            f"""SELECT j.nip, p.nama, u.jalur, j.lokasi
         FROM jadwal j JOIN pegawai p ON p.nip = j.nip JOIN unit u ON u.id = p.unit_id
         WHERE j.tanggal = ?1 AND p.aktif = 1{where}
           AND NOT EXISTS (SELECT 1 FROM status_hari s WHERE s.nip = j.nip
@@ -275,8 +280,10 @@ def not_checked_in(
           AND NOT EXISTS (SELECT 1 FROM presensi e WHERE e.tanggal = ?1 AND e.nip = j.nip
                           AND (e.jenis IS NULL OR e.jenis = 'masuk'))
         ORDER BY u.jalur, p.nama""",
-        [tanggal, *args],
-    ).fetchall()
+            [tanggal, *args],
+        )
+        .fetchall()
+    )
 
 
 # Month locks ------------------------------------------------------------------------------

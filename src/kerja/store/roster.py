@@ -36,21 +36,29 @@ def libur_delete(conn: sqlite3.Connection, tanggal: date) -> None:
 # -- kondisi --------------------------------------------------------------------------------------
 
 
-def kondisi_add(conn: sqlite3.Connection, nip: str, jenis: str, mulai: date, sampai: date | None,
-                keterangan: str | None, oleh: str) -> int:  # fmt: skip
+def kondisi_add(
+    conn: sqlite3.Connection,
+    nip: str,
+    jenis: str,
+    mulai: date,
+    sampai: date | None,
+    keterangan: str | None,
+    oleh: str,
+) -> int:
     cur = conn.execute(
         "INSERT INTO kondisi (nip, jenis, mulai, sampai, keterangan, oleh, dicatat_pada) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (nip, jenis, mulai.isoformat(), sampai.isoformat() if sampai else None, keterangan, oleh,
-         now_iso()),
-    )  # fmt: skip
+        (nip, jenis, mulai.isoformat(), sampai.isoformat() if sampai else None, keterangan, oleh, now_iso()),
+    )
     return int(cur.lastrowid or 0)
 
 
 def kondisi_listing(conn: sqlite3.Connection, tanggal: date | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT k.id, k.nip, p.nama, u.jalur AS unit, k.jenis, k.mulai, k.sampai, k.keterangan, "
-           "k.oleh, k.dicatat_pada FROM kondisi k JOIN pegawai p ON p.nip = k.nip "
-           "JOIN unit u ON u.id = p.unit_id")  # fmt: skip
+    sql = (
+        "SELECT k.id, k.nip, p.nama, u.jalur AS unit, k.jenis, k.mulai, k.sampai, k.keterangan, "
+        "k.oleh, k.dicatat_pada FROM kondisi k JOIN pegawai p ON p.nip = k.nip "
+        "JOIN unit u ON u.id = p.unit_id"
+    )
     args: list[str] = []
     if tanggal:
         sql += " WHERE k.mulai <= ? AND (k.sampai IS NULL OR k.sampai >= ?)"
@@ -60,8 +68,9 @@ def kondisi_listing(conn: sqlite3.Connection, tanggal: date | None = None) -> li
 
 def conditions(conn: sqlite3.Connection) -> list[Condition]:
     rows = conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")
-    return [Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None)
-            for n, j, a, b in rows]  # fmt: skip
+    return [
+        Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None) for n, j, a, b in rows
+    ]
 
 
 # -- kebijakan ------------------------------------------------------------------------------------
@@ -76,9 +85,15 @@ def kebijakan_put(conn: sqlite3.Connection, c: Circular) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO kebijakan (nama, judul, mulai, sampai, isi, dipasang_pada) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (c.nama, c.judul, c.mulai.isoformat(), c.sampai.isoformat(),
-         json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True), now_iso()),
-    )  # fmt: skip
+        (
+            c.nama,
+            c.judul,
+            c.mulai.isoformat(),
+            c.sampai.isoformat(),
+            json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True),
+            now_iso(),
+        ),
+    )
 
 
 def kebijakan_all(conn: sqlite3.Connection) -> list[tuple[Circular, str]]:
@@ -105,8 +120,11 @@ def people(conn: sqlite3.Connection, unit_ids: Iterable[int] | None = None) -> l
     )
     keep = set(unit_ids) if unit_ids is not None else None
     fromiso = date.fromisoformat
-    return [Person(nip, uid, opd, leader(jj), fromiso(born) if born else None)
-            for nip, uid, opd, jj, born in rows if keep is None or uid in keep]  # fmt: skip
+    return [
+        Person(nip, uid, opd, leader(jj), fromiso(born) if born else None)
+        for nip, uid, opd, jj, born in rows
+        if keep is None or uid in keep
+    ]
 
 
 def names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
@@ -153,16 +171,21 @@ def cell(conn: sqlite3.Connection, tanggal: date, nip: str) -> tuple[str, str, s
     return tuple(row) if row else None  # type: ignore[return-value]
 
 
-def put_cell(conn: sqlite3.Connection, tanggal: date, nip: str, lokasi: str, alasan: str,
-             kebijakan: str | None) -> None:  # fmt: skip
+def put_cell(
+    conn: sqlite3.Connection, tanggal: date, nip: str, lokasi: str, alasan: str, kebijakan: str | None
+) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO jadwal (tanggal, nip, lokasi, alasan, kebijakan) VALUES (?, ?, ?, ?, ?)",
         (tanggal.isoformat(), nip, lokasi, alasan, kebijakan),
     )
 
 
-def replace_days(conn: sqlite3.Connection, days: Iterable[date], nips: Iterable[str] | None,
-                 rows: Iterable[tuple[str, str, str, str, str]]) -> int:  # fmt: skip
+def replace_days(
+    conn: sqlite3.Connection,
+    days: Iterable[date],
+    nips: Iterable[str] | None,
+    rows: Iterable[tuple[str, str, str, str, str]],
+) -> int:
     """Drop the cells of `days` (of `nips` only, when given) and insert `rows`; rows written."""
     isos = [(d.isoformat(),) for d in days]
     if nips is None:
