@@ -36,7 +36,8 @@ def test_partial_file_by_month(kerja, store, tmp_path):
 def test_init_with_rules_applies_from_the_start(kerja, tmp_path):
     f = write(tmp_path / "a.toml", "[tpp]\nbobot_kinerja = 70\nbobot_disiplin = 30\n")
     kerja("init", "--aturan", f)
-    assert shown(kerja, "1999-01")["tpp"] == {"bobot_kinerja": 70, "bobot_disiplin": 30}
+    tpp = shown(kerja, "1999-01")["tpp"]
+    assert (tpp["bobot_kinerja"], tpp["bobot_disiplin"]) == (70, 30)
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,8 @@ def test_golden_february(kerja, february):
         "tpp_total": 2_898_000,
         "tk_tahun_ini": 1,
         "peringatan": None,
+        "tk_berturut": 1,
+        "potongan_hukdis_persen": 0.0,
     }
     luar = rows[LUAR]
     # 19 TK x 3% = 57%; 8,000,375 x 40% x 43% = 1,376,064.5 -> 1,376,065 (half-up, not to even)
@@ -134,9 +136,10 @@ def test_golden_february(kerja, february):
         57.0,
         1_376_065,
     )
-    # no activities: 0 / 5700 -> 0%; the year's 19 TK days reach "hukuman disiplin sedang"
-    assert (luar["tpp_kinerja"], luar["tk_tahun_ini"]) == (0, 19)
-    assert luar["peringatan"] == "hukuman disiplin sedang"
+    # no activities: 0 / 5700 -> 0%; the year's 19 TK days would be "hukuman disiplin sedang", but
+    # they are 19 working days in a row: dismissal (PP 94/2021 art. 11(2)(d)) comes first
+    assert (luar["tpp_kinerja"], luar["tk_tahun_ini"], luar["tk_berturut"]) == (0, 19, 19)
+    assert "pemberhentian" in luar["peringatan"]
     # on time all month, no activities: disiplin 8,000,000 x 40% = 3,200,000
     assert rows[KEPALA]["hadir_wfo"] == 19 and rows[KEPALA]["tpp_total"] == 3_200_000
     # totals are the sums of the rows
@@ -214,8 +217,9 @@ def test_rules_change_next_month_and_locked_predecessor(kerja, february, tmp_pat
     assert (s["hari_kerja"], s["tk"], s["potongan_disiplin_persen"]) == (22, 22, 100.0)
     assert (s["target_menit"], s["capaian_kinerja_persen"]) == (5280, 4.55)
     assert (s["tpp_kinerja"], s["tpp_disiplin"], s["tpp_total"]) == (111_364, 0, 111_364)
-    # the locked February still counts in the year's TK: 1 + 22 = 23 -> berat
-    assert (s["tk_tahun_ini"], s["peringatan"]) == (23, "hukuman disiplin berat")
+    # the locked February still counts in the year's TK: 1 + 22 = 23 (berat); but 22 working days
+    # in a row of TK reach dismissal first (PP 94/2021 art. 11(2)(d))
+    assert (s["tk_tahun_ini"], s["tk_berturut"]) == (23, 22) and "pemberhentian" in s["peringatan"]
     luar = next(x for x in march["pegawai"] if x["nip"] == LUAR)
     assert luar["tk_tahun_ini"] == 19 + 22
     # the locked month itself still recaps, the same as before the lock

@@ -92,7 +92,8 @@ def test_cut_above_100_clamps_and_achievement_caps():
     assert row["tpp_disiplin"] == 0
     # 9999 minutes over a 6600 target -> capped at 100%: 2,000,000 x 60% = 1,200,000
     assert row["capaian_kinerja_persen"] == 100.0 and row["tpp_kinerja"] == 1_200_000
-    assert row["peringatan"] == "hukuman disiplin berat"
+    # 22 consecutive TK days: the run of 10 (PP 94/2021 art. 11(2)(d)) comes before the year's count
+    assert row["tk_berturut"] == 22 and "pemberhentian" in row["peringatan"]
 
 
 def test_half_up_rounding_at_exactly_half():
@@ -144,14 +145,31 @@ def test_missing_ceiling_pays_nothing():
         (6, "teguran tertulis"),
         (7, "pernyataan tidak puas"),
         (10, "pernyataan tidak puas"),
-        (11, "hukuman disiplin sedang"),
-        (20, "hukuman disiplin sedang"),
-        (21, "hukuman disiplin berat"),
-        (40, "hukuman disiplin berat"),
+        (11, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan"),
+        (13, "selama 6 bulan"),
+        (14, "selama 9 bulan"),
+        (16, "selama 9 bulan"),
+        (17, "selama 12 bulan"),
+        (20, "selama 12 bulan"),
+        (21, "hukuman disiplin berat: penurunan jabatan"),
+        (24, "penurunan jabatan"),
+        (25, "jabatan pelaksana"),
+        (27, "jabatan pelaksana"),
+        (28, "pemberhentian"),
+        (40, "pemberhentian"),
     ],
 )
 def test_pp94_levels(tk, level):
-    assert recap.peringatan(tk) == level
+    # each level of PP 94/2021 art. 9-11 by the year's TK days, naming its sanction
+    got = recap.peringatan(tk)
+    assert got == level if level is None else level in got
+
+
+def test_pp94_ten_consecutive_days_is_dismissal_and_not_for_non_asn():
+    # 10 working days in a row (art. 11(2)(d)) reach dismissal although the year has only 10
+    assert "pemberhentian" in recap.peringatan(10, tk_berturut=10)
+    assert recap.peringatan(10, tk_berturut=9) == recap.peringatan(10)  # 9 in a row: the yearly level
+    assert recap.peringatan(30, tk_berturut=12, berlaku=False) is None  # PPPK / NON-ASN by default
 
 
 def test_exact_takes_float_rules_by_their_text():

@@ -41,15 +41,25 @@ def _value(v: object) -> str:
     if isinstance(v, list):
         return "[" + ", ".join(_value(x) for x in v) + "]"
     if isinstance(v, dict):
-        return "{" + ", ".join(f"{k} = {_value(x)}" for k, x in v.items()) + "}" if v else "{}"
+        return "{" + ", ".join(f"{_key(k)} = {_value(x)}" for k, x in v.items()) + "}" if v else "{}"
     return json.dumps(str(v), ensure_ascii=False)  # a TOML basic string
+
+
+def _key(k: str) -> str:
+    """A TOML key: bare when it can be, else quoted ("Sangat Baik", "presensi.tl")."""
+    import json
+    import re
+
+    return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k, ensure_ascii=False)
 
 
 def rules_toml(rules: dict) -> str:
     """The rules as TOML a clerk can read and edit: sections and keys in the order of SPEC §4,
     short arrays on one line (tomli_w puts every element on its own line), special periods as
     [[jam_kerja.khusus]] tables. `kerja aturan pasang` reads it back unchanged."""
-    from ..domain.rules import DEFAULTS
+    import textwrap
+
+    from ..domain.rules import DEFAULTS, KETERANGAN
 
     out: list[str] = []
     for section in [*DEFAULTS, *(k for k in rules if k not in DEFAULTS)]:
@@ -66,6 +76,9 @@ def rules_toml(rules: dict) -> str:
             if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
                 tables.append((key, v))
             elif not (isinstance(v, list) and not v and key == "khusus"):
+                doc = KETERANGAN.get(f"{section}.{key}")
+                if doc:
+                    out.extend(textwrap.wrap(doc, 78, initial_indent="# ", subsequent_indent="#   "))
                 out.append(f"{key} = {_value(v)}")
         for key, items in tables:
             first = ("mulai", "sampai", "masuk", "pulang", "pulang_jumat")

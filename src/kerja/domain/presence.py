@@ -108,8 +108,11 @@ class DayRules:
     tanpa_masuk: Decimal
     tanpa_pulang: Decimal
     tk: Decimal
-    potongan_status: Mapping[str, Decimal]
+    potongan_status: Mapping[str, Decimal | tuple[Tier, ...]]
     wfh_wajib_presensi: bool
+    batas_harian: Decimal = Decimal(100)  # the most a present day can cost
+    fleksibel: int | None = None  # flexible start: arrivals up to this minute are on time
+    ganti_waktu: int = 0  # lateness up to this many minutes made up by staying as long after
     tl_at: tuple[int | None, ...] = field(repr=False, default=())  # tier by minutes, 0..1440
     psw_at: tuple[int | None, ...] = field(repr=False, default=())
     _cuts: dict = field(repr=False, default_factory=dict)
@@ -140,8 +143,23 @@ class DayRules:
             elif psw is not None:
                 total += self.psw[psw - 1].persen
                 why.append(_tier_text("PSW", self.psw[psw - 1]))
+            if total > self.batas_harian:
+                why.append(f"dibatasi {fmt_pct(self.batas_harian)} per hari")
+                total = self.batas_harian
             hit = self._cuts[key] = (total, " + ".join(why) or "tepat waktu")
         return hit
+
+    def status_cut(self, kode: str, length: int | None) -> tuple[Decimal, str]:
+        """The cut of a day with a declared status; tiered rules go by the status's length in
+        working days (a 3-day sick leave may cost more per day than a 1-day one)."""
+        rule = self.potongan_status.get(kode, ZERO)
+        if isinstance(rule, tuple):
+            t = tier_for(length or 1, rule)
+            cut = ZERO if t is None else t.persen
+            if not cut:
+                return ZERO, f"{kode} tanpa potongan ({length or 1} hari)"
+            return cut, f"{kode} {length or 1} hari ({t.dari}-{t.sampai} hari) {fmt_pct(cut)}"  # type: ignore[union-attr]
+        return (rule, f"{kode} {fmt_pct(rule)}") if rule else (ZERO, f"{kode} tanpa potongan")
 
 
 def pct(x: object) -> Decimal:
@@ -180,6 +198,8 @@ def day_rules(d: date, rules: Mapping[str, Any]) -> DayRules:
         return tuple(Tier(i + 1, int(lo), int(hi), pct(p)) for i, (lo, hi, p) in enumerate(spec))
 
     tl, psw = tiers(pres["tl"]), tiers(pres["psw"])
+    cap = pres.get("batas_harian", 100)
+    flex = pres.get("masuk_fleksibel_sampai") or None
     return DayRules(
         masuk=start.hour * 60 + start.minute,
         pulang=end.hour * 60 + end.minute,
@@ -188,8 +208,13 @@ def day_rules(d: date, rules: Mapping[str, Any]) -> DayRules:
         tanpa_masuk=pct(pres["tanpa_masuk"]),
         tanpa_pulang=pct(pres["tanpa_pulang"]),
         tk=pct(pres["tk"]),
-        potongan_status={k: pct(v) for k, v in pres.get("potongan_status", {}).items()},
+        potongan_status={
+            k: tiers(v) if isinstance(v, list) else pct(v) for k, v in pres.get("potongan_status", {}).items()
+        },
         wfh_wajib_presensi=bool(pres["wfh_wajib_presensi"]),
+        batas_harian=pct(pres["tk"] if cap == "tk" else cap),
+        fleksibel=None if flex is None else int(flex[:2]) * 60 + int(flex[3:5]),
+        ganti_waktu=int(pres.get("ganti_waktu_menit", 0)),
         tl_at=tuple(_nomor(tier_for(m, tl)) for m in range(MINUTES)),
         psw_at=tuple(_nomor(tier_for(m, psw)) for m in range(MINUTES)),
     )
@@ -258,6 +283,7 @@ def derive(
     jadwal: str | None = None,
     status: str | None = None,
     punches: Punches | Sequence[Any] | None = None,
+    status_len: int | None = None,
 ) -> DayStatus:
     """The day status of a working day: a declared status wins; else present (H) when there is an
     event; else TK. Present days get late/early tiers, or the no-check-in/out cuts.
@@ -270,8 +296,7 @@ def derive(
     masuk = None if masuk_s is None else HHMM[masuk_s // 60]
     pulang = None if pulang_s is None else HHMM[pulang_s // 60]
     if status is not None:
-        cut = rules.potongan_status.get(status, ZERO)
-        why = f"{status} {fmt_pct(cut)}" if cut else f"{status} tanpa potongan"
+        cut, why = rules.status_cut(status, status_len)
         return _new(tanggal, nip, jadwal, status, masuk, pulang, None, 0, 0, None, None, cut, why, None)
     excused = jadwal == "WFH" and not rules.wfh_wajib_presensi
     if punches is None:
@@ -321,14 +346,19 @@ def derive(
 
     telat = cepat = 0
     tl = psw = MISSING
+    end = rules.pulang
     if masuk_s is not None:
         telat = masuk_s // 60 - rules.masuk
+        if rules.fleksibel is not None:
+            telat, end = flexible_start(masuk_s // 60, rules.masuk, rules.pulang, rules.fleksibel)
+        if 0 < telat <= rules.ganti_waktu and pulang_s is not None and pulang_s // 60 >= end + telat:
+            telat = 0  # made up the same day
         if telat > 0:
             tl = rules.tl_at[telat if telat < MINUTES else MINUTES - 1]
         else:
             telat, tl = 0, None
     if pulang_s is not None:
-        cepat = rules.pulang - pulang_s // 60
+        cepat = end - pulang_s // 60
         if cepat > 0:
             psw = rules.psw_at[cepat if cepat < MINUTES else MINUTES - 1]
         else:
@@ -351,6 +381,16 @@ def derive(
         why,
         catatan,
     )
+
+
+def flexible_start(arrival: int, start: int, end: int, latest: int) -> tuple[int, int]:
+    """(minutes late, minute the day ends) under a flexible start (PMK 221/2021): arriving from
+    `start` to `latest` is on time and the full day is owed from the arrival; later arrivals are
+    late from `latest` and owe the day that ends at `latest` + its length."""
+    length = end - start
+    if arrival <= latest:
+        return 0, max(end, arrival + length)
+    return arrival - latest, latest + length
 
 
 def seconds_of(clock: str) -> int:

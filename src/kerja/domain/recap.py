@@ -27,11 +27,21 @@ OFF_DUTY = SAKIT + IZIN + CUTI + DINAS_LUAR  # days that lower the activity targ
 
 # PP 94/2021 art. 9-11: cumulative TK days in a year and the sanction level they reach.
 PERINGATAN = (
-    (21, "hukuman disiplin berat"),
-    (11, "hukuman disiplin sedang"),
-    (7, "pernyataan tidak puas"),
-    (4, "teguran tertulis"),
-    (3, "teguran lisan"),
+    (28, "pemberhentian dengan hormat tidak atas permintaan sendiri (hukuman disiplin berat)"),
+    (25, "hukuman disiplin berat: pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"),
+    (21, "hukuman disiplin berat: penurunan jabatan setingkat lebih rendah selama 12 bulan"),
+    (17, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 12 bulan"),
+    (14, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 9 bulan"),
+    (11, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan"),
+    (7, "pernyataan tidak puas secara tertulis (hukuman disiplin ringan)"),
+    (4, "teguran tertulis (hukuman disiplin ringan)"),
+    (3, "teguran lisan (hukuman disiplin ringan)"),
+)
+# Art. 11(2)(d): this many consecutive working days of TK.
+TK_BERTURUT = 10
+PEMBERHENTIAN_BERTURUT = (
+    "pemberhentian dengan hormat tidak atas permintaan sendiri (TK 10 hari kerja berturut-turut, "
+    "PP 94/2021 Pasal 11 ayat (2) huruf d)"
 )
 
 MONEY = ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total")
@@ -64,7 +74,13 @@ def exact(value: Decimal | float | int | str) -> Fraction:
     return Fraction(Decimal(value) if isinstance(value, str) else value)
 
 
-def peringatan(tk_tahun_ini: int) -> str | None:
+def peringatan(tk_tahun_ini: int, tk_berturut: int = 0, berlaku: bool = True) -> str | None:
+    """The PP 94/2021 level reached by the year's TK days, or by a run of consecutive TK days;
+    None when nothing is reached or the rule does not apply to the person (`berlaku`)."""
+    if not berlaku:
+        return None
+    if tk_berturut >= TK_BERTURUT:
+        return PEMBERHENTIAN_BERTURUT
     for floor, level in PERINGATAN:
         if tk_tahun_ini >= floor:
             return level
@@ -94,21 +110,40 @@ def new_tally() -> dict[str, Any]:
         "tl": [0, 0, 0, 0],
         "psw": [0, 0, 0, 0],
         "cut": Decimal(0),
+        # runs of TK working days (PP 94/2021 art. 11(2)(d)): the current one, the longest, and
+        # the one the month opened with (it may continue a run from the month before)
+        "tk_run": 0,
+        "tk_run_max": 0,
+        "tk_head": 0,
+        # month-level rules (`month_rules`): late days, summed minutes, what TL tiers cost
+        "hari_telat": 0,
+        "telat_menit": 0,
+        "cepat_menit": 0,
+        "cut_tl": Decimal(0),
     }
 
 
-def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Attendance columns, tier counts and the summed (unclamped) cut, added to `into`."""
+def tally(
+    days: Iterable[DayLike], into: dict[str, Any] | None = None, month: MonthRules | None = None
+) -> dict[str, Any]:
+    """Attendance columns, tier counts and the summed (unclamped) cut, added to `into`; days come
+    in date order (in pieces is fine). `month`: also what month-level rules need."""
     c = new_tally() if into is None else into
+    if month is not None:
+        days = list(days)  # read twice
     tl, psw = c["tl"], c["psw"]
     # Decimal sums of a month of cuts stay exact (28 significant digits) and are much faster than
     # Fraction sums over a province.
     cut = c["cut"]
+    before = c["hari_kerja"]
+    head_open = c["tk_head"] == before
+    run, run_max, head = c["tk_run"], c["tk_run_max"], c["tk_head"]
     n = wfo = wfh = 0
     for d in days:
         n += 1
         k = d.kode
         if k == "H":
+            run = 0
             if d.mode == "WFH":
                 wfh += 1
             else:
@@ -118,6 +153,14 @@ def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[s
                 c[_COLUMN[k]] += 1
             except KeyError:
                 raise ValueError(f"kode hari tidak dikenal: {k!r}") from None
+            if k == "TK":
+                run += 1
+                if run > run_max:
+                    run_max = run
+                if head_open and run == before + n:
+                    head = run
+            else:
+                run = 0
         t = d.tl
         if t:
             tl[t - 1] += 1
@@ -127,11 +170,89 @@ def tally(days: Iterable[DayLike], into: dict[str, Any] | None = None) -> dict[s
         p = d.potongan_persen
         if p:
             cut += p if isinstance(p, Decimal) else Decimal(repr(p))
+    if month is not None:
+        month.add(days, c)
     c["hari_kerja"] += n
     c["hadir_wfo"] += wfo
     c["hadir_wfh"] += wfh
     c["cut"] = cut
+    c["tk_run"], c["tk_run_max"], c["tk_head"] = run, run_max, head
     return c
+
+
+class MonthRules:
+    """The month-level discipline rules (cut only after N late days, monthly minute totals) and
+    what they need from each day. `tally` calls `add` only when one of them is on."""
+
+    def __init__(self, rules: Mapping[str, Any]) -> None:
+        pres, bul = rules["presensi"], rules.get("bulanan", {})
+        self.tl_bebas_hari = int(pres.get("tl_bebas_hari", 0))
+        self.telat_maks = int(bul.get("telat_menit_maks", 0))
+        self.cepat_maks = int(bul.get("cepat_menit_maks", 0))
+        self.potongan_lewat = exact(bul.get("potongan_lewat_maks", 0))
+        self.menit_per_persen = int(bul.get("menit_per_persen", 0))
+        self.tanpa_pulang = Decimal(str(pres["tanpa_pulang"]))
+        self.psw = [Decimal(str(t[2])) for t in pres["psw"]]
+        cap = pres.get("batas_harian", 100)
+        self.cap = Decimal(str(pres["tk"] if cap == "tk" else cap))
+
+    @staticmethod
+    def of(rules: Mapping[str, Any]) -> MonthRules | None:
+        """None when no month-level rule is on (then the tally stays on its fast path)."""
+        m = MonthRules(rules)
+        on = m.tl_bebas_hari or m.telat_maks or m.cepat_maks or m.menit_per_persen
+        return m if on else None
+
+    def add(self, days: Iterable[DayLike], c: dict[str, Any]) -> None:
+        for d in days:
+            if d.kode != "H":
+                continue
+            late = getattr(d, "telat_menit", 0)
+            c["telat_menit"] += late
+            c["cepat_menit"] += getattr(d, "cepat_menit", 0)
+            if late > 0:
+                c["hari_telat"] += 1
+                # what the day would cost without its lateness: only its early-leave part
+                out = getattr(d, "pulang", None)
+                rest = self.tanpa_pulang if out is None else self.psw[d.psw - 1] if d.psw else Decimal(0)
+                c["cut_tl"] += d.potongan_persen - min(rest, self.cap)
+
+    def extra(self, c: Mapping[str, Any]) -> tuple[Fraction, list[str]]:
+        """The month's change to the summed day cuts, with the reasons."""
+        change, why = Fraction(0), []
+        if self.tl_bebas_hari and c["hari_telat"] and c["hari_telat"] <= self.tl_bebas_hari:
+            change -= Fraction(c["cut_tl"])
+            why.append(
+                f"terlambat {c['hari_telat']} hari (tidak lebih dari {self.tl_bebas_hari}): potongan "
+                f"terlambat {_pct(Fraction(c['cut_tl']))} tidak berlaku [presensi.tl_bebas_hari]"
+            )
+        lewat = (self.telat_maks and c["telat_menit"] >= self.telat_maks) or (
+            self.cepat_maks and c["cepat_menit"] >= self.cepat_maks
+        )
+        if lewat and self.potongan_lewat:
+            change += self.potongan_lewat
+            why.append(
+                f"terlambat {c['telat_menit']} menit, pulang cepat {c['cepat_menit']} menit sebulan "
+                f"mencapai batas: {_pct(self.potongan_lewat)} [bulanan.potongan_lewat_maks]"
+            )
+        if self.menit_per_persen:
+            total = c["telat_menit"] + c["cepat_menit"]
+            add = Fraction(total, self.menit_per_persen)
+            change += add
+            why.append(
+                f"({c['telat_menit']} + {c['cepat_menit']}) menit / {self.menit_per_persen} = {_pct(add)} "
+                "[bulanan.menit_per_persen]"
+            )
+        return change, why
+
+
+def _pct(x: Fraction) -> str:
+    return pct_text(two_decimals(x))
+
+
+def pct_text(x: float) -> str:
+    """A percentage the Indonesian way: 0,5% and 12,25%."""
+    return f"{x:g}".replace(".", ",") + "%"
 
 
 def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
@@ -159,9 +280,50 @@ def employee_row(
     rules: Mapping[str, Any],
     pagu: int | None,
     tk_tahun_ini: int,
+    **person: Any,
 ) -> dict[str, Any]:
     """The recap row's figures (without nip/nama/unit), in the order of SPEC §8."""
-    return row_from_tally(tally(days), menit_kinerja, rules, pagu, tk_tahun_ini)
+    c = tally(days, month=MonthRules.of(rules))
+    return row_from_tally(c, menit_kinerja, rules, pagu, tk_tahun_ini, **person)
+
+
+def month_cut(c: Mapping[str, Any], rules: Mapping[str, Any]) -> tuple[Fraction, Fraction, list[str]]:
+    """(summed cut, the cut that counts, reasons): the day cuts, the month-level rules, then the
+    monthly cap (`presensi.batas_bulanan`, never above 100)."""
+    total = Fraction(c["cut"])
+    why: list[str] = []
+    m = MonthRules.of(rules)
+    if m is not None:
+        change, why = m.extra(c)
+        total = max(Fraction(0), total + change)
+    cap = min(exact(rules["presensi"].get("batas_bulanan", 100)), Fraction(100))
+    return total, min(total, cap), why
+
+
+def hukdis_cut(jenis: Iterable[str], rules: Mapping[str, Any]) -> Fraction:
+    """The TPP cut (%) of the disciplinary sanctions in force in a month: the largest one."""
+    table = rules.get("disiplin", {}).get("potongan_hukdis", {})
+    return max((exact(table.get(j, 0)) for j in jenis), default=Fraction(0))
+
+
+def pays(
+    pagu: int, bobot: tuple[Any, Any], capaian: Fraction, cut: Fraction, basis: str, hukdis: Fraction
+) -> tuple[int, int]:
+    """(tpp_kinerja, tpp_disiplin) in whole Rupiah from exact ratios, each rounded half-up.
+
+    basis "disiplin": the cut is a % of the discipline share (pagu x bobot_disiplin); "total": a %
+    of the whole pagu, taken from the discipline share first, then from the performance share.
+    A sanction (hukdis) cuts both shares by its %."""
+    bk, bd = exact(bobot[0]) / 100, exact(bobot[1]) / 100
+    kinerja = pagu * bk * capaian
+    if basis == "total":
+        disiplin = pagu * bd - pagu * cut / 100
+        if disiplin < 0:
+            kinerja, disiplin = max(Fraction(0), kinerja + disiplin), Fraction(0)
+    else:
+        disiplin = pagu * bd * (100 - cut) / 100
+    keep = (100 - hukdis) / 100
+    return round_half_up(kinerja * keep), round_half_up(disiplin * keep)
 
 
 def row_from_tally(
@@ -170,20 +332,30 @@ def row_from_tally(
     rules: Mapping[str, Any],
     pagu: int | None,
     tk_tahun_ini: int,
+    *,
+    status: str | None = None,
+    tk_berturut: int | None = None,
+    hukdis: Iterable[str] = (),
+    capaian: Fraction | None = None,
 ) -> dict[str, Any]:
-    """`employee_row` from a month's tally (see `tally`)."""
+    """`employee_row` from a month's tally (see `tally`). `capaian`: an imported achievement
+    (ratio 0..1, the "capaian" scheme) instead of minutes against the target."""
     on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
     target = rules["kinerja"]["menit_per_hari"] * on_duty
-    cut = c["cut"]  # Decimal: its integer ratio is exact
-    pn, pd = cut.as_integer_ratio() if cut < 100 else (100, 1)
+    _, cut, _ = month_cut(c, rules)
     base = pagu or 0
-    bkn, bkd = _ratio(rules["tpp"]["bobot_kinerja"])
-    bdn, bdd = _ratio(rules["tpp"]["bobot_disiplin"])
-    # capaian = min(1, menit / target); nothing expected (a month on leave): nothing is missing.
-    cn, cd = (menit_kinerja, target) if target and menit_kinerja < target else (1, 1)
-    # pagu x bobot/100 x capaian, and pagu x bobot/100 x (100 - potongan)/100, as exact ratios
-    kinerja = _half_up(base * bkn * cn, bkd * 100 * cd)
-    disiplin = _half_up(base * bdn * (100 * pd - pn), bdd * 100 * 100 * pd)
+    if capaian is not None:
+        cap = min(Fraction(1), capaian)
+    else:
+        # capaian = min(1, menit / target); nothing expected (a month on leave): nothing is missing.
+        cap = Fraction(menit_kinerja, target) if target and menit_kinerja < target else Fraction(1)
+    h = hukdis_cut(hukdis, rules)
+    tpp = rules["tpp"]
+    kinerja, disiplin = pays(
+        base, (tpp["bobot_kinerja"], tpp["bobot_disiplin"]), cap, cut, tpp.get("basis_potongan", "disiplin"), h
+    )
+    berturut = c.get("tk_run_max", 0) if tk_berturut is None else tk_berturut
+    applies = status is None or status in rules.get("disiplin", {}).get("pp94_status", ["PNS", "CPNS"])
     return {
         "hari_kerja": c["hari_kerja"],
         "hadir_wfo": c["hadir_wfo"],
@@ -195,16 +367,18 @@ def row_from_tally(
         "tk": c["tk"],
         "tl": c["tl"],
         "psw": c["psw"],
-        "potongan_disiplin_persen": _half_up(100 * pn, pd) / 100,
+        "potongan_disiplin_persen": two_decimals(cut),
         "menit_kinerja": menit_kinerja,
         "target_menit": target,
-        "capaian_kinerja_persen": _half_up(10000 * cn, cd) / 100,
+        "capaian_kinerja_persen": two_decimals(cap * 100),
         "pagu_tpp": base,
         "tpp_kinerja": kinerja,
         "tpp_disiplin": disiplin,
         "tpp_total": kinerja + disiplin,
         "tk_tahun_ini": tk_tahun_ini,
-        "peringatan": peringatan(tk_tahun_ini),
+        "peringatan": peringatan(tk_tahun_ini, berturut, applies),
+        "tk_berturut": berturut,
+        "potongan_hukdis_persen": two_decimals(h),
     }
 
 

@@ -8,6 +8,7 @@ text and times 'HH:MM' text, so it round-trips through JSON unchanged.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -16,7 +17,23 @@ from .errors import KerjaError
 from .values import parse_time
 
 HARI = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")  # index = date.weekday()
-KODE_STATUS = ("S", "I", "CT", "CB", "CS", "CM", "CAP", "CLTN", "DL", "TB")
+# IH: izin setengah hari (half-day permission); SS: sakit tanpa surat dokter (sick, no certificate).
+KODE_STATUS = ("S", "I", "CT", "CB", "CS", "CM", "CAP", "CLTN", "DL", "TB", "IH", "SS")
+BASIS_POTONGAN = ("disiplin", "total")
+SKEMA_KINERJA = ("menit", "volume", "capaian")
+STATUS_PEGAWAI = ("PNS", "CPNS", "PPPK", "NON-ASN")
+# PP 94/2021 sanctions a clerk records with `hukdis tambah`: name -> months the TPP cut lasts.
+HUKDIS = {
+    "teguran-lisan": 0,
+    "teguran-tertulis": 0,
+    "tidak-puas": 0,
+    "potong-tpp-6": 6,
+    "potong-tpp-9": 9,
+    "potong-tpp-12": 12,
+    "turun-jabatan": 12,
+    "pelaksana": 12,
+    "pemberhentian": 0,
+}
 
 DEFAULTS: dict[str, Any] = {
     "jam_kerja": {
@@ -35,9 +52,83 @@ DEFAULTS: dict[str, Any] = {
         "tanpa_pulang": 2.0,
         "tk": 3.0,
         "potongan_status": {},
+        # A present day never costs more than an absent one: its cut is capped at the TK cut.
+        "batas_harian": "tk",
+        "batas_bulanan": 100.0,
+        "tl_bebas_hari": 0,
+        "ganti_waktu_menit": 0,
+        "masuk_fleksibel_sampai": "",
     },
-    "tpp": {"bobot_kinerja": 60, "bobot_disiplin": 40},
-    "kinerja": {"menit_per_hari": 300, "batas_validasi_hari": 0},
+    "bulanan": {
+        "telat_menit_maks": 0,
+        "cepat_menit_maks": 0,
+        "potongan_lewat_maks": 0.0,
+        "menit_per_persen": 0,
+    },
+    "tpp": {"bobot_kinerja": 60, "bobot_disiplin": 40, "basis_potongan": "disiplin"},
+    "kinerja": {
+        "menit_per_hari": 300,
+        "batas_validasi_hari": 0,
+        "skema": "menit",
+        "predikat": {
+            "Sangat Baik": 100.0,
+            "Baik": 100.0,
+            "Butuh Perbaikan": 90.0,
+            "Kurang": 85.0,
+            "Sangat Kurang": 80.0,
+        },
+    },
+    "disiplin": {
+        "pp94_status": ["PNS", "CPNS"],
+        "potongan_hukdis": {"potong-tpp-6": 25.0, "potong-tpp-9": 25.0, "potong-tpp-12": 25.0},
+    },
+    # Where each rule comes from, shown beside every cut in `rekap rincian`.
+    "sumber": {"peraturan": "", "pasal": {}},
+}
+
+# What each key means, in the clerk's words: `kerja aturan lihat` prints it beside the key.
+KETERANGAN: dict[str, str] = {
+    "jam_kerja.hari": "hari kerja dalam sepekan (Sen Sel Rab Kam Jum Sab Min)",
+    "jam_kerja.masuk": "jam masuk, waktu setempat zona unit",
+    "jam_kerja.pulang": "jam pulang",
+    "jam_kerja.pulang_jumat": "jam pulang hari Jumat",
+    "jam_kerja.khusus": "jam khusus per periode (Ramadan, libur setengah hari: mulai = sampai = tanggal)",
+    "libur.nasional": "libur nasional Indonesia bukan hari kerja",
+    "libur.cuti_bersama": "cuti bersama (SKB 3 Menteri) bukan hari kerja",
+    "presensi.wfh_wajib_presensi": "hari WFH juga wajib presensi masuk/pulang",
+    "presensi.tl": "potongan terlambat masuk per kejadian: [dari menit, sampai menit, persen]",
+    "presensi.psw": "potongan pulang sebelum waktu per kejadian: [dari menit, sampai menit, persen]",
+    "presensi.tanpa_masuk": "persen potongan hadir tanpa presensi masuk (dihitung TL4)",
+    "presensi.tanpa_pulang": "persen potongan hadir tanpa presensi pulang (dihitung PSW4)",
+    "presensi.tk": "persen potongan per hari tanpa keterangan (TK)",
+    "presensi.potongan_status": "persen potongan per hari untuk kode status, mis. { CB = 3.0 }, atau "
+    "bertingkat menurut lama status: { CS = [[1, 2, 0.0], [3, 14, 1.0]] } (hari kerja berturut-turut)",
+    "presensi.batas_harian": 'batas potongan satu hari hadir (persen, atau "tk" = sama dengan potongan TK)',
+    "presensi.batas_bulanan": "batas potongan disiplin sebulan (persen)",
+    "presensi.tl_bebas_hari": "potongan terlambat baru berlaku bila terlambat lebih dari sekian hari "
+    "sebulan (0 = selalu)",
+    "presensi.ganti_waktu_menit": "terlambat sampai sekian menit tidak dipotong bila diganti dengan "
+    "pulang lebih lambat pada hari yang sama (0 = tidak ada)",
+    "presensi.masuk_fleksibel_sampai": 'jam masuk fleksibel: datang sampai jam ini tidak terlambat asal '
+    'jam kerja penuh dipenuhi; terlambat dihitung dari jam ini ("" = tidak ada)',
+    "bulanan.telat_menit_maks": "jumlah menit terlambat sebulan yang memicu potongan_lewat_maks (0 = tidak ada)",
+    "bulanan.cepat_menit_maks": "jumlah menit pulang cepat sebulan yang memicu potongan_lewat_maks (0 = tidak ada)",
+    "bulanan.potongan_lewat_maks": "persen potongan bila jumlah menit sebulan mencapai batasnya",
+    "bulanan.menit_per_persen": "setiap sekian menit terlambat + pulang cepat sebulan = potongan 1% (0 = tidak ada)",
+    "tpp.bobot_kinerja": "persen pagu TPP untuk kinerja",
+    "tpp.bobot_disiplin": "persen pagu TPP untuk disiplin",
+    "tpp.basis_potongan": '"disiplin": potongan mengurangi pagu x bobot_disiplin; "total": potongan adalah '
+    "persen dari seluruh pagu TPP",
+    "kinerja.menit_per_hari": "target menit kinerja per hari kerja bertugas",
+    "kinerja.batas_validasi_hari": "kegiatan yang divalidasi sesudah tanggal ini bulan berikutnya tidak "
+    "dihitung (0 = tanpa batas)",
+    "kinerja.skema": '"menit" (selesai - mulai), "volume" (volume x norma katalog) atau "capaian" '
+    "(persen/predikat bulanan yang diimpor)",
+    "kinerja.predikat": "persen capaian untuk setiap predikat SKP bulanan (skema capaian)",
+    "disiplin.pp94_status": "status pegawai yang diberi peringatan PP 94/2021",
+    "disiplin.potongan_hukdis": "persen potongan TPP per jenis hukuman disiplin, selama bulan-bulannya",
+    "sumber.peraturan": "nama peraturan yang menjadi dasar aturan ini",
+    "sumber.pasal": 'pasal per kunci, mis. { "presensi.tl" = "Pasal 8 ayat (1)" }',
 }
 
 _KHUSUS_KEYS = {"mulai": "date", "sampai": "date", "masuk": "time", "pulang": "time", "pulang_jumat": "time"}
@@ -52,7 +143,7 @@ def _fail(key: str, why: str) -> KerjaError:
 
 
 def _number(key: str, v: object, *, minimum: float = 0, maximum: float | None = None) -> float:
-    if isinstance(v, bool) or not isinstance(v, int | float):
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
         raise _fail(key, f"harus angka, bukan {v!r}")
     if v < minimum or (maximum is not None and v > maximum):
         upper = f" sampai {maximum:g}" if maximum is not None else ""
@@ -118,23 +209,83 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
         elif key in ("tl", "psw"):
             base[key] = _tiers(full, v)
         elif full == "presensi.potongan_status":
-            if not isinstance(v, Mapping):
-                raise _fail(full, "harus tabel kode = persen, mis. { CB = 3.0 }")
-            for code, pct in v.items():
-                if code not in KODE_STATUS:
-                    raise _fail(f"{full}.{code}", f"bukan kode status; yang sah: {', '.join(KODE_STATUS)}")
-                _number(f"{full}.{code}", pct, maximum=100)
-            base[key] = {c: float(p) for c, p in v.items()}
+            base[key] = _status_cuts(full, v)
+        elif full == "presensi.batas_harian":
+            base[key] = "tk" if v == "tk" else float(_number(full, v, maximum=100))
+        elif full == "presensi.masuk_fleksibel_sampai":
+            base[key] = "" if v == "" else _time_text(full, v)
+        elif full in _CHOICES:
+            if v not in _CHOICES[full]:
+                raise _fail(full, f"harus salah satu dari {', '.join(_CHOICES[full])}, bukan {v!r}")
+            base[key] = v
+        elif full == "kinerja.predikat":
+            base[key] = {str(k): float(_number(f"{full}.{k}", x, maximum=100)) for k, x in _table(full, v).items()}
+        elif full == "disiplin.pp94_status":
+            if not isinstance(v, list) or any(x not in STATUS_PEGAWAI for x in v):
+                raise _fail(full, f"harus daftar dari {', '.join(STATUS_PEGAWAI)}, bukan {v!r}")
+            base[key] = [x for x in STATUS_PEGAWAI if x in v]
+        elif full == "disiplin.potongan_hukdis":
+            cuts = _table(full, v)
+            for k in cuts:
+                if k not in HUKDIS:
+                    raise _fail(f"{full}.{k}", f"bukan jenis hukuman; yang sah: {', '.join(HUKDIS)}")
+            base[key] = {k: float(_number(f"{full}.{k}", x, maximum=100)) for k, x in cuts.items()}
+        elif full == "sumber.peraturan":
+            if not isinstance(v, str):
+                raise _fail(full, f"harus teks, bukan {v!r}")
+            base[key] = v
+        elif full == "sumber.pasal":
+            lines = _table(full, v)
+            for k, x in lines.items():
+                if k not in KETERANGAN or not isinstance(x, str):
+                    raise _fail(f"{full}.{k}", "harus kunci aturan yang sah dengan teks pasalnya")
+            base[key] = dict(lines)
         elif isinstance(default, bool):
             if not isinstance(v, bool):
                 raise _fail(full, f"harus true atau false, bukan {v!r}")
             base[key] = v
         elif isinstance(default, int | float):
-            maximum = 100 if name in ("presensi", "tpp") else None
+            maximum = 100 if name in ("presensi", "tpp") or isinstance(default, float) else None
             num = _number(full, v, maximum=maximum)
             if isinstance(default, int) and not float(num).is_integer():
                 raise _fail(full, f"harus bilangan bulat, bukan {v!r}")
             base[key] = int(num) if isinstance(default, int) else float(num)
+
+
+_CHOICES = {"tpp.basis_potongan": BASIS_POTONGAN, "kinerja.skema": SKEMA_KINERJA}
+
+
+def _table(key: str, v: object) -> Mapping[str, Any]:
+    if not isinstance(v, Mapping):
+        raise _fail(key, "harus tabel { nama = nilai }")
+    return v
+
+
+def _status_cuts(key: str, v: object) -> dict[str, float | list[list[float]]]:
+    """Code -> a % per day, or tiers [from, to, %] by the length of the status (working days)."""
+    out: dict[str, float | list[list[float]]] = {}
+    for code, cut in _table(key, v).items():
+        k = f"{key}.{code}"
+        if code not in KODE_STATUS:
+            raise _fail(k, f"bukan kode status; yang sah: {', '.join(KODE_STATUS)}")
+        out[code] = _tiers(k, cut) if isinstance(cut, list) else float(_number(k, cut, maximum=100))
+    return out
+
+
+def complete(rule_set: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored set with the keys added since it was stored filled from the defaults (a set
+    stored by an older kerja then reads exactly as it did: every new key defaults to "off")."""
+    out = {k: dict(v) if isinstance(v, Mapping) else v for k, v in rule_set.items()}
+    for section, values in DEFAULTS.items():
+        have = out.setdefault(section, {})
+        for key, default in values.items():
+            if key not in have:
+                have[key] = copy.deepcopy(_UPGRADE.get(f"{section}.{key}", default))
+    return out
+
+
+# Keys whose default for new sets differs from what a set stored before them meant.
+_UPGRADE: dict[str, Any] = {"presensi.batas_harian": 100.0}
 
 
 def _list(key: str, v: object) -> list[Any]:
@@ -179,4 +330,4 @@ def in_force(sets: Mapping[str, dict[str, Any]], month: str) -> dict[str, Any]:
     starts = [m for m in sets if m <= month]
     if not starts:
         return defaults()
-    return sets[max(starts)]
+    return complete(sets[max(starts)])
