@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from kinerja_data import catat
-
 from kerja.domain.zones import unit_zone, unit_zones
+from kinerja_data import catat
 
 OLD = "197508172000031002"
 NEW = "198001012005011001"
@@ -34,7 +33,8 @@ def _wit_unit_with_new_sub_unit(kerja, tmp_path):
     # Imported after the zone was set: the sub-unit has no zone of its own.
     second = tmp_path / "pegawai-2.csv"
     second.write_text(
-        f"NIP;Nama;Unit Kerja\n{OLD};Ani Lestari;UPT Jayapura\n{NEW};Budi Santoso;UPT Jayapura > Seksi Baru\n",
+        f"NIP;Nama;Unit Kerja\n{OLD};Ani Lestari;UPT Jayapura\n"
+        f"{NEW};Budi Santoso;UPT Jayapura > Seksi Baru\n",
         encoding="utf-8",
     )
     kerja("pegawai", "impor", second)

@@ -256,7 +256,8 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
 
 
 def _apply(conn: sqlite3.Connection, current: int) -> None:
-    """Run the pending steps inside the caller's transaction (each in a savepoint of it)."""
+    """Run the pending steps inside the caller's transaction, each in a savepoint of it, and
+    record each by name (stamped with kerja's clock, so a demo store is the same on every run)."""
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
@@ -264,11 +265,17 @@ def _apply(conn: sqlite3.Connection, current: int) -> None:
     migrations = Migrations(SET)
     for fn in STEPS:
         migrations(name=fn.__name__)(fn)
-    if current and not db.table(TABLE).exists():
+    legacy = current and not db.table(TABLE).exists()
+    migrations.ensure_migrations_table(db)
+    if legacy:
         # A store from before steps had names: its user_version says how many of them it has run.
-        migrations.ensure_migrations_table(db)
-        at = now_iso()
-        db.table(TABLE).insert_all(
-            {"migration_set": SET, "name": fn.__name__, "applied_at": at} for fn in STEPS[:current]
-        )
-    migrations.apply(db)
+        _record(db, [fn.__name__ for fn in STEPS[:current]])
+    for pending in migrations.pending(db):
+        with db.atomic():
+            pending.fn(db)
+            _record(db, [pending.name])
+
+
+def _record(db: Database, names: list[str]) -> None:
+    at = now_iso()
+    db.table(TABLE).insert_all({"migration_set": SET, "name": n, "applied_at": at} for n in names)
