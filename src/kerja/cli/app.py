@@ -134,6 +134,7 @@ def audit_cmd(
 @app.command()
 def cadangkan(
     berkas: Path = typer.Argument(..., help="Berkas cadangan baru."),
+    timpa: bool = typer.Option(False, "--timpa", help="Timpa cadangan lama dengan nama yang sama."),
 ) -> None:
     """Salin basis data secara konsisten, aman walau ada proses lain yang sedang menulis.
 
@@ -141,7 +142,7 @@ def cadangkan(
     """
     from ..store.db import backup
 
-    target = backup(open_db(), berkas)
+    target = backup(open_db(), berkas, timpa=timpa)
     print(f"Cadangan tersimpan di {target}.")
 
 
