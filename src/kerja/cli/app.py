@@ -107,8 +107,8 @@ def audit_cmd(
 
     def short(v: object) -> str:
         if isinstance(v, dict):
-            return ", ".join(f"{k}={v[k]}" for k in v)
-        return str(v)
+            return ", ".join(f"{render.visible(k)}={render.visible(v[k])}" for k in v)
+        return render.visible(v)
 
     from datetime import datetime
 
@@ -117,11 +117,13 @@ def audit_cmd(
 
     z = zona(open_db())
     print(f"Log audit: {len(rows)} entri (waktu {z})")
+    # Values are shown escaped (render.visible): a newline in --oleh or a reason cannot forge an
+    # entry, a terminal escape cannot recolour or hide one. --json gives them exactly as stored.
     for r in rows:
         local = datetime.fromisoformat(r["waktu"]).astimezone(zone(z))
-        head = f"{local:%Y-%m-%d %H:%M}  {r['aksi']}"
-        head += f"  NIP {r['nip']}" if r["nip"] else ""
-        print(f"{head}  oleh {r['oleh']}")
+        head = f"{local:%Y-%m-%d %H:%M}  {render.visible(r['aksi'])}"
+        head += f"  NIP {render.visible(r['nip'])}" if r["nip"] else ""
+        print(f"{head}  oleh {render.visible(r['oleh'])}")
         for label in ("sebelum", "sesudah", "alasan"):
             if r[label] not in (None, "", {}):
                 print(
