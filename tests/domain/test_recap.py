@@ -199,8 +199,8 @@ def test_unknown_day_code_is_refused():
 def test_explain_matches_row():
     days = [Day("TK", potongan_persen=Decimal(60)), Day("TK", potongan_persen=Decimal(60))]
     row = recap.employee_row(days, 0, defaults(), 3_500_000, 3)
-    lines = recap.explain(row, Fraction(120), defaults())
+    lines = recap.explain(row, recap.tally(days), defaults())
     text = "\n".join(lines)
-    assert "120% (dibatasi 100) = 100%" in text
+    assert "Potongan disiplin 120% dibatasi 100% [presensi.batas_bulanan]" in text
     assert "TPP total = 0 + 0 = 0" in text
     assert "teguran lisan" in text

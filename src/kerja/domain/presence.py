@@ -14,6 +14,17 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .calendar import hours
+from .rules import source
+
+_CUT_KEYS = (
+    "presensi.tl",
+    "presensi.psw",
+    "presensi.tanpa_masuk",
+    "presensi.tanpa_pulang",
+    "presensi.tk",
+    "presensi.potongan_status",
+    "presensi.batas_harian",
+)
 
 MIDDAY = 12 * 3600
 MINUTES = 24 * 60 + 1  # minute counts 0..1440
@@ -113,6 +124,7 @@ class DayRules:
     batas_harian: Decimal = Decimal(100)  # the most a present day can cost
     fleksibel: int | None = None  # flexible start: arrivals up to this minute are on time
     ganti_waktu: int = 0  # lateness up to this many minutes made up by staying as long after
+    sumber: Mapping[str, str] = field(repr=False, default_factory=dict)  # rule key -> its label
     tl_at: tuple[int | None, ...] = field(repr=False, default=())  # tier by minutes, 0..1440
     psw_at: tuple[int | None, ...] = field(repr=False, default=())
     _cuts: dict = field(repr=False, default_factory=dict)
@@ -127,27 +139,33 @@ class DayRules:
         key = (tl, psw)
         hit = self._cuts.get(key)
         if hit is None and tl == TK:
-            hit = self._cuts[key] = (self.tk, f"TK {fmt_pct(self.tk)}")
+            hit = self._cuts[key] = (self.tk, f"TK {fmt_pct(self.tk)}{self._src('presensi.tk')}")
         if hit is None:
             total = ZERO
             why: list[str] = []
             if tl == MISSING:
                 total += self.tanpa_masuk
-                why.append(f"tanpa masuk {fmt_pct(self.tanpa_masuk)}")
+                why.append(f"tanpa masuk {fmt_pct(self.tanpa_masuk)}{self._src('presensi.tanpa_masuk')}")
             elif tl is not None:
                 total += self.tl[tl - 1].persen
-                why.append(_tier_text("TL", self.tl[tl - 1]))
+                why.append(_tier_text("TL", self.tl[tl - 1]) + self._src("presensi.tl"))
             if psw == MISSING:
                 total += self.tanpa_pulang
-                why.append(f"tanpa pulang {fmt_pct(self.tanpa_pulang)}")
+                why.append(f"tanpa pulang {fmt_pct(self.tanpa_pulang)}{self._src('presensi.tanpa_pulang')}")
             elif psw is not None:
                 total += self.psw[psw - 1].persen
-                why.append(_tier_text("PSW", self.psw[psw - 1]))
+                why.append(_tier_text("PSW", self.psw[psw - 1]) + self._src("presensi.psw"))
             if total > self.batas_harian:
-                why.append(f"dibatasi {fmt_pct(self.batas_harian)} per hari")
+                why.append(
+                    f"dibatasi {fmt_pct(self.batas_harian)} per hari{self._src('presensi.batas_harian')}"
+                )
                 total = self.batas_harian
             hit = self._cuts[key] = (total, " + ".join(why) or "tepat waktu")
         return hit
+
+    def _src(self, key: str) -> str:
+        label = self.sumber.get(key)
+        return f" {label}" if label else ""
 
     def status_cut(self, kode: str, length: int | None) -> tuple[Decimal, str]:
         """The cut of a day with a declared status; tiered rules go by the status's length in
@@ -155,11 +173,13 @@ class DayRules:
         rule = self.potongan_status.get(kode, ZERO)
         if isinstance(rule, tuple):
             t = tier_for(length or 1, rule)
-            cut = ZERO if t is None else t.persen
-            if not cut:
+            if t is None or not t.persen:
                 return ZERO, f"{kode} tanpa potongan ({length or 1} hari)"
-            return cut, f"{kode} {length or 1} hari ({t.dari}-{t.sampai} hari) {fmt_pct(cut)}"  # type: ignore[union-attr]
-        return (rule, f"{kode} {fmt_pct(rule)}") if rule else (ZERO, f"{kode} tanpa potongan")
+            why = f"{kode} {length or 1} hari ({t.dari}-{t.sampai} hari) {fmt_pct(t.persen)}"
+            return t.persen, why + self._src("presensi.potongan_status")
+        if not rule:
+            return ZERO, f"{kode} tanpa potongan"
+        return rule, f"{kode} {fmt_pct(rule)}{self._src('presensi.potongan_status')}"
 
 
 def pct(x: object) -> Decimal:
@@ -215,6 +235,7 @@ def day_rules(d: date, rules: Mapping[str, Any]) -> DayRules:
         batas_harian=pct(pres["tk"] if cap == "tk" else cap),
         fleksibel=None if flex is None else int(flex[:2]) * 60 + int(flex[3:5]),
         ganti_waktu=int(pres.get("ganti_waktu_menit", 0)),
+        sumber={k: source(rules, k) for k in _CUT_KEYS},
         tl_at=tuple(_nomor(tier_for(m, tl)) for m in range(MINUTES)),
         psw_at=tuple(_nomor(tier_for(m, psw)) for m in range(MINUTES)),
     )

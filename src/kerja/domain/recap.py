@@ -17,6 +17,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Protocol
 
+from .rules import source
+
 # Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
 # so it is counted with DL in `dinas_luar`: every working day then falls in exactly one column.
 SAKIT = ("S", "CS")
@@ -287,43 +289,78 @@ def employee_row(
     return row_from_tally(c, menit_kinerja, rules, pagu, tk_tahun_ini, **person)
 
 
+class _Prepared:
+    """What the row arithmetic needs from one rule set, as integer ratios, made once per set (a
+    province recap computes 60,000 rows under the same set)."""
+
+    def __init__(self, rules: Mapping[str, Any]) -> None:
+        self.month = MonthRules.of(rules)
+        self.cap = _ratio(min(Decimal(str(rules["presensi"].get("batas_bulanan", 100))), Decimal(100)))
+        self.bk = _ratio(rules["tpp"]["bobot_kinerja"])
+        self.bd = _ratio(rules["tpp"]["bobot_disiplin"])
+        self.basis = rules["tpp"].get("basis_potongan", "disiplin")
+        disiplin = rules.get("disiplin", {})
+        self.hukdis = {k: _ratio(v) for k, v in disiplin.get("potongan_hukdis", {}).items()}
+        self.pp94 = frozenset(disiplin.get("pp94_status", ("PNS", "CPNS")))
+
+
+_PREPARED: dict[int, tuple[Mapping[str, Any], _Prepared]] = {}
+
+
+def _prepared(rules: Mapping[str, Any]) -> _Prepared:
+    hit = _PREPARED.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        if len(_PREPARED) > 32:
+            _PREPARED.clear()
+        hit = _PREPARED[id(rules)] = (rules, _Prepared(rules))
+    return hit[1]
+
+
 def month_cut(c: Mapping[str, Any], rules: Mapping[str, Any]) -> tuple[Fraction, Fraction, list[str]]:
     """(summed cut, the cut that counts, reasons): the day cuts, the month-level rules, then the
     monthly cap (`presensi.batas_bulanan`, never above 100)."""
+    prep = _prepared(rules)
     total = Fraction(c["cut"])
     why: list[str] = []
-    m = MonthRules.of(rules)
-    if m is not None:
-        change, why = m.extra(c)
+    if prep.month is not None:
+        change, why = prep.month.extra(c)
         total = max(Fraction(0), total + change)
-    cap = min(exact(rules["presensi"].get("batas_bulanan", 100)), Fraction(100))
-    return total, min(total, cap), why
+    return total, min(total, Fraction(*prep.cap)), why
 
 
 def hukdis_cut(jenis: Iterable[str], rules: Mapping[str, Any]) -> Fraction:
     """The TPP cut (%) of the disciplinary sanctions in force in a month: the largest one."""
-    table = rules.get("disiplin", {}).get("potongan_hukdis", {})
-    return max((exact(table.get(j, 0)) for j in jenis), default=Fraction(0))
+    table = _prepared(rules).hukdis
+    return max((Fraction(*table[j]) for j in jenis if j in table), default=Fraction(0))
 
 
 def pays(
-    pagu: int, bobot: tuple[Any, Any], capaian: Fraction, cut: Fraction, basis: str, hukdis: Fraction
+    pagu: int,
+    bobot: tuple[tuple[int, int], tuple[int, int]],
+    capaian: tuple[int, int],
+    cut: tuple[int, int],
+    basis: str,
+    hukdis: tuple[int, int] = (0, 1),
 ) -> tuple[int, int]:
-    """(tpp_kinerja, tpp_disiplin) in whole Rupiah from exact ratios, each rounded half-up.
+    """(tpp_kinerja, tpp_disiplin) in whole Rupiah, each rounded half-up once from its exact value;
+    every argument is an exact ratio (numerator, denominator): weights and cuts in %, capaian 0..1.
 
     basis "disiplin": the cut is a % of the discipline share (pagu x bobot_disiplin); "total": a %
     of the whole pagu, taken from the discipline share first, then from the performance share.
-    A sanction (hukdis) cuts both shares by its %."""
-    bk, bd = exact(bobot[0]) / 100, exact(bobot[1]) / 100
-    kinerja = pagu * bk * capaian
+    A sanction (hukdis) cuts both shares by its %. Integers throughout: this runs per employee."""
+    (bkn, bkd), (bdn, bdd) = bobot
+    (cn, cd), (pn, pd), (hn, hd) = capaian, cut, hukdis
+    keep_n, keep_d = 100 * hd - hn, 100 * hd
+    kin_n, kin_d = pagu * bkn * cn, bkd * 100 * cd
     if basis == "total":
-        disiplin = pagu * bd - pagu * cut / 100
-        if disiplin < 0:
-            kinerja, disiplin = max(Fraction(0), kinerja + disiplin), Fraction(0)
+        # pagu x bd/100 - pagu x cut/100
+        dis_n, dis_d = pagu * (bdn * pd - bdd * pn), bdd * pd * 100
+        if dis_n < 0:
+            k = max(Fraction(0), Fraction(kin_n, kin_d) + Fraction(dis_n, dis_d))
+            kin_n, kin_d, dis_n, dis_d = k.numerator, k.denominator, 0, 1
     else:
-        disiplin = pagu * bd * (100 - cut) / 100
-    keep = (100 - hukdis) / 100
-    return round_half_up(kinerja * keep), round_half_up(disiplin * keep)
+        dis_n, dis_d = pagu * bdn * (100 * pd - pn), bdd * 100 * 100 * pd
+    return _half_up(kin_n * keep_n, kin_d * keep_d), _half_up(dis_n * keep_n, dis_d * keep_d)
 
 
 def row_from_tally(
@@ -340,22 +377,29 @@ def row_from_tally(
 ) -> dict[str, Any]:
     """`employee_row` from a month's tally (see `tally`). `capaian`: an imported achievement
     (ratio 0..1, the "capaian" scheme) instead of minutes against the target."""
+    prep = _prepared(rules)
     on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
     target = rules["kinerja"]["menit_per_hari"] * on_duty
-    _, cut, _ = month_cut(c, rules)
+    pn, pd = c["cut"].as_integer_ratio()  # Decimal: exact
+    if prep.month is not None:
+        f = max(Fraction(0), Fraction(pn, pd) + prep.month.extra(c)[0])
+        pn, pd = f.numerator, f.denominator
+    capn, capd = prep.cap
+    if pn * capd > capn * pd:
+        pn, pd = capn, capd
     base = pagu or 0
     if capaian is not None:
-        cap = min(Fraction(1), capaian)
+        cn, cd = (capaian.numerator, capaian.denominator) if capaian < 1 else (1, 1)
     else:
         # capaian = min(1, menit / target); nothing expected (a month on leave): nothing is missing.
-        cap = Fraction(menit_kinerja, target) if target and menit_kinerja < target else Fraction(1)
-    h = hukdis_cut(hukdis, rules)
-    tpp = rules["tpp"]
-    kinerja, disiplin = pays(
-        base, (tpp["bobot_kinerja"], tpp["bobot_disiplin"]), cap, cut, tpp.get("basis_potongan", "disiplin"), h
-    )
+        cn, cd = (menit_kinerja, target) if target and menit_kinerja < target else (1, 1)
+    h = (0, 1)
+    if hukdis:
+        hf = hukdis_cut(hukdis, rules)
+        h = (hf.numerator, hf.denominator)
+    kinerja, disiplin = pays(base, (prep.bk, prep.bd), (cn, cd), (pn, pd), prep.basis, h)
     berturut = c.get("tk_run_max", 0) if tk_berturut is None else tk_berturut
-    applies = status is None or status in rules.get("disiplin", {}).get("pp94_status", ["PNS", "CPNS"])
+    applies = status is None or status in prep.pp94
     return {
         "hari_kerja": c["hari_kerja"],
         "hadir_wfo": c["hadir_wfo"],
@@ -367,10 +411,10 @@ def row_from_tally(
         "tk": c["tk"],
         "tl": c["tl"],
         "psw": c["psw"],
-        "potongan_disiplin_persen": two_decimals(cut),
+        "potongan_disiplin_persen": _half_up(100 * pn, pd) / 100,
         "menit_kinerja": menit_kinerja,
         "target_menit": target,
-        "capaian_kinerja_persen": two_decimals(cap * 100),
+        "capaian_kinerja_persen": _half_up(10000 * cn, cd) / 100,
         "pagu_tpp": base,
         "tpp_kinerja": kinerja,
         "tpp_disiplin": disiplin,
@@ -378,7 +422,7 @@ def row_from_tally(
         "tk_tahun_ini": tk_tahun_ini,
         "peringatan": peringatan(tk_tahun_ini, berturut, applies),
         "tk_berturut": berturut,
-        "potongan_hukdis_persen": two_decimals(h),
+        "potongan_hukdis_persen": _half_up(100 * h[0], h[1]) / 100,
     }
 
 
@@ -394,28 +438,63 @@ def _rp(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def explain(row: Mapping[str, Any], sum_cuts: Fraction, rules: Mapping[str, Any]) -> list[str]:
-    """The Rupiah arithmetic of one row, step by step, in the clerk's words."""
+def explain(row: Mapping[str, Any], c: Mapping[str, Any], rules: Mapping[str, Any]) -> list[str]:
+    """The Rupiah arithmetic of one row, step by step, in the clerk's words; `c` is the month's
+    tally (see `tally`, with the month-level rules)."""
     per_day = rules["kinerja"]["menit_per_hari"]
-    bk, bd = rules["tpp"]["bobot_kinerja"], rules["tpp"]["bobot_disiplin"]
+    tpp = rules["tpp"]
+    bk, bd = tpp["bobot_kinerja"], tpp["bobot_disiplin"]
+    basis = tpp.get("basis_potongan", "disiplin")
     off = row["sakit"] + row["izin"] + row["cuti"] + row["dinas_luar"]
     pagu, pot, cap = row["pagu_tpp"], row["potongan_disiplin_persen"], row["capaian_kinerja_persen"]
-    clamp = " (dibatasi 100)" if sum_cuts > 100 else ""
-    if row["target_menit"]:
+    summed, counted, month_why = month_cut(c, rules)
+    days_sum = Fraction(c["cut"])
+    skema = rules["kinerja"].get("skema", "menit")
+    if skema == "capaian":
+        capaian = f"{cap:.2f}% (capaian bulanan yang diimpor) [kinerja.skema]"
+    elif row["target_menit"]:
         capaian = f"min(100, {row['menit_kinerja']} / {row['target_menit']} x 100) = {cap:.2f}%"
+        if skema == "volume":
+            capaian += " (menit = volume x norma katalog) [kinerja.skema]"
     else:
         capaian = "100.00% (target 0: tidak ada hari bertugas, tidak ada yang kurang)"
     lines = [
         f"Hari kerja {row['hari_kerja']}; hari bertugas = {row['hari_kerja']} - {off} "
         f"(sakit/izin/cuti/dinas luar) = {row['hari_kerja'] - off}.",
-        f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']}.",
+        f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']} "
+        "[kinerja.menit_per_hari].",
         f"Capaian kinerja = {capaian}.",
-        f"Potongan disiplin = jumlah potongan harian {two_decimals(sum_cuts):g}%{clamp} = {pot:g}%.",
-        f"TPP kinerja = {_rp(pagu)} x {bk}% x {cap:.2f}% = {_rp(row['tpp_kinerja'])} "
-        "(dari rasio persis, dibulatkan setengah ke atas ke Rupiah utuh).",
-        f"TPP disiplin = {_rp(pagu)} x {bd}% x (100 - {pot:g})% = {_rp(row['tpp_disiplin'])}.",
-        f"TPP total = {_rp(row['tpp_kinerja'])} + {_rp(row['tpp_disiplin'])} = {_rp(row['tpp_total'])}.",
+        f"Jumlah potongan harian = {two_decimals(days_sum):g}%.",
     ]
+    lines += [f"Aturan bulanan: {w}." for w in month_why]
+    if counted < summed:
+        lines.append(
+            f"Potongan disiplin {two_decimals(summed):g}% dibatasi {pot:g}% "
+            f"{source(rules, 'presensi.batas_bulanan')}."
+        )
+    lines.append(f"Potongan disiplin = {pot:g}%.")
+    lines.append(
+        f"TPP kinerja = {_rp(pagu)} x {bk}% x {cap:.2f}% = {_rp(row['tpp_kinerja'])} "
+        "(dari rasio persis, dibulatkan setengah ke atas ke Rupiah utuh)."
+    )
+    if basis == "total":
+        lines.append(
+            f"TPP disiplin = {_rp(pagu)} x {bd}% - {_rp(pagu)} x {pot:g}% = {_rp(row['tpp_disiplin'])} "
+            f"(potongan dari seluruh pagu) {source(rules, 'tpp.basis_potongan')}."
+        )
+    else:
+        lines.append(f"TPP disiplin = {_rp(pagu)} x {bd}% x (100 - {pot:g})% = {_rp(row['tpp_disiplin'])}.")
+    h = row.get("potongan_hukdis_persen") or 0
+    if h:
+        lines.append(
+            f"Hukuman disiplin: kedua bagian dikurangi {h:g}% {source(rules, 'disiplin.potongan_hukdis')}."
+        )
+    lines.append(
+        f"TPP total = {_rp(row['tpp_kinerja'])} + {_rp(row['tpp_disiplin'])} = {_rp(row['tpp_total'])}."
+    )
     if row["peringatan"]:
-        lines.append(f"TK tahun ini {row['tk_tahun_ini']} hari: {row['peringatan']} (PP 94/2021).")
+        lines.append(
+            f"TK tahun ini {row['tk_tahun_ini']} hari (terpanjang berturut-turut "
+            f"{row.get('tk_berturut', 0)}): {row['peringatan']} (PP 94/2021)."
+        )
     return lines

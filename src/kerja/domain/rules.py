@@ -109,12 +109,15 @@ KETERANGAN: dict[str, str] = {
     "sebulan (0 = selalu)",
     "presensi.ganti_waktu_menit": "terlambat sampai sekian menit tidak dipotong bila diganti dengan "
     "pulang lebih lambat pada hari yang sama (0 = tidak ada)",
-    "presensi.masuk_fleksibel_sampai": 'jam masuk fleksibel: datang sampai jam ini tidak terlambat asal '
+    "presensi.masuk_fleksibel_sampai": "jam masuk fleksibel: datang sampai jam ini tidak terlambat asal "
     'jam kerja penuh dipenuhi; terlambat dihitung dari jam ini ("" = tidak ada)',
-    "bulanan.telat_menit_maks": "jumlah menit terlambat sebulan yang memicu potongan_lewat_maks (0 = tidak ada)",
-    "bulanan.cepat_menit_maks": "jumlah menit pulang cepat sebulan yang memicu potongan_lewat_maks (0 = tidak ada)",
+    "bulanan.telat_menit_maks": "jumlah menit terlambat sebulan yang memicu potongan_lewat_maks "
+    "(0 = tidak ada)",
+    "bulanan.cepat_menit_maks": "jumlah menit pulang cepat sebulan yang memicu potongan_lewat_maks "
+    "(0 = tidak ada)",
     "bulanan.potongan_lewat_maks": "persen potongan bila jumlah menit sebulan mencapai batasnya",
-    "bulanan.menit_per_persen": "setiap sekian menit terlambat + pulang cepat sebulan = potongan 1% (0 = tidak ada)",
+    "bulanan.menit_per_persen": "setiap sekian menit terlambat + pulang cepat sebulan = potongan 1% "
+    "(0 = tidak ada)",
     "tpp.bobot_kinerja": "persen pagu TPP untuk kinerja",
     "tpp.bobot_disiplin": "persen pagu TPP untuk disiplin",
     "tpp.basis_potongan": '"disiplin": potongan mengurangi pagu x bobot_disiplin; "total": potongan adalah '
@@ -219,7 +222,9 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
                 raise _fail(full, f"harus salah satu dari {', '.join(_CHOICES[full])}, bukan {v!r}")
             base[key] = v
         elif full == "kinerja.predikat":
-            base[key] = {str(k): float(_number(f"{full}.{k}", x, maximum=100)) for k, x in _table(full, v).items()}
+            base[key] = {
+                str(k): float(_number(f"{full}.{k}", x, maximum=100)) for k, x in _table(full, v).items()
+            }
         elif full == "disiplin.pp94_status":
             if not isinstance(v, list) or any(x not in STATUS_PEGAWAI for x in v):
                 raise _fail(full, f"harus daftar dari {', '.join(STATUS_PEGAWAI)}, bukan {v!r}")
@@ -286,6 +291,14 @@ def complete(rule_set: Mapping[str, Any]) -> dict[str, Any]:
 
 # Keys whose default for new sets differs from what a set stored before them meant.
 _UPGRADE: dict[str, Any] = {"presensi.batas_harian": 100.0}
+
+
+def source(rules: Mapping[str, Any], key: str) -> str:
+    """The rule key and, when the set names it, the regulation line that sets it:
+    '[presensi.tl]' or '[presensi.tl: Permentan 68/2012 Pasal 8 ayat (1)]'."""
+    src = rules.get("sumber", {})
+    line = " ".join(x for x in (src.get("peraturan", ""), src.get("pasal", {}).get(key, "")) if x)
+    return f"[{key}: {line}]" if line else f"[{key}]"
 
 
 def _list(key: str, v: object) -> list[Any]:

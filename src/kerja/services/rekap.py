@@ -19,8 +19,8 @@ from ..domain import activities as act
 from ..domain import recap as dom
 from ..domain.errors import KerjaError
 from ..store import activities as activities_store
+from ..store import discipline, institution
 from ..store import employees as employees_store
-from ..store import institution
 from ..store import recap as store
 
 
@@ -60,6 +60,7 @@ def _tallies(
     end: date,
     nips: list[str] | None,
     keep: list[Any] | None = None,
+    month: dom.MonthRules | None = None,
 ) -> dict[str, dict[str, Any]]:
     """nip -> the month's tally (domain.recap.tally); the days themselves go to `keep` if given."""
     out: dict[str, dict[str, Any]] = {}
@@ -67,12 +68,28 @@ def _tallies(
         days = _day_statuses(conn, lo, hi, nips)
         if keep is not None:
             keep.extend(days)
-        # day_statuses returns each employee's days together: one tally call per run.
+        # Days come in date order: a person's runs are tallied in the order they happened.
         for nip, run in groupby(days, key=attrgetter("nip")):
             t = out.get(nip)
-            out[nip] = dom.tally(run, t)
+            out[nip] = dom.tally(run, t, month)
         del days
     return out
+
+
+# A run of TK that opens the month may continue one from before; 10 working days fit in 3 weeks.
+LOOK_BACK_DAYS = 21
+
+
+def _tk_runs_before(conn: sqlite3.Connection, start: date, nips: list[str]) -> dict[str, int]:
+    """nip -> the consecutive TK working days just before `start` (only for the few people whose
+    month opens with TK: nobody else's run can continue)."""
+    if not nips:
+        return {}
+    days = _day_statuses(conn, start - timedelta(days=LOOK_BACK_DAYS), start - timedelta(days=1), nips)
+    runs: dict[str, int] = {}
+    for d in days:  # in date order: a day that is not TK ends the run
+        runs[d.nip] = runs.get(d.nip, 0) + 1 if d.kode == "TK" else 0
+    return runs
 
 
 def _tk_before(conn: sqlite3.Connection, start: date, nips: list[str] | None) -> dict[str, int]:
@@ -96,8 +113,9 @@ def _compute(
     start, end = month_bounds(month)
     rules = institution.rules_for_month(conn, month)
     nips = None if everyone else [p["nip"] for p in people]
-    tallies = _tallies(conn, start, end, nips, keep)
+    tallies = _tallies(conn, start, end, nips, keep, dom.MonthRules.of(rules))
     deadline = act.validation_deadline(month, rules["kinerja"]["batas_validasi_hari"])
+    skema = rules["kinerja"].get("skema", "menit")
     minutes: dict[str, dict[str, int]] = defaultdict(dict)
     one = people[0]["nip"] if not everyone and len(people) == 1 else None
     for nip, tanggal, menit in activities_store.counted_minutes(
@@ -106,16 +124,33 @@ def _compute(
         end.isoformat(),
         deadline.isoformat() if deadline else None,
         nip=one,
+        skema=skema,
     ):
         minutes[nip][tanggal] = menit
     tk_before = _tk_before(conn, start, nips)
+    opening = [n for n, t in tallies.items() if t["tk_head"] and (nips is None or n in nips)]
+    carried = _tk_runs_before(conn, start, opening)
+    sanctions = discipline.sanctions_in_month(conn, start.isoformat(), end.isoformat())
+    achieved = discipline.achievements(conn, month) if skema == "capaian" else {}
     rows = []
     empty = dom.new_tally()
     for p in people:
-        t = tallies.get(p["nip"], empty)
-        tk_year = tk_before.get(p["nip"], 0) + t["tk"]
-        figures = dom.row_from_tally(t, sum(minutes.get(p["nip"], {}).values()), rules, p["tpp"], tk_year)
-        rows.append({"nip": p["nip"], "nama": full_name(p), "unit": p["unit"], **figures})
+        nip = p["nip"]
+        t = tallies.get(nip, empty)
+        tk_year = tk_before.get(nip, 0) + t["tk"]
+        capaian = achieved.get(nip)
+        figures = dom.row_from_tally(
+            t,
+            sum(minutes.get(nip, {}).values()),
+            rules,
+            p["tpp"],
+            tk_year,
+            status=p.get("status"),
+            tk_berturut=max(t["tk_run_max"], carried.get(nip, 0) + t["tk_head"]),
+            hukdis=sanctions.get(nip, ()),
+            capaian=None if skema != "capaian" else dom.exact(capaian or "0") / 100,
+        )
+        rows.append({"nip": nip, "nama": full_name(p), "unit": p["unit"], **figures})
     return rows, minutes, rules
 
 
@@ -173,7 +208,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         )
     working = {h["tanggal"] for h in hari}
     off_days = sum(m for t, m in mine.items() if t not in working)
-    sum_cuts = dom.day_counts(days)["potongan"]
+    month_tally = dom.tally(days, month=dom.MonthRules.of(rules))
     by_status: dict[str, int] = defaultdict(int)
     for a in listed:
         by_status[a["status"]] += a["menit"]
@@ -182,7 +217,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         "bulan": month,
         "hari": hari,
         "rekap": rows[0],
-        "penjelasan": dom.explain(rows[0], sum_cuts, rules),
+        "penjelasan": dom.explain(rows[0], month_tally, rules),
         "menit_di_luar_hari_kerja": off_days,
         # minutes that do not count, and why: waiting, rejected, approved after the deadline
         "menit_tidak_dihitung": {

@@ -85,15 +85,29 @@ def listing(
 
 
 def counted_minutes(
-    conn: sqlite3.Connection, start: str, end: str, deadline: str | None, *, nip: str | None = None
+    conn: sqlite3.Connection,
+    start: str,
+    end: str,
+    deadline: str | None,
+    *,
+    nip: str | None = None,
+    skema: str = "menit",
 ) -> list[tuple[str, str | None, int]]:
     """(nip, tanggal, minutes) of approved activities in [start, end] validated on or before
     `deadline` (the local date part of divalidasi_pada; None = no deadline). The rule that decides
     what counts is domain.activities.counts; this is the same test as one aggregate query.
     For one `nip`, one row per day; for everyone, one row per employee (tanggal None)."""
     day = "tanggal" if nip else "NULL"
+    # "volume" scheme: an activity counts volume x the catalogue's norm (none in the catalogue: 0)
+    minutes = (
+        "menit"
+        if skema != "volume"
+        else (
+            "coalesce(volume, 1) * coalesce((SELECT norma_menit FROM katalog_kinerja c WHERE c.kode = kegiatan), 0)"
+        )
+    )
     sql = (
-        f"SELECT nip, {day}, sum(menit) FROM kinerja WHERE status = 'disetujui' "
+        f"SELECT nip, {day}, sum({minutes}) FROM kinerja WHERE status = 'disetujui' "
         "AND tanggal BETWEEN ? AND ? AND (? IS NULL OR substr(divalidasi_pada, 1, 10) <= ?)"
     )
     args: list[Any] = [start, end, deadline, deadline]

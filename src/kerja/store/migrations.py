@@ -279,3 +279,52 @@ def _apply(conn: sqlite3.Connection, current: int) -> None:
 def _record(db: Database, names: list[str]) -> None:
     at = now_iso()
     db.table(TABLE).insert_all({"migration_set": SET, "name": n, "applied_at": at} for n in names)
+
+
+@step
+def m002_aturan_tpp(db: Database) -> None:
+    """Regulations of the second release: disciplinary sanctions (hukdis) that cut the TPP for
+    their months, an e-Kinerja activity catalogue (volume x norm), imported monthly achievement
+    (SKP predicate or %), and validators outside the store for the heads of OPDs."""
+    db.execute(
+        """CREATE TABLE hukdis (
+  id INTEGER PRIMARY KEY,
+  nip TEXT NOT NULL,
+  jenis TEXT NOT NULL,            -- domain.rules.HUKDIS
+  mulai TEXT NOT NULL,            -- first day (YYYY-MM-DD); the cut lasts whole months from it
+  bulan INTEGER NOT NULL,         -- months the TPP cut lasts (0: recorded, no cut)
+  keterangan TEXT,
+  oleh TEXT NOT NULL,
+  dicatat_pada TEXT NOT NULL
+)"""
+    )
+    db.execute("CREATE INDEX hukdis_nip ON hukdis(nip, mulai)")
+    db.execute(
+        """CREATE TABLE katalog_kinerja (
+  kode TEXT PRIMARY KEY,
+  nama TEXT NOT NULL,
+  norma_menit INTEGER NOT NULL,   -- standard minutes per unit of output
+  satuan TEXT
+)"""
+    )
+    db["kinerja"].add_column("volume", int)
+    db["kinerja"].add_column("kegiatan", str)
+    db.execute(
+        """CREATE TABLE capaian (
+  nip TEXT NOT NULL,
+  bulan TEXT NOT NULL,            -- YYYY-MM
+  persen TEXT NOT NULL,           -- exact decimal text, e.g. '92.5'
+  predikat TEXT,                  -- SKP predicate when the file gave one
+  PRIMARY KEY (nip, bulan)
+)"""
+    )
+    db.execute(
+        """CREATE TABLE validator_luar (
+  nip TEXT PRIMARY KEY,           -- the employee (head of an OPD) whose supervisor is outside
+  nip_luar TEXT NOT NULL,         -- who validates them (e.g. the Sekda)
+  nama TEXT,
+  jabatan TEXT,
+  oleh TEXT NOT NULL,
+  dicatat_pada TEXT NOT NULL
+)"""
+    )

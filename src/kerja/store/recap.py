@@ -11,7 +11,7 @@ from typing import Any
 def employees(conn: sqlite3.Connection, unit_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
     """Active employees (of the given units), by unit path, rank (eselon first), name."""
     sql = (
-        "SELECT p.nip, p.nama, p.gelar_depan, p.gelar_belakang, u.jalur AS unit, p.eselon, p.tpp "
+        "SELECT p.nip, p.nama, p.gelar_depan, p.gelar_belakang, u.jalur AS unit, p.eselon, p.tpp, p.status "
         "FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE p.aktif = 1"
     )
     args: list[Any] = []
