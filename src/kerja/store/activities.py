@@ -103,7 +103,8 @@ def counted_minutes(
         "menit"
         if skema != "volume"
         else (
-            "coalesce(volume, 1) * coalesce((SELECT norma_menit FROM katalog_kinerja c WHERE c.kode = kegiatan), 0)"
+            "coalesce(volume, 1) * "
+            "coalesce((SELECT norma_menit FROM katalog_kinerja c WHERE c.kode = kegiatan), 0)"
         )
     )
     sql = (
