@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
+from . import aturan, hukdis, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
 from . import demo as demo_cmd
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
@@ -29,6 +29,7 @@ app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
 app.add_typer(jadwal.app, name="jadwal")
+app.add_typer(hukdis.app, name="hukdis")
 app.command("demo")(demo_cmd.demo)
 
 

@@ -26,9 +26,12 @@ def catat(
     selesai: str = typer.Option(..., "--selesai", help="Jam selesai HH:MM, sesudah jam mulai."),
     uraian: str = typer.Option(..., "--uraian", help="Apa yang dikerjakan."),
     output: str | None = typer.Option(None, "--output", help="Hasil kerja, mis. '1 dokumen'."),
+    volume: int | None = typer.Option(None, "--volume", help="Jumlah hasil (skema volume)."),
+    kegiatan: str | None = typer.Option(None, "--kegiatan", help="Kode kegiatan di katalog (skema volume)."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
-    """Catat satu kegiatan harian; menit dihitung dari jam mulai sampai selesai.
+    """Catat satu kegiatan harian; menit dihitung dari jam mulai sampai selesai (pada skema
+    volume: volume x norma kode --kegiatan di katalog).
 
     Kegiatan yang tumpang tindih dengan kegiatan lain pegawai itu pada hari yang sama ditolak,
     begitu juga kegiatan di bulan yang sudah dikunci.
@@ -48,6 +51,8 @@ def catat(
         uraian=uraian,
         output=output,
         oleh=actor(oleh),
+        volume=volume,
+        kegiatan=kegiatan.strip() if kegiatan else None,
     )
     print(
         f"Kegiatan #{row['id']} dicatat: {row['nip']} {row['tanggal']} {row['mulai']}-"
@@ -142,8 +147,15 @@ def validasi(
     oleh: str = typer.Option(..., "--oleh", help="NIP atasan yang memvalidasi."),
     tolak: bool = typer.Option(False, "--tolak", help="Tolak kegiatan (wajib --alasan)."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan penolakan atau catatan."),
+    atas_nama: str | None = typer.Option(
+        None, "--atas-nama", help="NIP validator luar (mis. Sekda) yang keputusannya dicatat petugas --oleh."
+    ),
 ) -> None:
     """Setujui (atau tolak) kegiatan bawahan sekaligus; tercatat di log audit.
+
+    Kepala OPD yang atasannya di luar data divalidasi oleh validator luar yang ditetapkan dengan
+    `kerja pegawai ubah NIP --validator-luar NIP_LUAR`: --oleh NIP_LUAR, atau petugas mencatat
+    keputusannya dengan --oleh NIP_PETUGAS --atas-nama NIP_LUAR.
 
     Hanya atasan langsung atau atasan di atasnya yang boleh memvalidasi, tidak pernah kegiatan
     sendiri. Satu kegiatan yang tidak boleh divalidasi = tidak ada yang divalidasi.
@@ -154,7 +166,14 @@ def validasi(
     from . import render
 
     who = nip_arg(oleh)
-    r = kinerja.validate(open_db(), ids, oleh=actor(who), tolak=tolak, alasan=alasan)
+    r = kinerja.validate(
+        open_db(),
+        ids,
+        oleh=actor(who),
+        tolak=tolak,
+        alasan=alasan,
+        atas_nama=nip_arg(atas_nama) if atas_nama else None,
+    )
     verb = "ditolak" if tolak else "disetujui"
     print(
         f"{len(r.diubah)} kegiatan {verb} oleh {who}"
@@ -165,3 +184,47 @@ def validasi(
             "Peringatan: kegiatan #" + ", #".join(map(str, r.terlambat)) + " divalidasi sesudah "
             "batas_validasi_hari; menitnya tidak dihitung di rekap TPP."
         )
+
+
+katalog_app = App(help="Katalog kegiatan e-Kinerja (skema volume: volume x norma menit).")
+capaian_app = App(help="Capaian kinerja bulanan per pegawai (skema capaian: persen atau predikat SKP).")
+app.add_typer(katalog_app, name="katalog")
+app.add_typer(capaian_app, name="capaian")
+
+
+@katalog_app.command("impor")
+def katalog_impor(
+    berkas: str = typer.Argument(..., help="CSV/XLSX: Kode, Nama Kegiatan, Norma (menit), Satuan."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Impor katalog kegiatan dengan norma waktunya; kode yang sudah ada diperbarui.
+
+    Contoh: [bold]kerja kinerja katalog impor katalog-kegiatan.csv[/bold]
+    """
+    from ..services.kinerja_skema import import_catalogue
+
+    r = import_catalogue(open_db(), berkas, oleh=actor(oleh))
+    print(f"Katalog: {r['kegiatan']} kegiatan ({r['baru_atau_diubah']} baru atau berubah norma).")
+
+
+@capaian_app.command("impor")
+def capaian_impor(
+    berkas: str = typer.Argument(..., help="CSV/XLSX: NIP dan Capaian (%) atau Predikat."),
+    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Impor capaian kinerja bulanan (persen, atau predikat SKP yang dipetakan aturan
+    kinerja.predikat); dipakai rekap bila kinerja.skema = "capaian".
+
+    Contoh: [bold]kerja kinerja capaian impor capaian-2021-02.xlsx --bulan 2021-02[/bold]
+    """
+    from ..clock import now
+    from ..services.kinerja_skema import import_achievements
+    from . import render
+
+    month = month_arg(bulan)
+    assert month is not None
+    r = import_achievements(open_db(), berkas, bulan=month, oleh=actor(oleh), now=now())
+    print(f"Capaian {month}: {r['pegawai']} pegawai disimpan.")
+    if r["catatan"]:
+        render.note(f'Catatan: {r["catatan"]}; capaian ini baru dipakai bila skemanya "capaian".')

@@ -195,14 +195,40 @@ def ubah(
     pin_mesin: str | None = typer.Option(None, "--pin-mesin", help="PIN di mesin presensi."),
     aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
+    validator_luar: str | None = typer.Option(
+        None,
+        "--validator-luar",
+        help="NIP yang memvalidasi kegiatan pegawai ini bila atasannya di luar data.",
+    ),
+    nama_validator: str | None = typer.Option(None, "--nama-validator", help="Nama validator luar."),
+    jabatan_validator: str | None = typer.Option(
+        None, "--jabatan-validator", help="Jabatan validator luar, mis. 'Sekretaris Daerah'."
+    ),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Ubah data satu pegawai; setiap perubahan masuk log audit.
+
+    Kepala OPD yang atasannya di luar data (mis. Sekda): tetapkan validator kegiatannya dengan
+    --validator-luar NIP [--nama-validator T] [--jabatan-validator T].
 
     Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --alasan "SK baru"[/bold]
     """
     from ..services.pegawai import change_employee
 
+    if validator_luar is not None:
+        from ..services.kinerja import set_outside_validator
+
+        v = set_outside_validator(
+            open_db(),
+            nip_arg(nip),
+            validator_luar,
+            nama=nama_validator,
+            jabatan=jabatan_validator,
+            oleh=actor(oleh),
+        )
+        print(f"Validator luar untuk {v['nip']}: {v['nip_luar']} {v['nama'] or ''}".rstrip() + ".")
+        if all(x is None for x in (atasan, unit, tpp, pin_mesin, aktif)):
+            return
     r = change_employee(
         open_db(),
         nip_arg(nip),

@@ -54,8 +54,17 @@ def chain_above(nip: str, supervisors: Mapping[str, str | None]) -> list[str]:
     return out
 
 
-def check_validator(validator: str, owner: str, supervisors: Mapping[str, str | None]) -> None:
-    """Only the direct supervisor or someone above in the chain validates; never oneself."""
+def check_validator(
+    validator: str,
+    owner: str,
+    supervisors: Mapping[str, str | None],
+    outside: Mapping[str, str] | None = None,
+) -> None:
+    """Only the direct supervisor or someone above in the chain validates; never oneself. At the
+    top of a chain (a head whose supervisor is outside the store), the validator named for that
+    person outside the store (`outside`: owner -> validator) may validate their activities only."""
+    if outside and outside.get(owner) == validator and validator != owner:
+        return
     if validator == owner:
         raise KerjaError(
             f"{validator} tidak boleh memvalidasi kegiatannya sendiri; yang berhak adalah atasan "

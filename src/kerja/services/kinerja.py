@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from ..clock import now
@@ -12,7 +12,7 @@ from ..domain import activities as dom
 from ..domain import zones
 from ..domain.errors import KerjaError
 from ..store import activities as store
-from ..store import audit, institution
+from ..store import audit, discipline, institution
 from ..store import employees as employees_store
 from ..store.db import transaction
 from .local_time import employee_zone
@@ -30,9 +30,14 @@ def record(
     uraian: str,
     output: str | None,
     oleh: str,
+    volume: int | None = None,
+    kegiatan: str | None = None,
 ) -> dict[str, Any]:
-    """Record one activity: minutes from start/end, no overlap with the day's others."""
+    """Record one activity: minutes from start/end, no overlap with the day's others. `volume` and
+    `kegiatan` (a catalogue code) are what the "volume" scheme counts (volume x norm)."""
     uraian = uraian.strip()
+    if volume is not None and volume < 1:
+        raise KerjaError(f"--volume {volume} harus bilangan bulat 1 atau lebih.")
     if not uraian:
         raise KerjaError("--uraian tidak boleh kosong; tulis apa yang dikerjakan.")
     menit = dom.minutes(mulai, selesai)
@@ -49,6 +54,11 @@ def record(
                 f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
             )
         institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], WHAT)
+        if kegiatan is not None and kegiatan not in discipline.catalogue(conn):
+            raise KerjaError(
+                f"--kegiatan {kegiatan!r} tidak ada di katalog; lihat kodenya di berkas katalog atau "
+                "impor dengan `kerja kinerja katalog impor BERKAS`."
+            )
         clash = dom.overlaps(mulai, selesai, store.same_day(conn, nip, tanggal.isoformat()))
         if clash:
             c = clash[0]
@@ -66,6 +76,8 @@ def record(
             "output": (output or "").strip() or None,
             "dicatat_pada": now().isoformat(),
         }
+        if volume is not None or kegiatan is not None:
+            row.update(volume=volume, kegiatan=kegiatan)
         row["id"] = store.insert(conn, row)
         audit.record(conn, oleh=oleh, aksi="kinerja.catat", nip=nip, sesudah=row)
     return row
@@ -101,16 +113,26 @@ class Validation:
 
 
 def validate(
-    conn: sqlite3.Connection, ids: list[int], *, oleh: str, tolak: bool, alasan: str | None
+    conn: sqlite3.Connection,
+    ids: list[int],
+    *,
+    oleh: str,
+    tolak: bool,
+    alasan: str | None,
+    atas_nama: str | None = None,
 ) -> Validation:
-    """Approve (or reject, with a reason) activities in bulk; all of them or none."""
+    """Approve (or reject, with a reason) activities in bulk; all of them or none. `atas_nama`:
+    the validator outside the store whose decision the clerk `oleh` records (audited as such)."""
     alasan = (alasan or "").strip() or None
     if tolak and not alasan:
         raise KerjaError('Penolakan wajib memberi alasan: tambahkan --alasan "...".')
     status = "ditolak" if tolak else "disetujui"
     result = Validation()
+    validator = atas_nama or oleh
     with transaction(conn):
-        employees_store.get(conn, oleh)  # the validator is an employee, named by NIP
+        outside = {n: v["nip_luar"] for n, v in discipline.outside_validators(conn).items()}
+        if validator not in outside.values():
+            employees_store.get(conn, validator)  # the validator is an employee, named by NIP
         found = store.by_ids(conn, ids)
         missing = [i for i in ids if i not in found]
         if missing:
@@ -121,7 +143,7 @@ def validate(
         bosses = employees_store.supervisors(conn)
         for i in ids:
             try:
-                dom.check_validator(oleh, found[i]["nip"], bosses)
+                dom.check_validator(validator, found[i]["nip"], bosses, outside)
             except KerjaError as e:
                 raise KerjaError(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
         institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)
@@ -139,18 +161,61 @@ def validate(
                 deadlines[month] = dom.validation_deadline(month, batas)
             if not tolak and not dom.counts(status, date.fromisoformat(stamp[:10]), deadlines[month]):
                 result.terlambat.append(i)
-            updates.append((status, oleh, stamp, alasan, i))
+            updates.append((status, validator, stamp, alasan, i))
             before = {k: old[k] for k in ("id", "status", "divalidasi_oleh", "divalidasi_pada", "alasan")}
             after = {
                 "id": i,
                 "status": status,
-                "divalidasi_oleh": oleh,
+                "divalidasi_oleh": validator,
                 "divalidasi_pada": stamp,
                 "alasan": alasan,
             }
+            if validator in outside.values():
+                after["validator_luar"] = validator
+            if atas_nama:
+                after["atas_nama"] = atas_nama
             aksi = "kinerja.tolak" if tolak else "kinerja.setujui"
             entries.append((old["nip"], aksi, before, after, alasan))
             result.diubah.append(i)
         store.set_validation(conn, updates)
         audit.record_many(conn, oleh, entries)
     return result
+
+
+def set_outside_validator(
+    conn: sqlite3.Connection,
+    nip: str,
+    nip_luar: str,
+    *,
+    nama: str | None,
+    jabatan: str | None,
+    oleh: str,
+) -> dict[str, Any]:
+    """Name who validates `nip` (a head whose supervisor is outside the store, e.g. the Sekda)."""
+    nip_luar = nip_luar.strip()
+    if not nip_luar or any(c.isspace() for c in nip_luar):
+        raise KerjaError(f"--validator-luar {nip_luar!r} harus NIP validator (tanpa spasi).")
+    if nip_luar == nip:
+        raise KerjaError(f"{nip} tidak boleh memvalidasi kegiatannya sendiri; isi NIP validator lain.")
+    with transaction(conn):
+        employees_store.get(conn, nip)
+        row = {
+            "nip": nip,
+            "nip_luar": nip_luar,
+            "nama": (nama or "").strip() or None,
+            "jabatan": (jabatan or "").strip() or None,
+            "oleh": oleh,
+            "dicatat_pada": now().isoformat(),
+        }
+        old = discipline.set_outside_validator(conn, row)
+        audit.record(conn, oleh=oleh, aksi="pegawai.validator_luar", nip=nip, sebelum=old, sesudah=row)
+    return row
+
+
+def unvalidatable(conn: sqlite3.Connection, month: str) -> list[dict[str, Any]]:
+    """Active employees whose activities nobody can validate (no supervisor in the store, no
+    validator outside it), with their activity count in `month`: warned by the recap and the lock."""
+    y, m = int(month[:4]), int(month[5:7])
+    first = date(y, m, 1)
+    last = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+    return discipline.heads_without_validator(conn, first.isoformat(), last.isoformat())

@@ -37,9 +37,10 @@ def same_day(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[Slot]:
 
 def insert(conn: sqlite3.Connection, row: dict[str, Any]) -> int:
     cur = conn.execute(
-        "INSERT INTO kinerja (nip, tanggal, mulai, selesai, menit, uraian, output, dicatat_pada) "
-        "VALUES (:nip, :tanggal, :mulai, :selesai, :menit, :uraian, :output, :dicatat_pada)",
-        row,
+        "INSERT INTO kinerja (nip, tanggal, mulai, selesai, menit, uraian, output, dicatat_pada, "
+        "volume, kegiatan) VALUES (:nip, :tanggal, :mulai, :selesai, :menit, :uraian, :output, "
+        ":dicatat_pada, :volume, :kegiatan)",
+        {"volume": None, "kegiatan": None, **row},
     )
     return int(cur.lastrowid or 0)
 

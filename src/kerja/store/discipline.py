@@ -103,3 +103,7 @@ def heads_without_validator(conn: sqlite3.Connection, first: str, last: str) -> 
         "GROUP BY p.nip ORDER BY u.jalur, p.nip"
     )
     return [dict(r) for r in conn.execute(sql, (first, last))]
+
+
+def known_nips(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT nip FROM pegawai")}
