@@ -19,7 +19,15 @@ CATALOGUE_COLUMNS = {
 }
 ACHIEVEMENT_COLUMNS = {
     "nip": ("nip", "nipbaru"),
-    "persen": ("capaian", "capaianpersen", "persen", "realisasi", "realisasipersen", "nilai"),
+    "persen": (
+        "capaian",
+        "capaianpersen",
+        "persen",
+        "realisasi",
+        "realisasipersen",
+        "nilai",
+        "capaiankinerja",
+    ),
     "predikat": ("predikat", "predikatkinerja", "predikatskp"),
 }
 
@@ -30,7 +38,7 @@ def match_columns(headers: Sequence[object], columns: Mapping[str, Sequence[str]
     """field -> column index, by the aliases (case, spaces and punctuation ignored)."""
     found: dict[str, int] = {}
     for i, h in enumerate(headers):
-        key = norm_header(h)
+        key = "".join(ch for ch in norm_header(h) if ch.isalnum())  # "Norma (menit)" -> normamenit
         for field, aliases in columns.items():
             if key in aliases and field not in found:
                 found[field] = i
@@ -93,9 +101,9 @@ def achievement_percent(
 
 def achievement_rows(
     cols: Mapping[str, int], rows: Iterable[tuple[int, Sequence[object]]], table: Mapping[str, float]
-) -> tuple[list[tuple[str, str, str | None]], list[Problem]]:
-    """(nip, exact % text, predicate) rows and every problem found."""
-    out: list[tuple[str, str, str | None]] = []
+) -> tuple[list[tuple[int, str, str, str | None]], list[Problem]]:
+    """(row, nip, exact % text, predicate) rows and every problem found."""
+    out: list[tuple[int, str, str, str | None]] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for n, r in rows:
@@ -115,7 +123,7 @@ def achievement_rows(
         if value is None:
             problems.append((n, "capaian" if persen else "predikat", persen or predikat, why or ""))
             continue
-        out.append((nip, str(value), pred))
+        out.append((n, nip, str(value), pred))
     return out, problems
 
 

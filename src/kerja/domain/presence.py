@@ -167,15 +167,20 @@ class DayRules:
         label = self.sumber.get(key)
         return f" {label}" if label else ""
 
-    def status_cut(self, kode: str, length: int | None) -> tuple[Decimal, str]:
-        """The cut of a day with a declared status; tiered rules go by the status's length in
-        working days (a 3-day sick leave may cost more per day than a 1-day one)."""
+    def status_cut(self, kode: str, length: int | None, first: bool = True) -> tuple[Decimal, str]:
+        """The cut of a day with a declared status. A number is a % per day. Tiers go by the
+        length of the whole status period in working days and are taken once, on the period's
+        first working day of each month it touches (Kementan: sick leave of 3-14 days pays 75%
+        of that month's tukin, i.e. 25% off, however many of those days fall in it)."""
         rule = self.potongan_status.get(kode, ZERO)
         if isinstance(rule, tuple):
-            t = tier_for(length or 1, rule)
+            n = length or 1
+            t = tier_for(n, rule)
             if t is None or not t.persen:
-                return ZERO, f"{kode} tanpa potongan ({length or 1} hari)"
-            why = f"{kode} {length or 1} hari ({t.dari}-{t.sampai} hari) {fmt_pct(t.persen)}"
+                return ZERO, f"{kode} tanpa potongan ({n} hari)"
+            if not first:
+                return ZERO, f"{kode} {n} hari: potongan sudah dihitung pada hari pertamanya bulan ini"
+            why = f"{kode} {n} hari ({t.dari}-{t.sampai} hari) {fmt_pct(t.persen)} sekali"
             return t.persen, why + self._src("presensi.potongan_status")
         if not rule:
             return ZERO, f"{kode} tanpa potongan"
@@ -305,6 +310,7 @@ def derive(
     status: str | None = None,
     punches: Punches | Sequence[Any] | None = None,
     status_len: int | None = None,
+    status_first: bool = True,
 ) -> DayStatus:
     """The day status of a working day: a declared status wins; else present (H) when there is an
     event; else TK. Present days get late/early tiers, or the no-check-in/out cuts.
@@ -317,7 +323,7 @@ def derive(
     masuk = None if masuk_s is None else HHMM[masuk_s // 60]
     pulang = None if pulang_s is None else HHMM[pulang_s // 60]
     if status is not None:
-        cut, why = rules.status_cut(status, status_len)
+        cut, why = rules.status_cut(status, status_len, status_first)
         return _new(tanggal, nip, jadwal, status, masuk, pulang, None, 0, 0, None, None, cut, why, None)
     excused = jadwal == "WFH" and not rules.wfh_wajib_presensi
     if punches is None:

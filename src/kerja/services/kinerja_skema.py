@@ -56,12 +56,12 @@ def import_achievements(
     rules = institution.rules_for_month(conn, bulan)
     good, problems = dom.achievement_rows(cols, rows, rules["kinerja"]["predikat"])
     known = discipline.known_nips(conn)
-    problems += [(0, "nip", nip, "tidak ada di data pegawai") for nip, _, _ in good if nip not in known]
+    problems += [(n, "nip", nip, "tidak ada di data pegawai") for n, nip, _, _ in good if nip not in known]
     if problems:
         raise KerjaError(dom.describe(problems, Path(path).name))
     with transaction(conn):
         institution.ensure_unlocked(conn, [bulan], "capaian kinerja")
-        discipline.put_achievements(conn, bulan, good)
+        discipline.put_achievements(conn, bulan, [(nip, persen, pred) for _, nip, persen, pred in good])
         audit.record(
             conn,
             oleh=oleh,

@@ -104,11 +104,14 @@ def day_statuses(
         return []
     lo, hi = min(days), max(days)
     declared: dict[date, dict[str, str]] = {}
+    periods: dict[tuple[date, str], tuple[int, bool]] = {}
+    tiered = {k for r in days.values() for k, v in r.potongan_status.items() if isinstance(v, tuple)}
     for nip, kode, mulai, sampai in store.statuses(conn, lo, hi, subset):
-        for day in calendar.days_between(
-            max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai))
-        ):
+        m0, m1 = date.fromisoformat(mulai), date.fromisoformat(sampai)
+        for day in calendar.days_between(max(lo, m0), min(hi, m1)):
             declared.setdefault(day, {})[nip] = kode
+        if kode in tiered:
+            periods.update(_status_period(conn, nip, m0, m1, lo, hi))
     nips_in_order = [p[0] for p in people]
     out: list[DayStatus] = []
     append = out.append
@@ -122,8 +125,21 @@ def day_statuses(
                 append(derive(d, nip, rules, roster.get(nip), None, events.get(nip)))
         else:
             for nip in nips_in_order:
-                append(derive(d, nip, rules, roster.get(nip), status.get(nip), events.get(nip)))
+                extra = periods.get((d, nip), (None, True))
+                append(derive(d, nip, rules, roster.get(nip), status.get(nip), events.get(nip), *extra))
     return out
+
+
+def _status_period(
+    conn: sqlite3.Connection, nip: str, mulai: date, sampai: date, lo: date, hi: date
+) -> dict[tuple[date, str], tuple[int, bool]]:
+    """(day, nip) -> (the period's length in working days, whether the day is the period's first
+    working day in its month), for the days of [lo, hi]: what length-tiered status cuts need."""
+    work = sorted(working_calendar(conn, mulai, sampai))
+    first_in_month: dict[tuple[int, int], date] = {}
+    for d in work:
+        first_in_month.setdefault((d.year, d.month), d)
+    return {(d, nip): (len(work), first_in_month[(d.year, d.month)] == d) for d in work if lo <= d <= hi}
 
 
 def tk_days(
