@@ -177,8 +177,33 @@ def _split(script: str) -> list[str]:
     return [s for s in out if s]
 
 
+# The lock freezes the result (issue 10): the recap document `rekap kunci` stored, byte for byte
+# what `rekap bulanan --format json` printed then, with its SHA-256. A table of its own so a lock
+# row stays the small (bulan, oleh, pada) it was; a lock of an older kerja has no row here.
+# Unknown PINs seen by imports, per month, for the list `rekap kunci` shows before locking.
+V2_LOCKED_RECAP = """
+CREATE TABLE kunci_rekap (
+  bulan TEXT PRIMARY KEY REFERENCES kunci(bulan) ON DELETE CASCADE,
+  rekap TEXT NOT NULL,                  -- the JSON document as printed
+  sha256 TEXT NOT NULL                  -- hex digest of its UTF-8 bytes
+);
+CREATE TABLE pin_tak_dikenal (
+  pin TEXT NOT NULL,
+  bulan TEXT NOT NULL,
+  jumlah INTEGER NOT NULL,              -- punches seen (the most one import saw)
+  terakhir TEXT NOT NULL,               -- when an import last saw it
+  PRIMARY KEY (pin, bulan)
+) WITHOUT ROWID;
+"""
+
+
+def _v2_locked_recap(conn: sqlite3.Connection) -> None:
+    for statement in _split(V2_LOCKED_RECAP):
+        conn.execute(statement)
+
+
 # Append new steps; never edit a released one.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_locked_recap]
 VERSION = len(STEPS)
 
 
