@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, month_arg, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, OPT_TIMPA, App, actor, fail, month_arg, nip_arg, open_db, out_target
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
@@ -50,6 +50,7 @@ def bulanan(
         "--pemisah",
         help="Pemisah kolom CSV (bawaan ';' untuk Excel Indonesia; ',' untuk yang lain).",
     ),
+    timpa: bool = OPT_TIMPA,
     kepala: str | None = typer.Option(None, "--kepala", help="NIP Kepala OPD untuk tanda tangan."),
     bendahara: str | None = typer.Option(None, "--bendahara", help="NIP Bendahara Pengeluaran."),
     pengelola: str | None = typer.Option(None, "--pengelola", help="NIP Pengelola Kepegawaian."),
@@ -77,6 +78,14 @@ def bulanan(
         raise fail(f"--format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
     if len(pemisah) != 1 or pemisah in '"\r\n':
         raise fail(f"--pemisah {pemisah!r} harus satu karakter, mis. ';' atau ','.")
+    target = None
+    if fmt in ("xlsx", "pdf") or keluar is not None:
+        # Checked before the month is computed: a refused target costs the clerk nothing.
+        # The default name of xlsx/pdf (no --keluar) is replaced as documented.
+        target = out_target(
+            keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}"),
+            timpa=timpa or keluar is None,
+        )
     conn = open_db()
     signers = [
         _signer(conn, "Kepala OPD", kepala),
@@ -109,9 +118,7 @@ def bulanan(
         return
     from ..io import export
 
-    target = keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}")
-    if target.parent and not target.parent.exists():
-        raise fail(f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain.")
+    assert target is not None
     if fmt == "json":
         export.save_json(text if text is not None else recap, target)
     elif fmt == "csv":

@@ -225,11 +225,11 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
     if new:
         conn.execute("PRAGMA journal_mode = WAL")
     else:
-        from .db import backup
+        from .db import copy_to
 
         copy = path.with_name(f"{path.name}.bak-v{current}")
         if not copy.exists():
-            backup(conn, copy)
+            copy_to(conn, copy)
     conn.execute("BEGIN IMMEDIATE")
     try:
         again = conn.execute("PRAGMA user_version").fetchone()[0]
