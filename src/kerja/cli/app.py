@@ -112,10 +112,10 @@ def audit_cmd(
 
     from datetime import datetime
 
-    from ..domain.calendar import zone
-    from ..store.institution import zona
+    from ..domain.zones import zone
+    from ..services.local_time import institution_zone
 
-    z = zona(open_db())
+    z = institution_zone(open_db())
     print(f"Log audit: {len(rows)} entri (waktu {z})")
     # Values are shown escaped (render.visible): a newline in --oleh or a reason cannot forge an
     # entry, a terminal escape cannot recolour or hide one. --json gives them exactly as stored.

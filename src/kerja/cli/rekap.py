@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def bulanan(
     if frozen:
         _locked_note(frozen.lock)
     else:
-        _notes(recap, month, unit)
+        _notes(conn, recap, month, unit)
     if fmt == "tabel":
         _table(recap)
         return
@@ -133,9 +134,10 @@ def bulanan(
     )
 
 
-def _notes(recap: dict, month: str, unit: str | None) -> None:
+def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) -> None:
     """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
     from ..clock import now
+    from ..services.local_time import this_month
     from . import render
 
     rows = recap["pegawai"]
@@ -146,7 +148,7 @@ def _notes(recap: dict, month: str, unit: str | None) -> None:
             f"Peringatan: belum ada jadwal atau presensi pada atau sebelum {month}; "
             "hari kerja 0 untuk semua pegawai."
         )
-    if now().strftime("%Y-%m") <= month:
+    if this_month(conn, now()) <= month:
         render.note(f"Peringatan: bulan {month} belum selesai; rekap ini sementara.")
 
 

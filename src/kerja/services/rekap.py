@@ -195,7 +195,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
             )
     elif not emp["aktif"]:
         raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
-    person = next((p for p in store.employees(conn) if p["nip"] == nip), None)
+    person = next(iter(store.employees(conn, nip=nip)), None)
     days: list[Any] = []
     with store.snapshot(conn):
         if person is not None:
