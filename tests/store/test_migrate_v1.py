@@ -38,8 +38,10 @@ def test_v1_store_migrates_and_recaps_as_before(kerja, v1_store, monkeypatch):
     # what the first release printed for its locked February (stored beside the dump)
     assert r.stdout == (FIXTURES / "store-v1-rekap-2021-02.json").read_text(encoding="utf-8")
     conn = sqlite3.connect(v1_store)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.version()
     assert (v1_store.parent / "kerja.db.bak-v1").exists()
+    names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    assert names[:2] == ["m001_schema_awal", "m002_kunci_rekap"]
     # the old lock still holds, with no stored recap (none was stored then)
     locks = json.loads(kerja("rekap", "kunci-daftar", "--json").stdout)
     assert [(x["bulan"], x["sha256"]) for x in locks] == [("2021-02", None)]
