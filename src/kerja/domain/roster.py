@@ -727,8 +727,8 @@ class _Group:
         """Apply the swaps of a chain ending at b; undo them all if a unit lost its coverage."""
         done: list[tuple[int, int, int]] = []
         node = b
-        while parent[node] is not None:
-            a, k = parent[node]  # type: ignore[misc]
+        while (step := parent[node]) is not None:
+            a, k = step
             mv = (k, a, node) if give else (k, node, a)  # (day, leaves, enters)
             if not self._can_leave(*mv):
                 for k2, out, inn in reversed(done):
