@@ -76,14 +76,28 @@ def exact(value: Decimal | float | int | str) -> Fraction:
     return Fraction(Decimal(value) if isinstance(value, str) else value)
 
 
-def peringatan(tk_tahun_ini: int, tk_berturut: int = 0, berlaku: bool = True) -> str | None:
+# The first release's levels (rule sets stored before `disiplin.pp94_lengkap`): months recapped
+# under them keep the words they were paid with.
+PERINGATAN_V1 = (
+    (21, "hukuman disiplin berat"),
+    (11, "hukuman disiplin sedang"),
+    (7, "pernyataan tidak puas"),
+    (4, "teguran tertulis"),
+    (3, "teguran lisan"),
+)
+
+
+def peringatan(
+    tk_tahun_ini: int, tk_berturut: int = 0, berlaku: bool = True, lengkap: bool = True
+) -> str | None:
     """The PP 94/2021 level reached by the year's TK days, or by a run of consecutive TK days;
-    None when nothing is reached or the rule does not apply to the person (`berlaku`)."""
+    None when nothing is reached or the rule does not apply to the person (`berlaku`).
+    `lengkap` False: the first release's five levels, without the run."""
     if not berlaku:
         return None
-    if tk_berturut >= TK_BERTURUT:
+    if lengkap and tk_berturut >= TK_BERTURUT:
         return PEMBERHENTIAN_BERTURUT
-    for floor, level in PERINGATAN:
+    for floor, level in PERINGATAN if lengkap else PERINGATAN_V1:
         if tk_tahun_ini >= floor:
             return level
     return None
@@ -302,6 +316,7 @@ class _Prepared:
         disiplin = rules.get("disiplin", {})
         self.hukdis = {k: _ratio(v) for k, v in disiplin.get("potongan_hukdis", {}).items()}
         self.pp94 = frozenset(disiplin.get("pp94_status", ("PNS", "CPNS")))
+        self.lengkap = bool(disiplin.get("pp94_lengkap", True))
 
 
 _PREPARED: dict[int, tuple[Mapping[str, Any], _Prepared]] = {}
@@ -399,8 +414,8 @@ def row_from_tally(
         h = (hf.numerator, hf.denominator)
     kinerja, disiplin = pays(base, (prep.bk, prep.bd), (cn, cd), (pn, pd), prep.basis, h)
     berturut = c.get("tk_run_max", 0) if tk_berturut is None else tk_berturut
-    applies = status is None or status in prep.pp94
-    return {
+    applies = status is None or status in prep.pp94 or not prep.lengkap
+    row = {
         "hari_kerja": c["hari_kerja"],
         "hadir_wfo": c["hadir_wfo"],
         "hadir_wfh": c["hadir_wfh"],
@@ -420,10 +435,12 @@ def row_from_tally(
         "tpp_disiplin": disiplin,
         "tpp_total": kinerja + disiplin,
         "tk_tahun_ini": tk_tahun_ini,
-        "peringatan": peringatan(tk_tahun_ini, berturut, applies),
-        "tk_berturut": berturut,
-        "potongan_hukdis_persen": _half_up(100 * h[0], h[1]) / 100,
+        "peringatan": peringatan(tk_tahun_ini, berturut, applies, prep.lengkap),
     }
+    if prep.lengkap or h[0]:
+        row["tk_berturut"] = berturut
+        row["potongan_hukdis_persen"] = _half_up(100 * h[0], h[1]) / 100
+    return row
 
 
 def totals(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
