@@ -65,7 +65,7 @@ def init(
     Contoh: [bold]kerja --db dinas.db init --instansi "Dinas Kesehatan" --zona WITA[/bold]
     """
     from ..services import institution
-    from ..store.db import connect
+    from ..services.database import create_store
     from .base import db_path
 
     zona = zona.upper()
@@ -73,7 +73,7 @@ def init(
         raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
-    conn = connect(path, create=True)
+    conn = create_store(path)
     institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
     from . import render
 
@@ -90,11 +90,11 @@ def audit_cmd(
 
     Contoh: [bold]kerja audit --nip 197508172000031002 --sejak 2021-02-01[/bold]
     """
-    from ..store import audit
+    from ..services.database import audit_entries
     from . import render
 
     d = date_arg(sejak, "--sejak")
-    rows = audit.entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
+    rows = audit_entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
     if as_json:
         render.emit_json(rows)
         return
@@ -142,7 +142,7 @@ def cadangkan(
 
     Contoh: [bold]kerja cadangkan cadangan/kerja-2021-02-28.db[/bold]
     """
-    from ..store.db import backup
+    from ..services.database import backup
 
     target = backup(open_db(), berkas, timpa=timpa)
     print(f"Cadangan tersimpan di {target}.")

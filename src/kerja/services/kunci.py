@@ -5,6 +5,7 @@ store.institution.ensure_unlocked inside its transaction; this module sets and l
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from typing import Any
 
 from .. import clock
@@ -14,12 +15,12 @@ from ..store import presence as store
 from ..store.db import transaction
 
 
-def lock(conn: sqlite3.Connection, bulan: str, *, oleh: str) -> dict[str, Any]:
+def lock(conn: sqlite3.Connection, bulan: str, *, oleh: str, now: datetime) -> dict[str, Any]:
     with transaction(conn):
         old = store.lock_row(conn, bulan)
         if old:
             raise KerjaError(f"Bulan {bulan} sudah dikunci oleh {old['oleh']} pada {old['pada'][:16]}.")
-        row = {"bulan": bulan, "oleh": oleh, "pada": clock.now_iso()}
+        row = {"bulan": bulan, "oleh": oleh, "pada": clock.stamp(now)}
         store.lock(conn, bulan, oleh, row["pada"])
         audit.record(conn, oleh=oleh, aksi="rekap.kunci", sesudah=row)
     return row
@@ -27,7 +28,7 @@ def lock(conn: sqlite3.Connection, bulan: str, *, oleh: str) -> dict[str, Any]:
 
 def unlock(conn: sqlite3.Connection, bulan: str, alasan: str, *, oleh: str) -> dict[str, Any]:
     if not alasan.strip():
-        raise KerjaError("--alasan wajib diisi untuk membuka bulan yang terkunci.")
+        raise KerjaError("Alasan wajib diisi untuk membuka bulan yang terkunci.")
     with transaction(conn):
         old = store.lock_row(conn, bulan)
         if old is None:
