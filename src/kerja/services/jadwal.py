@@ -209,13 +209,28 @@ def stored(
     people: list[dom.Person],
     mulai: date,
     sampai: date,
+    *,
+    only_these: bool = False,
 ) -> tuple[dom.Result, dict[date, str | None]]:
-    """The stored roster of [mulai, sampai] as a generator result (codes per person-day)."""
+    """The stored roster of [mulai, sampai] as a generator result (codes per person-day).
+    `only_these` reads the cells of `people` alone (a unit's view); the days and their circular
+    are still those of the whole roster."""
     idx = {p.nip: i for i, p in enumerate(people)}
     codes = dom.Codes()
     days: list[date] = []
     cells: list[list[int]] = []
     keb: dict[date, str | None] = {}
+    if only_these:
+        at: dict[str, list[int]] = {}
+        for t, k in store.day_heads(conn, mulai, sampai):
+            d = date.fromisoformat(t)
+            days.append(d)
+            keb[d] = k
+            at[t] = [0] * len(people)
+            cells.append(at[t])
+        for t, nip, lok, why, _k in store.cells(conn, mulai, sampai, list(idx)):
+            at[t][idx[nip]] = codes.code(lok, why)
+        return dom.Result(codes, days, cells, [], {}), keb
     cur_t, row = None, None
     for t, nip, lok, why, k in store.cells(conn, mulai, sampai):
         if t != cur_t:
@@ -344,23 +359,28 @@ def grid(
         sampai = mulai.fromordinal(mulai.toordinal() + 13)
     mulai, sampai = _span(conn, mulai, sampai)
     ids = set(emp_store.resolve_unit(conn, unit)) if unit else None
-    everyone = store.people(conn)
-    people = [p for p in everyone if ids is None or p.unit in ids]
+    if ids is None:
+        everyone = people = store.people(conn)
+    else:
+        # A unit's view reads its OPDs only: every quota group (a unit or an OPD) that holds a
+        # shown person lies inside that person's OPD, so its WFO/target line stays whole.
+        people = store.people(conn, ids)
+        everyone = store.people(conn, opd_ids={p.opd for p in people})
     if limit and len(people) > limit:
         raise KerjaError(
             f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih --unit "
             "(mis. satu bidang atau seksi), atau pakai `kerja jadwal ekspor`."
         )
-    res, keb = stored(conn, everyone, mulai, sampai)
+    res, keb = stored(conn, everyone, mulai, sampai, only_these=ids is not None)
     days = kalender.working_days(conn, mulai, sampai)
     col = {d: k for k, d in enumerate(res.days)}
-    stat = store.statuses(conn, mulai, sampai)
+    stat = store.statuses(conn, mulai, sampai, [p.nip for p in everyone] if ids is not None else None)
     code_of: dict[tuple[str, date], str] = {}
     for nip, a, b, kode in stat:
         for d in days:
             if a <= d <= b:
                 code_of[(nip, d)] = kode
-    name = store.names(conn)
+    name = store.names(conn, [p.nip for p in people] if ids is not None else None)
     units = store.units(conn)
     index = {p.nip: i for i, p in enumerate(everyone)}
     rows = []
