@@ -291,6 +291,7 @@ def import_file(
     fmt = punch_files.resolve_format(p, fmt)
     summary = ImportSummary(p.name, fmt)
     unknown: dict[str, int] = {}
+    by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
     # A bigger page cache keeps the index pages of the day being filled in memory (64 MB).
     conn.execute("PRAGMA cache_size = -65536")
     with transaction(conn):
@@ -335,6 +336,7 @@ def import_file(
                         if scoped(udev, none).get(upin) is None and upin not in anywhere:
                             ukey = f"{upin} (mesin {udev})" if udev in registered else upin
                             unknown[ukey] = unknown.get(ukey, 0) + 1
+                            by_month[ukey, punch[2][:7]] = by_month.get((ukey, punch[2][:7]), 0) + 1
                 months.update({punch[2][:7] for punch in chunk})
                 batch += rows
                 if len(batch) >= BATCH:
@@ -351,6 +353,7 @@ def import_file(
                 nip = anywhere.get(key)
                 if nip is None:
                     unknown[key] = unknown.get(key, 0) + 1
+                    by_month[key, d[:7]] = by_month.get((key, d[:7]), 0) + 1
                     continue
                 if off is not None and off != offsets[nip]:
                     shift = timedelta(minutes=offsets[nip] - off)
@@ -364,6 +367,7 @@ def import_file(
         institution.ensure_unlocked(conn, months, "presensi")
         flush()
         summary.sudah_ada = summary.dibaca - summary.ditambah
+        store.note_unknown_pins(conn, by_month, stamp)
         summary.pin_tak_dikenal = sum(unknown.values())
         summary.dibaca += summary.pin_tak_dikenal
         summary.jumlah_pin_tak_dikenal = len(unknown)

@@ -214,3 +214,8 @@ def subtree_ids(conn: sqlite3.Connection, root: int) -> list[int]:
 def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
     """Unit ids under a unit given by its full path or its own name (with all its sub-units)."""
     return subtree_ids(conn, find_unit(conn, name)[0])
+
+
+def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
+    """The full path of a unit given by its full path or its own name (one match, else an error)."""
+    return find_unit(conn, name)[1]
