@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar as pycal
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -47,7 +47,8 @@ def _period(
             return forced.mulai, forced.sampai
         return month_bounds(today)
     if mulai is None:
-        mulai = forced.mulai if forced and forced.mulai <= sampai else month_bounds(sampai)[0]  # type: ignore[operator,arg-type]
+        assert sampai is not None  # both None is handled above
+        mulai = forced.mulai if forced and forced.mulai <= sampai else month_bounds(sampai)[0]
     if sampai is None:
         sampai = forced.sampai if forced and forced.sampai >= mulai else month_bounds(mulai)[1]
     if sampai < mulai:
@@ -224,7 +225,8 @@ def stored(
         for t, nip, lok, why, _k in store.cells(conn, mulai, sampai, list(idx)):
             at[t][idx[nip]] = codes.code(lok, why)
         return dom.Result(codes, days, cells, [], {}), keb
-    cur_t, row = None, None
+    cur_t: str | None = None
+    row: list[int] = []
     for t, nip, lok, why, k in store.cells(conn, mulai, sampai):
         if t != cur_t:
             cur_t = t
@@ -235,7 +237,7 @@ def stored(
             keb[d] = k
         i = idx.get(nip)
         if i is not None:
-            row[i] = codes.code(lok, why)  # type: ignore[index]
+            row[i] = codes.code(lok, why)
     return dom.Result(codes, days, cells, [], {}), keb
 
 
@@ -381,39 +383,12 @@ def grid(
         for d in days:
             k = col.get(d)
             c = res.cells[k][index[p.nip]] if k is not None else 0
-            kode = code_of.get((p.nip, d))
-            marks.append(kode or (res.codes.pairs[c][0] if c else "-"))  # type: ignore[index]
+            status = code_of.get((p.nip, d))
+            marks.append(status or _location(res.codes, c))
         rows.append((p.nip, name[p.nip][0], units[p.unit].name, marks))
     circulars = {c.nama: c for c, _ in circular_store.all_circulars(conn)}
-    totals = []
-    groups: dict[int, list[int]] = {}
-    any_c = next((circulars[k] for k in keb.values() if k in circulars), None)
-    if any_c is not None:
-        shown = {p.nip for p in people}
-        for i, p in enumerate(everyone):
-            groups.setdefault(dom.group_key(p, any_c), []).append(i)
-        from ..domain.circulars import target
-
-        for g, mem in sorted(groups.items(), key=lambda kv: units[kv[0]].name):
-            if not any(everyone[i].nip in shown for i in mem):
-                continue
-            marks = []
-            for d in days:
-                k = col.get(d)
-                c = circulars.get(keb.get(d) or "")
-                if k is None or c is None:
-                    marks.append("")
-                    continue
-                on = [
-                    i
-                    for i in mem
-                    if res.cells[k][i]
-                    and (everyone[i].nip, d) not in code_of
-                    and (c.pejabat_dihitung or not (c.pejabat_wfo and everyone[i].leader))
-                ]
-                wfo = sum(1 for i in on if res.codes.pairs[res.cells[k][i]][0] == "WFO")  # type: ignore[index]
-                marks.append(f"{wfo}/{target(len(on), c.wfo_persen, c.pembulatan)}")
-            totals.append((units[g].name, marks))
+    any_c = next((circulars[k] for k in keb.values() if k is not None and k in circulars), None)
+    totals = _quota_totals(res, everyone, {p.nip for p in people}, units, days, col, keb, circulars, code_of)
     judul = any_c.judul if any_c else None
     return Grid(days, rows, totals, judul)
 
@@ -423,3 +398,54 @@ def export_title(conn: sqlite3.Connection, mulai: date, sampai: date) -> tuple[s
     names = store.circular_names(conn, mulai, sampai)
     judul = "; ".join(c.judul for c, _ in circular_store.all_circulars(conn) if c.nama in names) or None
     return institution.instansi(conn), judul
+
+
+def _quota_totals(
+    res: dom.Result,
+    everyone: list[dom.Person],
+    shown: set[str],
+    units: Mapping[int, dom.Unit],
+    days: list[date],
+    col: Mapping[date, int],
+    keb: Mapping[date, str | None],
+    circulars: Mapping[str, Circular],
+    code_of: Mapping[tuple[str, date], str],
+) -> list[tuple[str, list[str]]]:
+    """(quota group, 'WFO/target' per day) for the groups with someone shown, counted by the
+    domain's `quota` (a declared status takes a person off duty)."""
+    any_c = next((circulars[k] for k in keb.values() if k is not None and k in circulars), None)
+    if any_c is None:
+        return []
+    groups: dict[int, list[int]] = {}
+    for i, p in enumerate(everyone):
+        groups.setdefault(dom.group_key(p, any_c), []).append(i)
+    totals = []
+    for g, mem in sorted(groups.items(), key=lambda kv: units[kv[0]].name):
+        if not any(everyone[i].nip in shown for i in mem):
+            continue
+        marks = []
+        for d in days:
+            k = col.get(d)
+            c = circulars.get(keb.get(d) or "")
+            if k is None or c is None:
+                marks.append("")
+                continue
+            row = res.cells[k]
+            on = [i for i in mem if row[i] and (everyone[i].nip, d) not in code_of]
+            office = [i for i in on if _location(res.codes, row[i]) == "WFO"]
+            q = dom.quota(
+                len(on),
+                len(office),
+                sum(everyone[i].leader for i in on),
+                sum(everyone[i].leader for i in office),
+                c,
+            )
+            marks.append(f"{q.office}/{q.target}")
+        totals.append((units[g].name, marks))
+    return totals
+
+
+def _location(codes: dom.Codes, code: int) -> str:
+    """The lokasi of a stored cell's code (0: no cell)."""
+    pair = codes.pairs[code]
+    return pair[0] if pair else "-"
