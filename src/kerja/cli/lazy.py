@@ -34,6 +34,11 @@ GROUPS: dict[str, tuple[str, str]] = {
     ),
     "rekap": ("rekap", "Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan."),
     "unit": ("unit", "Pohon unit kerja (OPD > Bidang > Seksi) dengan jumlah pegawai."),
+    "mesin": (
+        "mesin",
+        "Mesin presensi: daftarkan mesin tiap OPD/unit (PIN berlaku per mesin) dan lihat "
+        "mesin tak dikenal yang mencoba mengirim data.",
+    ),
     "libur": ("libur", "Hari libur: nasional, cuti bersama, dan libur lokal/keputusan daerah."),
     "kondisi": (
         "kondisi",
