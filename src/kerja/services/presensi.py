@@ -22,7 +22,6 @@ from ..store import machines as machines_store
 from ..store import presence as store
 from ..store.db import transaction
 from . import local_time
-from .kalender import holidays
 
 KODE_NAMA = {
     "S": "sakit",
@@ -57,6 +56,9 @@ def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[d
     """Working day -> its precomputed rules, for [start, end] (rules in force per month,
     holidays by those rules plus the local ones)."""
     rules_for = institution.rules_for_day(conn)
+    # Imported here: recording one punch (`presensi masuk`) needs no calendar and no roster code.
+    from .kalender import holidays
+
     hol = holidays(conn, range(start.year, end.year + 1))
     per_set: dict[tuple, DayRules] = {}
     out: dict[date, DayRules] = {}
