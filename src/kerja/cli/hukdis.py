@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, now, open_db
 
 app = App(help="Hukuman disiplin (PP 94/2021): catat dan daftar; memotong TPP selama bulan-bulannya.")
 
@@ -28,7 +28,6 @@ def tambah(
     Contoh: [bold]kerja hukdis tambah 197508172000031002 --jenis potong-tpp-6 --mulai 2021-03-01
     --keterangan "SK Bupati 800/12/2021"[/bold]
     """
-    from ..clock import now
     from ..services import hukdis
 
     row = hukdis.add(

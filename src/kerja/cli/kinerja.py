@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip_arg, now, open_db
 
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
@@ -51,6 +51,7 @@ def catat(
         uraian=uraian,
         output=output,
         oleh=actor(oleh),
+        now=now(),
         volume=volume,
         kegiatan=kegiatan.strip() if kegiatan else None,
     )
@@ -172,6 +173,7 @@ def validasi(
         oleh=actor(who),
         tolak=tolak,
         alasan=alasan,
+        now=now(),
         atas_nama=nip_arg(atas_nama) if atas_nama else None,
     )
     verb = "ditolak" if tolak else "disetujui"
@@ -218,7 +220,6 @@ def capaian_impor(
 
     Contoh: [bold]kerja kinerja capaian impor capaian-2021-02.xlsx --bulan 2021-02[/bold]
     """
-    from ..clock import now
     from ..services.kinerja_skema import import_achievements
     from . import render
 

@@ -101,7 +101,7 @@ def daftar(
     """
     from ..domain.nip import parse_status
     from ..domain.values import parse_eselon
-    from ..store import employees as store
+    from ..services import pegawai as service
     from . import render
 
     try:
@@ -110,7 +110,7 @@ def daftar(
     except ValueError as e:
         raise fail(str(e)) from None
     conn = open_db()
-    rows = store.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
+    rows = service.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
     if as_json:
         render.emit_json([_json_row(r) for r in rows])
         return
@@ -153,11 +153,11 @@ def lihat(
     Contoh: [bold]kerja pegawai lihat 197508172000031002[/bold]
     """
     from ..domain.errors import KerjaError
-    from ..store import employees as store
+    from ..services import pegawai as service
     from . import render
 
     conn = open_db()
-    r = store.get(conn, nip_arg(nip))
+    r = service.get(conn, nip_arg(nip))
     if as_json:
         render.emit_json(_json_row(r))
         return
@@ -176,7 +176,7 @@ def lihat(
     ]
     if r["nip_atasan"]:
         try:
-            r["nip_atasan"] = f"{r['nip_atasan']} ({_name(store.get(conn, r['nip_atasan']))})"
+            r["nip_atasan"] = f"{r['nip_atasan']} ({_name(service.get(conn, r['nip_atasan']))})"
         except KerjaError:
             pass  # a supervisor outside the store: the NIP alone
     print(_name(r))
@@ -193,6 +193,11 @@ def ubah(
     unit: str | None = typer.Option(None, "--unit", help="Unit baru, jalur 'OPD > Bidang > Seksi'."),
     tpp: str | None = typer.Option(None, "--tpp", help="Pagu TPP per bulan, mis. 3.500.000."),
     pin_mesin: str | None = typer.Option(None, "--pin-mesin", help="PIN di mesin presensi."),
+    mesin: str | None = typer.Option(
+        None,
+        "--mesin",
+        help="Mesin tempat PIN itu berlaku (ID dari `kerja mesin daftar`; '-' = mesin mana pun).",
+    ),
     aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
     validator_luar: str | None = typer.Option(
@@ -216,6 +221,7 @@ def ubah(
     from ..services.pegawai import change_employee
 
     if validator_luar is not None:
+        from ..clock import now
         from ..services.kinerja import set_outside_validator
 
         v = set_outside_validator(
@@ -225,6 +231,7 @@ def ubah(
             nama=nama_validator,
             jabatan=jabatan_validator,
             oleh=actor(oleh),
+            now=now(),
         )
         print(f"Validator luar untuk {v['nip']}: {v['nip_luar']} {v['nama'] or ''}".rstrip() + ".")
         if all(x is None for x in (atasan, unit, tpp, pin_mesin, aktif)):
@@ -237,6 +244,7 @@ def ubah(
         unit=unit,
         tpp=tpp,
         pin_mesin=pin_mesin,
+        mesin=mesin,
         aktif=aktif,
         alasan=alasan,
     )

@@ -56,7 +56,9 @@ def catalogue_rows(
     cols: Mapping[str, int], rows: Iterable[tuple[int, Sequence[object]]]
 ) -> tuple[list[tuple[str, str, int, str | None]], list[Problem]]:
     """(kode, nama, norma_menit, satuan) rows and every problem found."""
-    out, problems, seen = [], [], {}
+    out: list[tuple[str, str, int, str | None]] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for n, r in rows:
         kode, nama, norma = (
             _cell(r, cols.get("kode")),

@@ -42,7 +42,7 @@ def add(
         emp = employees_store.get(conn, nip)
         months = months_of_sanction(mulai, bulan)
         institution.ensure_unlocked(conn, months or [mulai.isoformat()[:7]], "hukuman disiplin")
-        row = {
+        row: dict[str, Any] = {
             "nip": nip,
             "jenis": jenis,
             "mulai": mulai.isoformat(),

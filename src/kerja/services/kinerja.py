@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ..clock import now
 from ..domain import activities as dom
 from ..domain import zones
 from ..domain.errors import KerjaError
@@ -30,6 +29,7 @@ def record(
     uraian: str,
     output: str | None,
     oleh: str,
+    now: datetime,
     volume: int | None = None,
     kegiatan: str | None = None,
 ) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def record(
     if volume is not None and volume < 1:
         raise KerjaError(f"--volume {volume} harus bilangan bulat 1 atau lebih.")
     if not uraian:
-        raise KerjaError("--uraian tidak boleh kosong; tulis apa yang dikerjakan.")
+        raise KerjaError("Uraian kegiatan tidak boleh kosong; tulis apa yang dikerjakan.")
     menit = dom.minutes(mulai, selesai)
     with transaction(conn):
         emp = employees_store.get(conn, nip)
@@ -48,10 +48,10 @@ def record(
                 f"Pegawai {nip} ({emp['nama']}) nonaktif; kegiatannya tidak bisa "
                 "dicatat. Aktifkan dulu dengan `kerja pegawai ubah NIP --aktif`."
             )
-        today = zones.local_today(now(), employee_zone(conn, nip))
+        today = zones.local_today(now, employee_zone(conn, nip))
         if tanggal > today:
             raise KerjaError(
-                f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
+                f"Tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
             )
         institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], WHAT)
         if kegiatan is not None and kegiatan not in discipline.catalogue(conn):
@@ -74,7 +74,7 @@ def record(
             "menit": menit,
             "uraian": uraian,
             "output": (output or "").strip() or None,
-            "dicatat_pada": now().isoformat(),
+            "dicatat_pada": now.isoformat(),
         }
         if volume is not None or kegiatan is not None:
             row.update(volume=volume, kegiatan=kegiatan)
@@ -119,13 +119,14 @@ def validate(
     oleh: str,
     tolak: bool,
     alasan: str | None,
+    now: datetime,
     atas_nama: str | None = None,
 ) -> Validation:
     """Approve (or reject, with a reason) activities in bulk; all of them or none. `atas_nama`:
     the validator outside the store whose decision the clerk `oleh` records (audited as such)."""
     alasan = (alasan or "").strip() or None
     if tolak and not alasan:
-        raise KerjaError('Penolakan wajib memberi alasan: tambahkan --alasan "...".')
+        raise KerjaError("Penolakan wajib memberi alasan.")
     status = "ditolak" if tolak else "disetujui"
     result = Validation()
     validator = atas_nama or oleh
@@ -147,7 +148,7 @@ def validate(
             except KerjaError as e:
                 raise KerjaError(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
         institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)
-        stamp = zones.local_now(now(), employee_zone(conn, oleh)).isoformat(timespec="seconds")
+        stamp = zones.local_now(now, employee_zone(conn, oleh)).isoformat(timespec="seconds")
         updates, entries = [], []
         deadlines: dict[str, date | None] = {}
         for i in dict.fromkeys(ids):
@@ -190,6 +191,7 @@ def set_outside_validator(
     nama: str | None,
     jabatan: str | None,
     oleh: str,
+    now: datetime,
 ) -> dict[str, Any]:
     """Name who validates `nip` (a head whose supervisor is outside the store, e.g. the Sekda)."""
     nip_luar = nip_luar.strip()
@@ -205,7 +207,7 @@ def set_outside_validator(
             "nama": (nama or "").strip() or None,
             "jabatan": (jabatan or "").strip() or None,
             "oleh": oleh,
-            "dicatat_pada": now().isoformat(),
+            "dicatat_pada": now.isoformat(),
         }
         old = discipline.set_outside_validator(conn, row)
         audit.record(conn, oleh=oleh, aksi="pegawai.validator_luar", nip=nip, sebelum=old, sesudah=row)

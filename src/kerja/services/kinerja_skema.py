@@ -15,7 +15,9 @@ from ..store import audit, discipline, institution
 from ..store.db import transaction
 
 
-def _table(path: str | Path, columns: dict[str, tuple[str, ...]], need: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
+def _table(
+    path: str | Path, columns: dict[str, tuple[str, ...]], need: tuple[str, ...], what: str
+) -> tuple[dict[str, int], list[tuple[int, list[object]]]]:
     raw = read_rows(path)
     table = find_header(raw, lambda row: set(need) <= set(dom.match_columns(row, columns)), path)
     cols = dom.match_columns(table.headers, columns)

@@ -14,14 +14,14 @@ from .. import clock
 from ..domain import calendar, zones
 from ..domain.errors import KerjaError
 from ..domain.nip import clean_nip
-from ..domain.presence import DayRules, DayStatus, day_rules, derive
+from ..domain.presence import DayRules, DayStatus, day_rules, derive, recorder
 from ..domain.rules import KODE_STATUS
 from ..store import audit, institution
 from ..store import employees as employees_store
+from ..store import machines as machines_store
 from ..store import presence as store
 from ..store.db import transaction
 from . import local_time
-from .kalender import holidays
 
 KODE_NAMA = {
     "S": "sakit",
@@ -56,6 +56,9 @@ def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[d
     """Working day -> its precomputed rules, for [start, end] (rules in force per month,
     holidays by those rules plus the local ones)."""
     rules_for = institution.rules_for_day(conn)
+    # Imported here: recording one punch (`presensi masuk`) needs no calendar and no roster code.
+    from .kalender import holidays
+
     hol = holidays(conn, range(start.year, end.year + 1))
     per_set: dict[tuple, DayRules] = {}
     out: dict[date, DayRules] = {}
@@ -213,12 +216,16 @@ def record(
     nip: str,
     jenis: str,
     *,
-    oleh: str,
+    oleh: str | None,
+    pengguna: str,
+    now: datetime,
     waktu: datetime | None = None,
     mode: str | None = None,
 ) -> Recorded:
-    """A manual check-in ('masuk') or check-out ('pulang'). `waktu` None means now; a naive
-    `waktu` is local time in the employee's unit zone (a back-dated entry, audited as such)."""
+    """A manual check-in ('masuk') or check-out ('pulang') recorded by `oleh` (None: nobody
+    named, then the session's user `pengguna`). `waktu` None means now; a naive `waktu` is local
+    time in the employee's unit zone: a back-dated entry, which must name its recorder."""
+    oleh = recorder(oleh, pengguna, backdated=waktu is not None)
     if jenis not in ("masuk", "pulang"):
         raise ValueError(jenis)
     with transaction(conn):
@@ -233,7 +240,7 @@ def record(
                 f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
             )
         tz = zones.zone(zona)
-        now = zones.local_now(clock.now(), zona)
+        now = zones.local_now(now, zona)
         ts = (
             now
             if waktu is None
@@ -241,7 +248,7 @@ def record(
         )
         if ts > now + timedelta(minutes=1):
             raise KerjaError(
-                f"--waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
+                f"Waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
                 "boleh dicatat untuk waktu yang akan datang."
             )
         tanggal = ts.date().isoformat()
@@ -249,7 +256,7 @@ def record(
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
         event_id = store.insert_manual(
-            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.now_iso())
+            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.stamp(now))
         )
         audit.record(
             conn,
@@ -286,30 +293,48 @@ def import_file(
     path: str | Path,
     *,
     oleh: str,
+    now: datetime,
     fmt: str | None = None,
+    mesin: str | None = None,
+    urutan_tanggal: str | None = None,
     progress: Any = None,
 ) -> ImportSummary:
-    """Import an attlog or presence CSV in one transaction: all of it or nothing. Re-importing
-    the same (or an overlapping) file adds nothing: punches are unique per (nip, time, source)."""
+    """Import an attendance file in one transaction: all of it or nothing. Re-importing the same
+    (or an overlapping) file adds nothing: punches are unique per (nip, time, source).
+
+    The format is found from the start of the file (`fmt` forces one; `io.punch_files` names
+    them). A punch's machine is the file's own (device column, serial number) unless `mesin`
+    names a registered one; its PIN is looked up among that machine's PINs first, then among the
+    PINs that hold on any machine, then as a NIP."""
+    from ..io import punch_files
+
     p = Path(path)
     if not p.is_file():
         raise KerjaError(f"Berkas {p} tidak ditemukan.")
-    fmt = fmt or ("csv" if p.suffix.lower() == ".csv" else "attlog")
-    if fmt not in ("attlog", "csv"):
-        raise KerjaError(f"--format {fmt!r} tidak dikenal; pakai attlog atau csv.")
+    fmt = punch_files.resolve_format(p, fmt)
     summary = ImportSummary(p.name, fmt)
     unknown: dict[str, int] = {}
     by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
-    # A bigger page cache keeps the index pages of the day being filled in memory (64 MB).
-    conn.execute("PRAGMA cache_size = -65536")
+    store.widen_cache(conn)
     with transaction(conn):
-        target, unit_of = store.event_targets(conn)
+        if mesin is not None:
+            mesin = mesin.strip()
+            if machines_store.get(conn, mesin) is None:
+                raise KerjaError(
+                    f"--mesin {mesin!r} belum terdaftar; daftarkan dengan "
+                    f"`kerja mesin tambah {mesin} --unit U`."
+                )
+        anywhere, per_machine = machines_store.pin_maps(conn)
+        registered = machines_store.known_ids(conn)
+        unit_of = store.employee_units(conn)
         unit_zone = local_time.unit_zones(conn)
         offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
         suffix = {nip: offset_text(o) for nip, o in offsets.items()}
-        stamp = clock.now_iso()
+        stamp = clock.stamp(now)
         months: set[str] = set()
         batch: list[tuple] = []
+        none: dict[str, str] = {}
+        scoped = per_machine.get
 
         def flush() -> None:
             # By nip (a stable sort keeps a machine's time order): the inserts then walk along the
@@ -318,20 +343,22 @@ def import_file(
             summary.ditambah += store.insert_events(conn, batch)
             batch.clear()
 
-        if fmt == "attlog":
-            from ..io.attlog import read_attlog_chunks
-
-            for chunk in read_attlog_chunks(p, progress):
+        if fmt != "csv":
+            for chunk in punch_files.machine_chunks(p, fmt, progress=progress, urutan_tanggal=urutan_tanggal):
+                if mesin is not None:
+                    chunk = [(n, pin, d, t, j, st, mesin) for n, pin, d, t, j, st, _dev in chunk]
                 rows = [
-                    (d, nip, f"{d}T{t}{suffix[nip]}", None, "WFO", "mesin", state, oleh, stamp)
-                    for _n, pin, d, t, state in chunk
-                    if (nip := target.get(pin)) is not None
+                    (d, nip, f"{d}T{t}{suffix[nip]}", jenis, "WFO", "mesin", state, dev, oleh, stamp)
+                    for _n, pin, d, t, jenis, state, dev in chunk
+                    if (nip := scoped(dev, none).get(pin) or anywhere.get(pin)) is not None
                 ]
                 if len(rows) < len(chunk):
                     for punch in chunk:
-                        if punch[1] not in target:
-                            unknown[punch[1]] = unknown.get(punch[1], 0) + 1
-                            by_month[punch[1], punch[2][:7]] = by_month.get((punch[1], punch[2][:7]), 0) + 1
+                        upin, udev = punch[1], punch[6]
+                        if scoped(udev, none).get(upin) is None and upin not in anywhere:
+                            ukey = f"{upin} (mesin {udev})" if udev in registered else upin
+                            unknown[ukey] = unknown.get(ukey, 0) + 1
+                            by_month[ukey, punch[2][:7]] = by_month.get((ukey, punch[2][:7]), 0) + 1
                 months.update({punch[2][:7] for punch in chunk})
                 batch += rows
                 if len(batch) >= BATCH:
@@ -345,7 +372,7 @@ def import_file(
                     key = clean_nip(nip_text) if nip_text else pin or ""
                 except ValueError as e:
                     raise KerjaError(f"{p.name} baris {_n}, kolom NIP: {e}") from None
-                nip = target.get(key)
+                nip = anywhere.get(key)
                 if nip is None:
                     unknown[key] = unknown.get(key, 0) + 1
                     by_month[key, d[:7]] = by_month.get((key, d[:7]), 0) + 1
@@ -354,7 +381,9 @@ def import_file(
                     shift = timedelta(minutes=offsets[nip] - off)
                     local = datetime.fromisoformat(f"{d}T{t}") + shift
                     d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
-                batch.append((d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, oleh, stamp))
+                batch.append(
+                    (d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, mesin, oleh, stamp)
+                )
             months.update({r[0][:7] for r in batch})
         summary.dibaca += len(batch)
         institution.ensure_unlocked(conn, months, "presensi")
@@ -395,17 +424,18 @@ def declare_status(
     keterangan: str,
     *,
     oleh: str,
+    now: datetime,
 ) -> dict[str, Any]:
     """Declare a whole-day status (S, I, CT, ...) over [mulai, sampai]; it covers the working
     days in the range. Overlapping a standing status is refused."""
     kode = kode.strip().upper()
     if kode not in KODE_STATUS:
-        raise KerjaError(f"--kode {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}.")
+        raise KerjaError(f"Kode status {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}.")
     sampai = sampai or mulai
     if sampai < mulai:
-        raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+        raise KerjaError(f"Tanggal akhir {sampai} lebih awal dari tanggal mulai {mulai}.")
     if not keterangan.strip():
-        raise KerjaError("--keterangan wajib diisi (mis. nomor surat cuti atau alasan).")
+        raise KerjaError("Keterangan wajib diisi (mis. nomor surat cuti atau alasan).")
     with transaction(conn):
         who = store.employee_for_event(conn, nip)
         if who is None:
@@ -429,7 +459,7 @@ def declare_status(
             "sampai": sampai.isoformat(),
             "keterangan": keterangan.strip(),
             "oleh": oleh,
-            "dicatat_pada": clock.now_iso(),
+            "dicatat_pada": clock.stamp(now),
         }
         row["id"] = store.insert_status(conn, row)
         row["hari_kerja"] = len(days)
@@ -444,9 +474,11 @@ def declare_status(
     return row
 
 
-def withdraw_status(conn: sqlite3.Connection, status_id: int, alasan: str, *, oleh: str) -> dict:
+def withdraw_status(
+    conn: sqlite3.Connection, status_id: int, alasan: str, *, oleh: str, now: datetime
+) -> dict:
     if not alasan.strip():
-        raise KerjaError("--alasan wajib diisi untuk mencabut status.")
+        raise KerjaError("Alasan wajib diisi untuk mencabut status.")
     with transaction(conn):
         row = store.get_status(conn, status_id)
         if row is None:
@@ -463,7 +495,7 @@ def withdraw_status(conn: sqlite3.Connection, status_id: int, alasan: str, *, ol
             months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
             "status presensi",
         )
-        pada = clock.now_iso()
+        pada = clock.stamp(now)
         store.withdraw_status(conn, status_id, pada, alasan.strip())
         audit.record(
             conn,
