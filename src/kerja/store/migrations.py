@@ -206,10 +206,37 @@ def m001_schema_awal(db: Database) -> None:
         db.execute(statement)
 
 
+# The lock freezes the result (issue 10): the recap document `rekap kunci` stored, byte for byte
+# what `rekap bulanan --format json` printed then, with its SHA-256. A table of its own so a lock
+# row stays the small (bulan, oleh, pada) it was; a lock of an older kerja has no row here.
+# Unknown PINs seen by imports, per month, for the list `rekap kunci` shows before locking.
+M002 = """
+CREATE TABLE kunci_rekap (
+  bulan TEXT PRIMARY KEY REFERENCES kunci(bulan) ON DELETE CASCADE,
+  rekap TEXT NOT NULL,                  -- the JSON document as printed
+  sha256 TEXT NOT NULL                  -- hex digest of its UTF-8 bytes
+);
+CREATE TABLE pin_tak_dikenal (
+  pin TEXT NOT NULL,
+  bulan TEXT NOT NULL,
+  jumlah INTEGER NOT NULL,              -- punches seen (the most one import saw)
+  terakhir TEXT NOT NULL,               -- when an import last saw it
+  PRIMARY KEY (pin, bulan)
+) WITHOUT ROWID;
+"""
+
+
+@step
+def m002_kunci_rekap(db: Database) -> None:
+    """Stored recaps of locked months; unknown PINs per month."""
+    for statement in _split(M002):
+        db.execute(statement)
+
+
 # Append new steps here, e.g.:
 #
 # @step
-# def m002_pegawai_catatan(db: Database) -> None:
+# def m00N_pegawai_catatan(db: Database) -> None:
 #     db["pegawai"].add_column("catatan", str)
 
 
