@@ -65,7 +65,6 @@ def init(
     Contoh: [bold]kerja --db dinas.db init --instansi "Dinas Kesehatan" --zona WITA[/bold]
     """
     from ..services import institution
-    from ..store.db import connect
     from .base import db_path
 
     zona = zona.upper()
@@ -73,8 +72,7 @@ def init(
         raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
-    conn = connect(path, create=True)
-    institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
+    institution.create_store(path, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
     from . import render
 
     render.say(f"Basis data {path} siap: {instansi} ({zona}).\nBerikutnya: kerja pegawai impor BERKAS")
