@@ -80,11 +80,11 @@ def audit_cmd(
 
     Contoh: [bold]kerja audit --nip 197508172000031002 --sejak 2021-02-01[/bold]
     """
-    from ..store import audit
+    from ..services.database import audit_entries
     from . import render
 
     d = date_arg(sejak, "--sejak")
-    rows = audit.entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
+    rows = audit_entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
     if as_json:
         render.emit_json(rows)
         return
@@ -132,7 +132,7 @@ def cadangkan(
 
     Contoh: [bold]kerja cadangkan cadangan/kerja-2021-02-28.db[/bold]
     """
-    from ..store.db import backup
+    from ..services.database import backup
 
     target = backup(open_db(), berkas, timpa=timpa)
     print(f"Cadangan tersimpan di {target}.")
