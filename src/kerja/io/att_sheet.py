@@ -156,10 +156,10 @@ def read(path: Path, rows: Sequence[Sequence[object]], daily: bool | None = None
         device = str(dev) if dev is not None else None
         if is_daily:
             day = cell(row, "date")
-            for field, jenis in (("in", "masuk"), ("out", "pulang")):
+            for field, typed in (("in", "masuk"), ("out", "pulang")):
                 t = cell(row, field)
                 if t is not None and str(t).strip() not in ("-", "--", "0"):
-                    out.append((n, pin, day, t, jenis, None, device))
+                    out.append((n, pin, day, t, typed, None, device))
             continue
         d_raw = cell(row, "dir")
         state = str(d_raw) if d_raw is not None else None
