@@ -60,7 +60,13 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Co
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: all of a command's changes or none."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: all of a command's changes or none.
+
+    Inside another transaction it joins that one (a service that calls other services, e.g. an
+    approved request recording a check-in, commits or rolls back as one)."""
+    if conn.in_transaction:
+        yield conn
+        return
     for attempt in range(6):
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -96,3 +102,9 @@ def backup(conn: sqlite3.Connection, target: str | os.PathLike[str]) -> Path:
         dest.close()
     os.replace(tmp, t)
     return t
+
+
+def file_of(conn: sqlite3.Connection) -> Path:
+    """The path of the store's main file."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return Path(row[2])

@@ -195,3 +195,7 @@ def unit_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             node["total"] += u["pegawai"]
             node = by_id.get(node["induk_id"])
     return units
+
+
+def has_subordinates(conn: sqlite3.Connection, nip: str) -> bool:
+    return conn.execute("SELECT 1 FROM pegawai WHERE nip_atasan = ? LIMIT 1", (nip,)).fetchone() is not None

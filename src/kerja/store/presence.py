@@ -173,6 +173,16 @@ def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
     return int(cur.lastrowid or 0)
 
 
+def insert_located(conn: sqlite3.Connection, row: Sequence[Any], where: Sequence[Any]) -> int:
+    """A check-in with the browser's location (lat, lon, akurasi_m, jarak_m, di_luar_radius)."""
+    cur = conn.execute(
+        f"INSERT INTO presensi ({_COLUMNS}, lat, lon, akurasi_m, jarak_m, di_luar_radius) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*row, *where],
+    )
+    return int(cur.lastrowid or 0)
+
+
 def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int, str | None] | None:
     """(nama, aktif, zone of the unit or its nearest ancestor with one) of an employee."""
     row = conn.execute(
@@ -304,3 +314,15 @@ def unlock(conn: sqlite3.Connection, bulan: str) -> None:
 
 def locks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute("SELECT bulan, oleh, pada FROM kunci ORDER BY bulan")]
+
+
+def person_day_events(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[dict[str, Any]]:
+    """One person's events of one day, in time order (the employee's own "Hari ini")."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, waktu, jenis, mode, sumber, jarak_m, di_luar_radius FROM presensi "
+            "WHERE tanggal = ? AND nip = ? ORDER BY waktu, id",
+            (tanggal, nip),
+        )
+    ]
