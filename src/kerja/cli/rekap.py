@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, month_arg, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, OPT_TIMPA, App, actor, fail, month_arg, nip_arg, open_db, out_target
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
@@ -50,6 +51,7 @@ def bulanan(
         "--pemisah",
         help="Pemisah kolom CSV (bawaan ';' untuk Excel Indonesia; ',' untuk yang lain).",
     ),
+    timpa: bool = OPT_TIMPA,
     kepala: str | None = typer.Option(None, "--kepala", help="NIP Kepala OPD untuk tanda tangan."),
     bendahara: str | None = typer.Option(None, "--bendahara", help="NIP Bendahara Pengeluaran."),
     pengelola: str | None = typer.Option(None, "--pengelola", help="NIP Pengelola Kepegawaian."),
@@ -77,6 +79,14 @@ def bulanan(
         raise fail(f"--format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
     if len(pemisah) != 1 or pemisah in '"\r\n':
         raise fail(f"--pemisah {pemisah!r} harus satu karakter, mis. ';' atau ','.")
+    target = None
+    if fmt in ("xlsx", "pdf") or keluar is not None:
+        # Checked before the month is computed: a refused target costs the clerk nothing.
+        # The default name of xlsx/pdf (no --keluar) is replaced as documented.
+        target = out_target(
+            keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}"),
+            timpa=timpa or keluar is None,
+        )
     conn = open_db()
     signers = [
         _signer(conn, "Kepala OPD", kepala),
@@ -84,7 +94,7 @@ def bulanan(
         _signer(conn, "Pengelola Kepegawaian", pengelola),
     ]
     recap = monthly_recap(conn, month, unit)
-    _notes(recap, month, unit)
+    _notes(conn, recap, month, unit)
     if fmt == "tabel":
         _table(recap)
         return
@@ -103,9 +113,7 @@ def bulanan(
         return
     from ..io import export
 
-    target = keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}")
-    if target.parent and not target.parent.exists():
-        raise fail(f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain.")
+    assert target is not None
     if fmt == "json":
         export.save_json(recap, target)
     elif fmt == "csv":
@@ -120,9 +128,10 @@ def bulanan(
     )
 
 
-def _notes(recap: dict, month: str, unit: str | None) -> None:
+def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) -> None:
     """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
     from ..clock import now
+    from ..services.local_time import this_month
     from . import render
 
     rows = recap["pegawai"]
@@ -133,7 +142,7 @@ def _notes(recap: dict, month: str, unit: str | None) -> None:
             f"Peringatan: belum ada jadwal atau presensi pada atau sebelum {month}; "
             "hari kerja 0 untuk semua pegawai."
         )
-    if now().strftime("%Y-%m") <= month:
+    if this_month(conn, now()) <= month:
         render.note(f"Peringatan: bulan {month} belum selesai; rekap ini sementara.")
 
 

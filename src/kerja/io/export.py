@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -83,14 +82,9 @@ def table_rows(recap: Mapping[str, Any]) -> list[list[Any]]:
 
 
 def _replace_into(target: Path, write: Callable[[Path], None]) -> Path:
-    tmp = target.with_name(f".{target.name}.sebagian")
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
+    from .atomic import write_atomic
+
+    return write_atomic(target, write)
 
 
 # --- CSV -----------------------------------------------------------------------------------

@@ -8,19 +8,17 @@ import sqlite3
 from datetime import date, datetime, time
 from typing import Any
 
-from ..domain.calendar import zone
+from ..domain import zones
 from ..domain.errors import KerjaError, NotAllowed
 from ..store import employees as employees_store
 from ..store import institution
 from ..store import presence as presence_store
-from . import kinerja, presensi
+from . import kinerja, local_time, presensi
 
 
 def local_now(conn: sqlite3.Connection, nip: str, now: datetime) -> datetime:
     """`now` in the employee's unit zone (the nearest ancestor's, else the institution's)."""
-    who = presence_store.employee_for_event(conn, nip)
-    z = (who[2] if who else None) or institution.zona(conn)
-    return now.astimezone(zone(z))
+    return zones.local_now(now, local_time.employee_zone(conn, nip))
 
 
 def me(conn: sqlite3.Connection, nip: str, peran: str, *, now: datetime) -> dict[str, Any]:

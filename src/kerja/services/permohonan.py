@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import requests as dom
+from ..domain import zones
 from ..domain.activities import check_validator, subordinates
-from ..domain.calendar import zone
 from ..domain.errors import KerjaError, NotFound, Refused
 from ..store import audit, institution
 from ..store import employees as employees_store
 from ..store import presence as presence_store
 from ..store import requests as store
-from ..store.db import file_of, transaction
-from . import presensi
+from ..store.db import store_path, transaction
+from . import local_time, presensi
 
 # The stored fields of a request as the API shows them.
 PUBLIC = (
@@ -48,7 +48,7 @@ PUBLIC = (
 
 def attachment_dir(conn: sqlite3.Connection) -> Path:
     """Attachments live beside the store, never inside it: `<db file>.lampiran/`."""
-    db = file_of(conn)
+    db = store_path(conn)
     return db.with_name(db.name + ".lampiran")
 
 
@@ -59,10 +59,9 @@ def public(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _today(conn: sqlite3.Connection, nip: str, now: datetime) -> Any:
-    who = presence_store.employee_for_event(conn, nip)
-    if who is None:
+    if presence_store.employee_for_event(conn, nip) is None:
         raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.")
-    return now.astimezone(zone(who[2] or institution.zona(conn))).date()
+    return zones.local_today(now, local_time.employee_zone(conn, nip))
 
 
 def submit(

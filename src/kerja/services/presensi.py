@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import clock
-from ..domain import calendar
+from ..domain import calendar, zones
 from ..domain.errors import KerjaError, Refused
 from ..domain.geo import beyond_radius, check_point
 from ..domain.nip import clean_nip
@@ -22,10 +22,9 @@ from ..store import employees as employees_store
 from ..store import presence as store
 from ..store import units as units_store
 from ..store.db import transaction
+from . import local_time
 from .kalender import holidays
 
-# Indonesia keeps no daylight saving time: each zone is one fixed offset (minutes east of UTC).
-OFFSET = {"WIB": 7 * 60, "WITA": 8 * 60, "WIT": 9 * 60}
 KODE_NAMA = {
     "S": "sakit",
     "I": "izin",
@@ -223,15 +222,15 @@ def record(
         who = store.employee_for_event(conn, nip)
         if who is None:
             raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cek dengan `kerja pegawai daftar`.")
-        nama, aktif, zona = who
-        zona = zona or institution.zona(conn)
+        nama, aktif = who
+        zona = local_time.employee_zone(conn, nip)
         if not aktif:
             raise KerjaError(
                 f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
                 f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
             )
-        tz = calendar.zone(zona)
-        now = clock.now().astimezone(tz)
+        tz = zones.zone(zona)
+        now = zones.local_now(clock.now(), zona)
         ts = (
             now
             if waktu is None
@@ -313,8 +312,8 @@ def import_file(
     conn.execute("PRAGMA cache_size = -65536")
     with transaction(conn):
         target, unit_of = store.event_targets(conn)
-        zones = store.unit_zones(conn, institution.zona(conn))
-        offsets = {nip: OFFSET[zones[u]] for nip, u in unit_of.items()}
+        unit_zone = local_time.unit_zones(conn)
+        offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
         suffix = {nip: offset_text(o) for nip, o in offsets.items()}
         stamp = clock.now_iso()
         months: set[str] = set()

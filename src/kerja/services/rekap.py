@@ -146,7 +146,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
     emp = employees_store.get(conn, nip)
     if not emp["aktif"]:
         raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
-    person = next(p for p in store.employees(conn) if p["nip"] == nip)
+    person = store.employees(conn, nip=nip)[0]
     days: list[Any] = []
     with store.snapshot(conn):
         rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)

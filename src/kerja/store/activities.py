@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -71,17 +72,18 @@ def listing(
 ) -> list[dict[str, Any]]:
     sql = _SELECT + " WHERE 1=1"
     args: list[Any] = []
+    if nips is not None:
+        # In SQL, by the (nip, tanggal) index: one person's month is a few dozen rows of a
+        # province's 1.3 million, and costs what it shows.
+        sql += " AND nip IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(sorted(set(nips))))
     if bulan:
         sql += " AND tanggal BETWEEN ? AND ?"
         args += [bulan + "-01", bulan + "-31"]
     if status:
         sql += " AND status = ?"
         args.append(status)
-    rows = [dict(r) for r in conn.execute(sql + " ORDER BY tanggal, nip, mulai, id", args)]
-    if nips is not None:
-        wanted = set(nips)
-        rows = [r for r in rows if r["nip"] in wanted]
-    return rows
+    return [dict(r) for r in conn.execute(sql + " ORDER BY tanggal, nip, mulai, id", args)]
 
 
 def counted_minutes(

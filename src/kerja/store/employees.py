@@ -176,26 +176,5 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
     ]
 
 
-def unit_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every unit with its own and its whole subtree's active head count."""
-    units = [
-        dict(r)
-        for r in conn.execute(
-            "SELECT u.id, u.jalur, u.nama, u.induk_id, u.tingkat, u.zona, "
-            "(SELECT count(*) FROM pegawai p WHERE p.unit_id = u.id AND p.aktif = 1) AS pegawai "
-            "FROM unit u ORDER BY u.jalur"
-        )
-    ]
-    by_id = {u["id"]: u for u in units}
-    for u in units:
-        u["total"] = 0
-    for u in units:
-        node = u
-        while node is not None:
-            node["total"] += u["pegawai"]
-            node = by_id.get(node["induk_id"])
-    return units
-
-
 def has_subordinates(conn: sqlite3.Connection, nip: str) -> bool:
     return conn.execute("SELECT 1 FROM pegawai WHERE nip_atasan = ? LIMIT 1", (nip,)).fetchone() is not None

@@ -36,23 +36,6 @@ def _plain(conn: sqlite3.Connection) -> sqlite3.Cursor:
     return cur
 
 
-def unit_zones(conn: sqlite3.Connection, default: str) -> dict[int, str]:
-    """Unit id -> zone, inherited from the nearest ancestor that sets one, else `default`."""
-    rows = _plain(conn).execute("SELECT id, induk_id, zona FROM unit")
-    units = {r[0]: (r[1], r[2]) for r in rows}
-    out: dict[int, str] = {}
-
-    def zone_of(uid: int) -> str:
-        if uid not in out:
-            parent, z = units[uid]
-            out[uid] = z or (zone_of(parent) if parent is not None and parent in units else default)
-        return out[uid]
-
-    for uid in units:
-        zone_of(uid)
-    return out
-
-
 def active_employees(
     conn: sqlite3.Connection,
     *,
@@ -183,21 +166,10 @@ def insert_located(conn: sqlite3.Connection, row: Sequence[Any], where: Sequence
     return int(cur.lastrowid or 0)
 
 
-def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int, str | None] | None:
-    """(nama, aktif, zone of the unit or its nearest ancestor with one) of an employee."""
-    row = conn.execute(
-        """WITH RECURSIVE up(id, induk_id, zona, depth) AS (
-             SELECT u.id, u.induk_id, u.zona, 0 FROM unit u
-               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
-             UNION ALL
-             SELECT u.id, u.induk_id, u.zona, up.depth + 1
-               FROM unit u JOIN up ON u.id = up.induk_id)
-           SELECT p.nama, p.aktif,
-                  (SELECT zona FROM up WHERE zona IS NOT NULL ORDER BY depth LIMIT 1)
-           FROM pegawai p WHERE p.nip = ?""",
-        (nip, nip),
-    ).fetchone()
-    return (row[0], row[1], row[2]) if row else None
+def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int] | None:
+    """(nama, aktif) of an employee."""
+    row = conn.execute("SELECT nama, aktif FROM pegawai WHERE nip = ?", (nip,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def roster_location(conn: sqlite3.Connection, nip: str, tanggal: str) -> str | None:
