@@ -308,6 +308,7 @@ def import_file(
         raise KerjaError(f"--format {fmt!r} tidak dikenal; pakai attlog atau csv.")
     summary = ImportSummary(p.name, fmt)
     unknown: dict[str, int] = {}
+    by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
     # A bigger page cache keeps the index pages of the day being filled in memory (64 MB).
     conn.execute("PRAGMA cache_size = -65536")
     with transaction(conn):
@@ -339,6 +340,7 @@ def import_file(
                     for punch in chunk:
                         if punch[1] not in target:
                             unknown[punch[1]] = unknown.get(punch[1], 0) + 1
+                            by_month[punch[1], punch[2][:7]] = by_month.get((punch[1], punch[2][:7]), 0) + 1
                 months.update({punch[2][:7] for punch in chunk})
                 batch += rows
                 if len(batch) >= BATCH:
@@ -355,6 +357,7 @@ def import_file(
                 nip = target.get(key)
                 if nip is None:
                     unknown[key] = unknown.get(key, 0) + 1
+                    by_month[key, d[:7]] = by_month.get((key, d[:7]), 0) + 1
                     continue
                 if off is not None and off != offsets[nip]:
                     shift = timedelta(minutes=offsets[nip] - off)
@@ -366,6 +369,7 @@ def import_file(
         institution.ensure_unlocked(conn, months, "presensi")
         flush()
         summary.sudah_ada = summary.dibaca - summary.ditambah
+        store.note_unknown_pins(conn, by_month, stamp)
         summary.pin_tak_dikenal = sum(unknown.values())
         summary.dibaca += summary.pin_tak_dikenal
         summary.jumlah_pin_tak_dikenal = len(unknown)

@@ -105,3 +105,22 @@ def counted_minutes(
     cur = conn.cursor()
     cur.row_factory = None  # plain tuples: a province has tens of thousands of rows
     return cur.execute(sql + (" GROUP BY nip, tanggal" if nip else " GROUP BY nip"), args).fetchall()
+
+
+def pending(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[int, str, str]]:
+    """(id, nip, tanggal) of activities in [start, end] still waiting for validation."""
+    return conn.execute(
+        "SELECT id, nip, tanggal FROM kinerja WHERE status = 'diajukan' AND tanggal BETWEEN ? AND ? "
+        "ORDER BY tanggal, nip, id",
+        (start, end),
+    ).fetchall()
+
+
+def unsupervised(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[str, str]]:
+    """(nip, nama) of employees with no supervisor who have activities in [start, end]: nobody
+    can validate those."""
+    return conn.execute(
+        "SELECT p.nip, p.nama FROM pegawai p WHERE p.nip_atasan IS NULL AND EXISTS "
+        "(SELECT 1 FROM kinerja k WHERE k.nip = p.nip AND k.tanggal BETWEEN ? AND ?) ORDER BY p.nip",
+        (start, end),
+    ).fetchall()

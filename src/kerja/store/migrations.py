@@ -206,6 +206,26 @@ def m001_schema_awal(db: Database) -> None:
         db.execute(statement)
 
 
+# The lock freezes the result (issue 10): the recap document `rekap kunci` stored, byte for byte
+# what `rekap bulanan --format json` printed then, with its SHA-256. A table of its own so a lock
+# row stays the small (bulan, oleh, pada) it was; a lock of an older kerja has no row here.
+# Unknown PINs seen by imports, per month, for the list `rekap kunci` shows before locking.
+M002 = """
+CREATE TABLE kunci_rekap (
+  bulan TEXT PRIMARY KEY REFERENCES kunci(bulan) ON DELETE CASCADE,
+  rekap TEXT NOT NULL,                  -- the JSON document as printed
+  sha256 TEXT NOT NULL                  -- hex digest of its UTF-8 bytes
+);
+CREATE TABLE pin_tak_dikenal (
+  pin TEXT NOT NULL,
+  bulan TEXT NOT NULL,
+  jumlah INTEGER NOT NULL,              -- punches seen (the most one import saw)
+  terakhir TEXT NOT NULL,               -- when an import last saw it
+  PRIMARY KEY (pin, bulan)
+) WITHOUT ROWID;
+"""
+
+
 LAYAN = """
 -- kerja layan (SPEC §13): the unit's office for check-in locations, web accounts and sessions,
 -- failed logins (throttling), employees' requests. The audit gains its source.
@@ -271,7 +291,14 @@ CREATE INDEX permohonan_nip ON permohonan(nip, status);
 
 
 @step
-def m002_layan(db: Database) -> None:
+def m002_kunci_rekap(db: Database) -> None:
+    """Stored recaps of locked months; unknown PINs per month."""
+    for statement in _split(M002):
+        db.execute(statement)
+
+
+@step
+def m003_layan(db: Database) -> None:
     """kerja layan: web accounts, sessions, failed logins, requests, office locations, audit source."""
     for statement in _split(LAYAN):
         db.execute(statement)
@@ -280,7 +307,7 @@ def m002_layan(db: Database) -> None:
 # Append new steps here, e.g.:
 #
 # @step
-# def m003_pegawai_catatan(db: Database) -> None:
+# def m00N_pegawai_catatan(db: Database) -> None:
 #     db["pegawai"].add_column("catatan", str)
 
 

@@ -252,3 +252,14 @@ def replace_days(
         "INSERT INTO jadwal (tanggal, nip, lokasi, alasan, kebijakan) VALUES (?, ?, ?, ?, ?)", rows
     )
     return conn.total_changes - before
+
+
+def roster_dates(conn: sqlite3.Connection, mulai: date, sampai: date) -> set[str]:
+    """ISO dates in [mulai, sampai] that have at least one roster cell."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+            (mulai.isoformat(), sampai.isoformat()),
+        )
+    }
