@@ -14,6 +14,7 @@ from . import (
     kinerja,
     kondisi,
     libur,
+    mesin,
     pegawai,
     permohonan,
     presensi,
@@ -39,6 +40,7 @@ app.add_typer(pegawai.app, name="pegawai")
 app.add_typer(presensi.app, name="presensi")
 app.add_typer(rekap.app, name="rekap")
 app.add_typer(unit.app, name="unit")
+app.add_typer(mesin.app, name="mesin")
 app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
@@ -82,7 +84,6 @@ def init(
     Contoh: [bold]kerja --db dinas.db init --instansi "Dinas Kesehatan" --zona WITA[/bold]
     """
     from ..services import institution
-    from ..store.db import connect
     from .base import db_path
 
     zona = zona.upper()
@@ -90,8 +91,7 @@ def init(
         raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
-    conn = connect(path, create=True)
-    institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
+    institution.create_store(path, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
     from . import render
 
     render.say(f"Basis data {path} siap: {instansi} ({zona}).\nBerikutnya: kerja pegawai impor BERKAS")
