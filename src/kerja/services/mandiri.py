@@ -56,7 +56,9 @@ def check_in(
         mode = mode.strip().upper()
         if mode not in ("WFO", "WFH"):
             raise KerjaError(f"mode {mode!r} tidak dikenal; pakai WFO atau WFH.")
-    rec = presensi.record(conn, nip, jenis, oleh=nip, mode=mode, sumber="web", lokasi=lokasi)
+    rec = presensi.record(
+        conn, nip, jenis, oleh=nip, pengguna=nip, now=now, mode=mode, sumber="web", lokasi=lokasi
+    )
     day = _day_of(conn, nip, date.fromisoformat(rec.tanggal))
     notes = []
     if day is None:
@@ -107,12 +109,21 @@ def add_activity(
     selesai: time,
     uraian: str,
     output: str | None,
+    now: datetime,
 ) -> dict[str, Any]:
     """The employee's own activity (the same service as `kinerja catat`)."""
     if len(uraian) > 2000 or len(output or "") > 500:
         raise KerjaError("uraian paling panjang 2000 karakter, output 500.")
     return kinerja.record(
-        conn, nip, tanggal=tanggal, mulai=mulai, selesai=selesai, uraian=uraian, output=output, oleh=nip
+        conn,
+        nip,
+        tanggal=tanggal,
+        mulai=mulai,
+        selesai=selesai,
+        uraian=uraian,
+        output=output,
+        oleh=nip,
+        now=now,
     )
 
 
@@ -128,14 +139,14 @@ def to_validate(conn: sqlite3.Connection, nip: str) -> list[dict[str, Any]]:
 
 
 def validate(
-    conn: sqlite3.Connection, nip: str, ids: list[int], *, tolak: bool, alasan: str | None
+    conn: sqlite3.Connection, nip: str, ids: list[int], *, tolak: bool, alasan: str | None, now: datetime
 ) -> dict[str, int]:
     """The supervisor's bulk validation (the same service as `kinerja validasi --oleh`)."""
     if not ids:
         raise KerjaError("Pilih paling sedikit satu kegiatan.")
     if len(ids) > 1000:
         raise KerjaError("Paling banyak 1000 kegiatan sekali validasi.")
-    res = kinerja.validate(conn, ids, oleh=nip, tolak=tolak, alasan=alasan)
+    res = kinerja.validate(conn, ids, oleh=nip, tolak=tolak, alasan=alasan, now=now)
     n = len(res.diubah)
     return {"disetujui": 0 if tolak else n, "ditolak": n if tolak else 0}
 

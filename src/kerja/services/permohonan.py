@@ -180,6 +180,8 @@ def decide(
                         row["nip"],
                         jenis,
                         oleh=oleh,
+                        pengguna=oleh,
+                        now=now,
                         waktu=datetime.combine(req.tanggal, jam),
                         mode=req.mode,
                         alasan=why,
@@ -195,6 +197,7 @@ def decide(
                 req.sampai,
                 f"{req.alasan} (permohonan #{request_id})",
                 oleh=oleh,
+                now=now,
             )
             hasil = {"status": st["id"]}
         status = "disetujui" if setuju else "ditolak"

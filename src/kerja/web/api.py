@@ -116,6 +116,7 @@ def kinerja_catat(ctx: Ctx) -> Response:
         selesai=_parse(parse_time, _text(data, "selesai"), "selesai"),
         uraian=_text(data, "uraian") or "",
         output=_text(data, "output", required=False),
+        now=ctx.now,
     )
     listed = [
         r for r in mandiri.my_activities(ctx.conn, ctx.me.nip, row["tanggal"][:7]) if r["id"] == row["id"]
@@ -141,7 +142,12 @@ def validasi(ctx: Ctx) -> Response:
     if not isinstance(tolak, bool):
         raise KerjaError("tolak harus true atau false.")
     out = mandiri.validate(
-        ctx.conn, ctx.me.nip, _ids(data.get("id")), tolak=tolak, alasan=_text(data, "alasan", required=False)
+        ctx.conn,
+        ctx.me.nip,
+        _ids(data.get("id")),
+        tolak=tolak,
+        alasan=_text(data, "alasan", required=False),
+        now=ctx.now,
     )
     return JSONResponse(out)
 

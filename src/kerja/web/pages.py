@@ -195,6 +195,7 @@ def kinerja_catat(ctx: Ctx) -> Response:
         selesai=_parsed(parse_time, "selesai", ctx),
         uraian=ctx.field("uraian") or "",
         output=ctx.field("output") or None,
+        now=ctx.now,
     )
     return _ok(
         ctx, f"Kegiatan #{row['id']} dicatat ({row['menit']} menit), menunggu validasi atasan.", "/kinerja"
@@ -216,7 +217,7 @@ def validasi_kirim(ctx: Ctx) -> Response:
     except ValueError:
         raise KerjaError("Nomor kegiatan tidak sah.") from None
     tolak = ctx.field("aksi") == "tolak"
-    out = mandiri.validate(ctx.conn, ctx.me.nip, ids, tolak=tolak, alasan=ctx.field("alasan"))
+    out = mandiri.validate(ctx.conn, ctx.me.nip, ids, tolak=tolak, alasan=ctx.field("alasan"), now=ctx.now)
     text = f"{out['ditolak']} kegiatan ditolak." if tolak else f"{out['disetujui']} kegiatan disetujui."
     return _ok(ctx, text, "/validasi")
 
