@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 import typer
 
@@ -30,7 +30,7 @@ OPT_SAMPAI = typer.Option(None, "--sampai", help="Tanggal akhir, YYYY-MM-DD.")
 OPT_UNIT = typer.Option(None, "--unit", help="Unit (nama atau jalur), termasuk sub-unitnya.")
 
 
-def _violations_to_stderr(items, limit: int = 100) -> None:  # type: ignore[no-untyped-def]
+def _violations_to_stderr(items, limit: int = 100) -> None:
     from . import render
 
     for v in items[:limit]:
@@ -258,7 +258,7 @@ def ekspor(
     if fmt == "json":
         from ..io.json_rows import write_rows
 
-        def emit(out: TextIO) -> None:
+        def emit(out: IO[str]) -> None:
             write_rows((dict(zip(jadwal.EXPORT_KEYS, r, strict=True)) for r in rows), out, indent="  ")
 
         if keluar:
