@@ -53,6 +53,11 @@ GROUPS: dict[str, tuple[str, str]] = {
         "hukdis",
         "Hukuman disiplin (PP 94/2021): catat dan daftar; memotong TPP selama bulan-bulannya.",
     ),
+    "akun": ("akun", "Akun web untuk `kerja layan`: buat, reset sandi, kunci, daftar."),
+    "permohonan": (
+        "permohonan",
+        "Permohonan pegawai (koreksi presensi, izin/sakit/cuti/DL) dari `kerja layan`.",
+    ),
 }
 
 
@@ -104,7 +109,7 @@ class LazyRootApp(App):
         self._own_groups: list[TyperInfo] = []
         super().__init__(**kwargs)
 
-    @property  # type: ignore[override]
+    @property
     def registered_groups(self) -> list[TyperInfo]:
         if self._lazy:
             return self._own_groups

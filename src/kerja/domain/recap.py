@@ -17,7 +17,9 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Protocol
 
+from .rounding import half_up, round_half_up
 from .rules import source
+from .values import format_number as _rp
 
 # Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
 # so it is counted with DL in `dinas_luar`: every working day then falls in exactly one column.
@@ -55,12 +57,6 @@ class DayLike(Protocol):
     tl: int | None
     psw: int | None
     potongan_persen: Decimal
-
-
-def round_half_up(x: Fraction) -> int:
-    """Nearest whole number, .5 away from zero (x is never negative here)."""
-    q, r = divmod(x.numerator, x.denominator)
-    return q + (1 if 2 * r >= x.denominator else 0)
 
 
 def two_decimals(x: Fraction) -> float:
@@ -284,12 +280,6 @@ def _ratio(x: Decimal | float | int) -> tuple[int, int]:
     return f.numerator, f.denominator
 
 
-def _half_up(n: int, d: int) -> int:
-    """round_half_up(n / d) for n >= 0, d > 0, in integers (this runs once per employee-part over
-    a province: plain integer arithmetic keeps it cheap and exact)."""
-    return (2 * n + d) // (2 * d)
-
-
 def employee_row(
     days: Sequence[DayLike],
     menit_kinerja: int,
@@ -375,7 +365,7 @@ def pays(
             kin_n, kin_d, dis_n, dis_d = k.numerator, k.denominator, 0, 1
     else:
         dis_n, dis_d = pagu * bdn * (100 * pd - pn), bdd * 100 * 100 * pd
-    return _half_up(kin_n * keep_n, kin_d * keep_d), _half_up(dis_n * keep_n, dis_d * keep_d)
+    return half_up(kin_n * keep_n, kin_d * keep_d), half_up(dis_n * keep_n, dis_d * keep_d)
 
 
 def row_from_tally(
@@ -426,10 +416,10 @@ def row_from_tally(
         "tk": c["tk"],
         "tl": c["tl"],
         "psw": c["psw"],
-        "potongan_disiplin_persen": _half_up(100 * pn, pd) / 100,
+        "potongan_disiplin_persen": half_up(100 * pn, pd) / 100,
         "menit_kinerja": menit_kinerja,
         "target_menit": target,
-        "capaian_kinerja_persen": _half_up(10000 * cn, cd) / 100,
+        "capaian_kinerja_persen": half_up(10000 * cn, cd) / 100,
         "pagu_tpp": base,
         "tpp_kinerja": kinerja,
         "tpp_disiplin": disiplin,
@@ -439,7 +429,7 @@ def row_from_tally(
     }
     if prep.lengkap or h[0]:
         row["tk_berturut"] = berturut
-        row["potongan_hukdis_persen"] = _half_up(100 * h[0], h[1]) / 100
+        row["potongan_hukdis_persen"] = half_up(100 * h[0], h[1]) / 100
     return row
 
 
@@ -449,10 +439,6 @@ def totals(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
         for k in MONEY:
             out[k] += r[k]
     return out
-
-
-def _rp(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def explain(row: Mapping[str, Any], c: Mapping[str, Any], rules: Mapping[str, Any]) -> list[str]:
