@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
+from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, mesin, pegawai, presensi, rekap, unit
 from . import demo as demo_cmd
 from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
 
@@ -25,6 +25,7 @@ app.add_typer(pegawai.app, name="pegawai")
 app.add_typer(presensi.app, name="presensi")
 app.add_typer(rekap.app, name="rekap")
 app.add_typer(unit.app, name="unit")
+app.add_typer(mesin.app, name="mesin")
 app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
@@ -65,7 +66,6 @@ def init(
     Contoh: [bold]kerja --db dinas.db init --instansi "Dinas Kesehatan" --zona WITA[/bold]
     """
     from ..services import institution
-    from ..store.db import connect
     from .base import db_path
 
     zona = zona.upper()
@@ -73,8 +73,7 @@ def init(
         raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
-    conn = connect(path, create=True)
-    institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
+    institution.create_store(path, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
     from . import render
 
     render.say(f"Basis data {path} siap: {instansi} ({zona}).\nBerikutnya: kerja pegawai impor BERKAS")

@@ -91,7 +91,19 @@ def pulang(
 def impor(
     berkas: Path = typer.Argument(..., help="Berkas attlog mesin (mis. 1_attlog.dat) atau CSV."),
     format: str | None = typer.Option(
-        None, "--format", help="attlog atau csv (bawaan: dari akhiran berkas; .csv = csv)."
+        None,
+        "--format",
+        help="auto (bawaan: dikenali dari isi berkas) atau salah satu format di bawah untuk memaksanya.",
+    ),
+    mesin: str | None = typer.Option(
+        None,
+        "--mesin",
+        help="ID mesin asal berkas (terdaftar di `kerja mesin`), bila berkasnya tidak menyebut.",
+    ),
+    urutan_tanggal: str | None = typer.Option(
+        None,
+        "--urutan-tanggal",
+        help="hbt (hari/bulan/tahun) atau bht (bulan/hari/tahun) bila berkas tidak bisa memastikannya.",
     ),
     oleh: str | None = OPT_OLEH,
     as_json: bool = OPT_JSON,
@@ -109,7 +121,15 @@ def impor(
     fmt = format.lower() if format else None
     size = berkas.stat().st_size if berkas.is_file() else None
     with render.progress(f"Impor {berkas.name}", size) as bar:
-        s = import_file(open_db(), berkas, oleh=actor(oleh), fmt=fmt, progress=bar)
+        s = import_file(
+            open_db(),
+            berkas,
+            oleh=actor(oleh),
+            fmt=fmt,
+            mesin=mesin,
+            urutan_tanggal=urutan_tanggal,
+            progress=bar,
+        )
     if as_json:
         render.emit_json(s.__dict__)
         return
