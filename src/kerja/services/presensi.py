@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import clock
 from ..domain import calendar, zones
+from ..domain.corrections import is_repeat
 from ..domain.errors import KerjaError
 from ..domain.nip import clean_nip
 from ..domain.presence import DayRules, DayStatus, day_rules, derive
@@ -191,6 +192,7 @@ class Recorded:
     tanggal: str
     mode: str
     zona: str
+    ulang: bool = False  # a repeat of an identical event within a minute: not recorded again
 
 
 def record(
@@ -233,6 +235,11 @@ def record(
         institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
+        same = store.same_manual(conn, nip, tanggal, jenis, mode)
+        if is_repeat((datetime.fromisoformat(w) for _, w in same), ts):
+            # the same tap twice (or a retried command): recorded once, nothing written
+            first = min(same, key=lambda r: abs((datetime.fromisoformat(r[1]) - ts).total_seconds()))
+            return Recorded(first[0], nip, nama, jenis, first[1], tanggal, mode, zona, ulang=True)
         event_id = store.insert_manual(
             conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.now_iso())
         )

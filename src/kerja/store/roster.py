@@ -263,3 +263,20 @@ def roster_dates(conn: sqlite3.Connection, mulai: date, sampai: date) -> set[str
             (mulai.isoformat(), sampai.isoformat()),
         )
     }
+
+
+def kondisi_get(conn: sqlite3.Connection, kondisi_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, nip, jenis, mulai, sampai, keterangan, oleh, dicatat_pada FROM kondisi WHERE id = ?",
+        (kondisi_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def kondisi_end(conn: sqlite3.Connection, kondisi_id: int, sampai: date) -> None:
+    conn.execute("UPDATE kondisi SET sampai = ? WHERE id = ?", (sampai.isoformat(), kondisi_id))
+
+
+def kondisi_delete(conn: sqlite3.Connection, kondisi_id: int) -> None:
+    """The row goes; the audit entry that removes it keeps the whole of it."""
+    conn.execute("DELETE FROM kondisi WHERE id = ?", (kondisi_id,))
