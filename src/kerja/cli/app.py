@@ -6,11 +6,13 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, mesin, pegawai, presensi, rekap, unit
 from . import demo as demo_cmd
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
+from .base import OPT_JSON, OPT_OLEH, actor, date_arg, fail, nip_arg, open_db, state
+from .lazy import GROUPS, LazyRootApp
 
-app = App(
+# The command groups (aturan, kinerja, pegawai, ...) are cli.lazy.GROUPS: imported when their
+# command runs. A new group goes there, with its module and its one-line help.
+app = LazyRootApp(
     name="kerja",
     help=(
         "Sistem kerja ASN di satu berkas SQLite: data pegawai, jadwal WFH/WFO, presensi, "
@@ -19,17 +21,6 @@ app = App(
         "[bold]kerja pegawai impor pegawai.xlsx[/bold]."
     ),
 )
-app.add_typer(aturan.app, name="aturan")
-app.add_typer(kinerja.app, name="kinerja")
-app.add_typer(pegawai.app, name="pegawai")
-app.add_typer(presensi.app, name="presensi")
-app.add_typer(rekap.app, name="rekap")
-app.add_typer(unit.app, name="unit")
-app.add_typer(mesin.app, name="mesin")
-app.add_typer(libur.app, name="libur")
-app.add_typer(kondisi.app, name="kondisi")
-app.add_typer(kebijakan.app, name="kebijakan")
-app.add_typer(jadwal.app, name="jadwal")
 app.command("demo")(demo_cmd.demo)
 
 
@@ -89,11 +80,11 @@ def audit_cmd(
 
     Contoh: [bold]kerja audit --nip 197508172000031002 --sejak 2021-02-01[/bold]
     """
-    from ..store import audit
+    from ..services.database import audit_entries
     from . import render
 
     d = date_arg(sejak, "--sejak")
-    rows = audit.entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
+    rows = audit_entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
     if as_json:
         render.emit_json(rows)
         return
@@ -141,7 +132,7 @@ def cadangkan(
 
     Contoh: [bold]kerja cadangkan cadangan/kerja-2021-02-28.db[/bold]
     """
-    from ..store.db import backup
+    from ..services.database import backup
 
     target = backup(open_db(), berkas, timpa=timpa)
     print(f"Cadangan tersimpan di {target}.")
@@ -172,7 +163,7 @@ def main() -> None:
     import sys
 
     args = sys.argv[1:]
-    groups = {g.name for g in app.registered_groups}
+    groups = set(GROUPS)
     if not args or "--help" in args or all(a in groups for a in args):
         _indonesian_help()
     from .render import wrap_stdout

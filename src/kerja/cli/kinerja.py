@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip_arg, now, open_db
 
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
@@ -48,6 +48,7 @@ def catat(
         uraian=uraian,
         output=output,
         oleh=actor(oleh),
+        now=now(),
     )
     print(
         f"Kegiatan #{row['id']} dicatat: {row['nip']} {row['tanggal']} {row['mulai']}-"
@@ -154,7 +155,7 @@ def validasi(
     from . import render
 
     who = nip_arg(oleh)
-    r = kinerja.validate(open_db(), ids, oleh=actor(who), tolak=tolak, alasan=alasan)
+    r = kinerja.validate(open_db(), ids, oleh=actor(who), tolak=tolak, alasan=alasan, now=now())
     verb = "ditolak" if tolak else "disetujui"
     print(
         f"{len(r.diubah)} kegiatan {verb} oleh {who}"
@@ -194,6 +195,7 @@ def ubah(
         output=output,
         alasan=alasan,
         oleh=actor(oleh),
+        now=now(),
     )
     print(
         f"Kegiatan #{activity_id} diubah: {row['nip']} {row['tanggal']} {row['mulai']}-{row['selesai']} "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, now, open_db
 
 app = App(help="Kondisi pegawai (hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat, perjalanan).")
 
@@ -30,7 +30,14 @@ def tambah(
 
     n = nip_arg(nip)
     kid = add_condition(
-        open_db(), n, jenis, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"), keterangan, actor(oleh)
+        open_db(),
+        n,
+        jenis,
+        date_arg(mulai, "--mulai"),
+        date_arg(sampai, "--sampai"),
+        keterangan,
+        actor(oleh),
+        now=now(),
     )
     print(f"Kondisi #{kid} ({jenis.strip().lower()}) untuk {n} dicatat.")
 
@@ -44,10 +51,10 @@ def daftar(
 
     Contoh: [bold]kerja kondisi daftar --tanggal 2021-02-01 --json[/bold]
     """
-    from ..store.roster import kondisi_listing
+    from ..services.kalender import condition_list
     from . import render
 
-    rows = kondisi_listing(open_db(), date_arg(tanggal, "--tanggal"))
+    rows = condition_list(open_db(), date_arg(tanggal, "--tanggal"))
     if as_json:
         keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh", "dicatat_pada")
         render.emit_json([{k: r[k] for k in keys} for r in rows])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, now, open_db
 
 app = App(
     help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
@@ -38,8 +38,6 @@ def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str
 
     when = None
     if waktu is not None:
-        if not (oleh and oleh.strip()):
-            raise fail("--waktu (dicatat mundur) wajib disertai --oleh NIP petugas yang mencatat.")
         text = waktu.strip().replace("T", " ").replace(".", ":")
         try:
             when = datetime.strptime(text, "%Y-%m-%d %H:%M")
@@ -53,7 +51,14 @@ def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str
     if mode is not None and mode.upper() not in ("WFO", "WFH"):
         raise fail(f"--mode {mode!r} tidak dikenal; pakai wfo atau wfh.")
     r = record(
-        open_db(), nip_arg(nip), jenis, oleh=actor(oleh), waktu=when, mode=mode.upper() if mode else None
+        open_db(),
+        nip_arg(nip),
+        jenis,
+        oleh=oleh,
+        pengguna=actor(None),
+        now=now(),
+        waktu=when,
+        mode=mode.upper() if mode else None,
     )
     kata = "Masuk" if jenis == "masuk" else "Pulang"
     if r.ulang:
@@ -131,6 +136,7 @@ def impor(
             open_db(),
             berkas,
             oleh=actor(oleh),
+            now=now(),
             fmt=fmt,
             mesin=mesin,
             urutan_tanggal=urutan_tanggal,
@@ -169,7 +175,7 @@ def status(
     from ..services.presensi import KODE_NAMA, declare_status
 
     m, s = date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai")
-    row = declare_status(open_db(), nip_arg(nip), kode, m, s, keterangan, oleh=actor(oleh))
+    row = declare_status(open_db(), nip_arg(nip), kode, m, s, keterangan, oleh=actor(oleh), now=now())
     print(
         f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
         f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
@@ -189,7 +195,7 @@ def cabut(
     """
     from ..services.presensi import withdraw_status
 
-    row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh))
+    row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh), now=now())
     print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) dicabut.")
 
 
@@ -273,7 +279,7 @@ def hapus(
     """
     from ..services.koreksi import void_event
 
-    e = void_event(open_db(), event_id, alasan, oleh=actor(oleh))
+    e = void_event(open_db(), event_id, alasan, oleh=actor(oleh), now=now())
     print(
         f"Presensi id {event_id} ({e['nip']}, {e['waktu'][:16].replace('T', ' ')}, {e['sumber']}) dibatalkan."
     )
@@ -326,12 +332,12 @@ def harian(
 
     Contoh: [bold]kerja presensi harian --tanggal 2021-02-01 --unit "Dinas Kesehatan"[/bold]
     """
-    from ..services.kalender import today
+    from ..services.local_time import today
     from ..services.presensi import daily
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn)
+    d = date_arg(tanggal, "--tanggal") or today(conn, now())
     rows = daily(conn, d, unit)
     if as_json:
         _emit_rows(rows)
@@ -394,12 +400,12 @@ def belum(
 
     Contoh: [bold]kerja presensi belum --unit "Dinas Kesehatan" --json[/bold]
     """
-    from ..services.kalender import today
+    from ..services.local_time import today
     from ..services.presensi import not_yet
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn)
+    d = date_arg(tanggal, "--tanggal") or today(conn, now())
     rows = not_yet(conn, d, unit)
     if as_json:
         _emit_rows(rows)

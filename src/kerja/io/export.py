@@ -372,7 +372,7 @@ class _Grid:
             if a == "L":
                 pdf.text(x + 1, base, t)
             else:
-                sw = pdf.get_string_width(t)
+                sw = _width(pdf, t)
                 pdf.text(x + w - 1 - sw if a == "R" else x + (w - sw) / 2, base, t)
         pdf.line(xs[0], y + self.h, xs[-1], y + self.h)
         pdf.set_y(y + self.h)
@@ -386,10 +386,39 @@ class _Grid:
         self.top = None
 
 
+def _width(pdf, text: str) -> float:  # type: ignore[no-untyped-def]
+    """fpdf2's get_string_width, computed once per distinct character and font: get_string_width
+    parses each string anew (about 30 µs), and a province's recap right-aligns over a million
+    cells. For the core fonts (what the recap uses) fpdf2's width is the sum of the characters'
+    integer widths x size x 0.001 / k; that same arithmetic on the same integers gives the same
+    float, so the same pages (tests/io/test_export.py holds the two equal). Any other font or
+    text setting: get_string_width itself, cached per string."""
+    font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+    cache = pdf.__dict__.setdefault("_kerja_widths", {})
+    plain = not pdf.is_ttf_font and pdf.font_stretching == 100 and pdf.char_spacing == 0
+    if not plain:
+        w = cache.get((font, text))
+        if w is None:
+            w = cache[(font, text)] = pdf.get_string_width(text)
+        return float(w)
+    units = cache.get(font)
+    if units is None:
+        units = cache[font] = {}
+    size = pdf.font_size_pt
+    total = 0
+    for c in text:
+        u = units.get(c)
+        if u is None:
+            # back from the one-character width to the font's integer width of c
+            u = units[c] = round(pdf.get_string_width(c) * pdf.k / (size * 0.001))
+        total += u
+    return float(total * size * 0.001 / pdf.k)
+
+
 def _fit(pdf, text: str, width: float) -> str:  # type: ignore[no-untyped-def]
-    if pdf.get_string_width(text) <= width:
+    if _width(pdf, text) <= width:
         return text
-    while text and pdf.get_string_width(text + "..") > width:
+    while text and _width(pdf, text + "..") > width:
         text = text[:-1]
     return text + ".."
 

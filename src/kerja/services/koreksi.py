@@ -13,8 +13,8 @@ from .. import clock
 from ..domain.corrections import changed_spans
 from ..domain.errors import KerjaError
 from ..store import audit, institution
+from ..store import conditions as conditions_store
 from ..store import presence as store
-from ..store import roster as roster_store
 from ..store.db import transaction
 
 
@@ -176,7 +176,7 @@ def change_status(
 
 
 def _condition(conn: sqlite3.Connection, kondisi_id: int) -> dict[str, Any]:
-    row = roster_store.kondisi_get(conn, kondisi_id)
+    row = conditions_store.get(conn, kondisi_id)
     if row is None:
         raise KerjaError(
             f"Kondisi dengan id {kondisi_id} tidak ada. Lihat id-nya dengan `kerja kondisi daftar`."
@@ -203,7 +203,7 @@ def end_condition(
         if old[1] == sampai:
             raise KerjaError(f"Kondisi id {kondisi_id} sudah berakhir {sampai}.")
         ensure_spans_unlocked(conn, changed_spans(old, (old[0], sampai)), "kondisi pegawai")
-        roster_store.kondisi_end(conn, kondisi_id, sampai)
+        conditions_store.end(conn, kondisi_id, sampai)
         audit.record(
             conn,
             oleh=oleh,
@@ -228,6 +228,6 @@ def delete_condition(conn: sqlite3.Connection, kondisi_id: int, alasan: str, *, 
     with transaction(conn):
         row = _condition(conn, kondisi_id)
         ensure_spans_unlocked(conn, changed_spans(_period(row), None), "kondisi pegawai")
-        roster_store.kondisi_delete(conn, kondisi_id)
+        conditions_store.delete(conn, kondisi_id)
         audit.record(conn, oleh=oleh, aksi="kondisi.hapus", nip=row["nip"], sebelum=row, alasan=why)
     return row

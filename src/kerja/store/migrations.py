@@ -266,10 +266,23 @@ def m003_mesin(db: Database) -> None:
         db.execute(statement)
 
 
+@step
+def m004_audit_tanpa_timpa(db: Database) -> None:
+    """REPLACE / INSERT OR REPLACE into the audit deletes the old row without firing its DELETE
+    trigger (SQLite fires it only with recursive_triggers on): refuse any insert that names an
+    id already there, so the log stays append-only whatever the verb. UPSERT (ON CONFLICT DO
+    UPDATE) already meets the UPDATE trigger."""
+    db.execute(
+        "CREATE TRIGGER audit_tanpa_timpa BEFORE INSERT ON audit "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'log audit hanya bisa ditambah'); END"
+    )
+
+
 # Undo (issue 10): a wrong event is voided, never deleted: it stays, marked, and every reader
 # leaves it out. A voided imported punch keeps its place in the unique index, so the nightly
 # cumulative import does not bring it back.
-M004 = """
+M005 = """
 ALTER TABLE presensi ADD COLUMN batal_pada TEXT;      -- NULL: the event stands
 ALTER TABLE presensi ADD COLUMN batal_oleh TEXT;
 ALTER TABLE presensi ADD COLUMN batal_alasan TEXT;
@@ -277,9 +290,9 @@ ALTER TABLE presensi ADD COLUMN batal_alasan TEXT;
 
 
 @step
-def m004_presensi_batal(db: Database) -> None:
+def m005_presensi_batal(db: Database) -> None:
     """Voided presence events (presensi hapus)."""
-    for statement in _split(M004):
+    for statement in _split(M005):
         db.execute(statement)
 
 
