@@ -226,3 +226,7 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
 def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
     """The full path of a unit given by its full path or its own name (one match, else an error)."""
     return find_unit(conn, name)[1]
+
+
+def has_subordinates(conn: sqlite3.Connection, nip: str) -> bool:
+    return conn.execute("SELECT 1 FROM pegawai WHERE nip_atasan = ? LIMIT 1", (nip,)).fetchone() is not None

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..clock import now_iso
 from ..domain import rules as rules_domain
-from ..domain.errors import KerjaError
+from ..domain.errors import Refused
 
 START = "0000-01"
 
@@ -89,7 +89,7 @@ def ensure_unlocked(conn: sqlite3.Connection, months: Iterable[str], what: str =
     ).fetchall()
     if rows:
         b, oleh, pada = rows[0]
-        raise KerjaError(
+        raise Refused(
             f"Bulan {b} sudah dikunci untuk rekap TPP (oleh {oleh}, {pada[:16]}); {what} bulan itu "
             f"tidak boleh diubah. Buka dulu dengan `kerja rekap buka --bulan {b} --alasan ...`."
         )

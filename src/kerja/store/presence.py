@@ -170,6 +170,16 @@ def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
     return int(cur.lastrowid or 0)
 
 
+def insert_located(conn: sqlite3.Connection, row: Sequence[Any], where: Sequence[Any]) -> int:
+    """A check-in with the browser's location (lat, lon, akurasi_m, jarak_m, di_luar_radius)."""
+    cur = conn.execute(
+        f"INSERT INTO presensi ({_COLUMNS}, lat, lon, akurasi_m, jarak_m, di_luar_radius) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*row, *where],
+    )
+    return int(cur.lastrowid or 0)
+
+
 def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int] | None:
     """(nama, aktif) of an employee."""
     row = conn.execute("SELECT nama, aktif FROM pegawai WHERE nip = ?", (nip,)).fetchone()
@@ -360,15 +370,27 @@ def void_event(conn: sqlite3.Connection, event_id: int, pada: str, oleh: str, al
 
 
 def same_manual(
-    conn: sqlite3.Connection, nip: str, tanggal: str, jenis: str, mode: str
+    conn: sqlite3.Connection, nip: str, tanggal: str, jenis: str, mode: str, sumber: str = "manual"
 ) -> list[tuple[int, str]]:
-    """(id, waktu) of the day's standing manual events of this kind and mode."""
+    """(id, waktu) of the day's standing events of this kind, mode and source (manual, web)."""
     return conn.execute(
         "SELECT id, waktu FROM presensi WHERE tanggal = ? AND nip = ? AND jenis = ? AND mode = ? "
-        f"AND sumber = 'manual' AND {STANDING}",
-        (tanggal, nip, jenis, mode),
+        f"AND sumber = ? AND {STANDING}",
+        (tanggal, nip, jenis, mode, sumber),
     ).fetchall()
 
 
 def set_status_period(conn: sqlite3.Connection, status_id: int, mulai: str, sampai: str) -> None:
     conn.execute("UPDATE status_hari SET mulai = ?, sampai = ? WHERE id = ?", (mulai, sampai, status_id))
+
+
+def person_day_events(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[dict[str, Any]]:
+    """One person's events of one day, in time order (the employee's own "Hari ini")."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, waktu, jenis, mode, sumber, jarak_m, di_luar_radius FROM presensi "
+            f"WHERE tanggal = ? AND nip = ? AND {STANDING} ORDER BY waktu, id",
+            (tanggal, nip),
+        )
+    ]
