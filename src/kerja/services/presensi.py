@@ -246,6 +246,8 @@ def record(
         institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
+        if lokasi is not None:
+            check_point(lokasi[0], lokasi[1])  # a bad location is refused, repeat or not
         same = store.same_manual(conn, nip, tanggal, jenis, mode, sumber)
         if is_repeat((datetime.fromisoformat(w) for _, w in same), ts):
             # the same tap twice (or a retried command): recorded once, nothing written
