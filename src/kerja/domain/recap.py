@@ -38,9 +38,9 @@ PERINGATAN = (
     (17, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 12 bulan"),
     (14, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 9 bulan"),
     (11, "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan"),
-    (7, "pernyataan tidak puas secara tertulis (hukuman disiplin ringan)"),
-    (4, "teguran tertulis (hukuman disiplin ringan)"),
-    (3, "teguran lisan (hukuman disiplin ringan)"),
+    (7, "pernyataan tidak puas secara tertulis"),
+    (4, "teguran tertulis"),
+    (3, "teguran lisan"),
 )
 # Art. 11(2)(d): this many consecutive working days of TK.
 TK_BERTURUT = 10
