@@ -45,17 +45,41 @@ def daftar(as_json: bool = OPT_JSON) -> None:
 @app.command()
 def ubah(
     unit: str = typer.Argument(..., help="Unit (nama atau jalur lengkap)."),
-    zona: str = typer.Option(..., "--zona", help="Zona waktu unit: WIB, WITA atau WIT."),
+    zona: str | None = typer.Option(None, "--zona", help="Zona waktu unit: WIB, WITA atau WIT."),
+    lokasi: str | None = typer.Option(
+        None, "--lokasi", help="Letak kantor unit 'LINTANG,BUJUR' (desimal), untuk presensi web."
+    ),
+    radius: int | None = typer.Option(None, "--radius", help="Jarak (meter) dari kantor yang masih wajar."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
-    """Atur zona waktu sebuah unit beserta sub-unitnya (bila berbeda dari instansi).
+    """Atur zona waktu sebuah unit beserta sub-unitnya, dan/atau letak kantornya.
 
-    Contoh: [bold]kerja unit ubah "UPT Samarinda" --zona WITA[/bold]
+    Presensi web dengan lokasi browser yang lebih jauh dari --radius meter dari --lokasi kantor
+    ditandai "di luar radius" (tetap dicatat). Sub-unit tanpa lokasi sendiri memakai lokasi induknya.
+
+    Contoh: [bold]kerja unit ubah "UPT Samarinda" --zona WITA[/bold] atau
+    [bold]kerja unit ubah "Dinas Kominfo" --lokasi -0.4948,117.1436 --radius 150[/bold]
     """
-    from ..services.units import set_zone
+    if zona is None and lokasi is None:
+        raise fail("Sebutkan yang diubah: --zona dan/atau --lokasi LINTANG,BUJUR --radius METER.", 2)
+    if (lokasi is None) != (radius is None):
+        raise fail("--lokasi dan --radius dipakai berpasangan.", 2)
+    conn = open_db()
+    if zona is not None:
+        from ..services.units import set_zone
 
-    z = zona.upper()
-    if z not in ("WIB", "WITA", "WIT"):
-        raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
-    n = set_zone(open_db(), unit, z, actor(oleh))
-    print(f"Zona {z} dipasang untuk {n} unit.")
+        z = zona.upper()
+        if z not in ("WIB", "WITA", "WIT"):
+            raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
+        n = set_zone(conn, unit, z, actor(oleh))
+        print(f"Zona {z} dipasang untuk {n} unit.")
+    if lokasi is not None and radius is not None:
+        from ..domain.geo import parse_lokasi
+        from ..services.units import set_office
+
+        lat, lon = parse_lokasi(lokasi)
+        jalur = set_office(conn, unit, lat, lon, radius, actor(oleh))
+        print(
+            f"Lokasi kantor {jalur}: {lat},{lon}, radius {radius} m "
+            "(juga untuk sub-unit tanpa lokasi sendiri)."
+        )
