@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import typer
 
@@ -243,8 +244,6 @@ def ekspor(
 
     Contoh: [bold]kerja jadwal ekspor --format xlsx --mulai 2021-02-01 --sampai 2021-02-28[/bold]
     """
-    import json
-
     from ..io import roster_export
     from ..services import jadwal
 
@@ -257,13 +256,10 @@ def ekspor(
     a, b = jadwal._span(conn, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"))
     rows = jadwal.export_rows(conn, a, b, unit)
     if fmt == "json":
+        from ..io.json_rows import write_rows
 
-        def emit(out) -> None:  # type: ignore[no-untyped-def]
-            out.write("[")
-            for i, r in enumerate(rows):
-                obj = dict(zip(jadwal.EXPORT_KEYS, r, strict=True))
-                out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
-            out.write("\n]\n")
+        def emit(out: TextIO) -> None:
+            write_rows((dict(zip(jadwal.EXPORT_KEYS, r, strict=True)) for r in rows), out, indent="  ")
 
         if keluar:
             from ..io.atomic import open_atomic

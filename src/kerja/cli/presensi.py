@@ -24,11 +24,11 @@ OPT_MODE = typer.Option(None, "--mode", help="wfo atau wfh (bawaan: jadwal hari 
 def _emit_rows(rows: list[dict]) -> None:
     """A JSON list, one row a line: still one document, and the C encoder stays on (an indented
     dump goes through the pure-Python one, a visible share of a cron run over a big OPD)."""
-    import json
     import sys
 
-    body = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-    sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
+    from ..io.json_rows import write_rows
+
+    write_rows(rows, sys.stdout)
 
 
 def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str | None) -> None:

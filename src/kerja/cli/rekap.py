@@ -35,14 +35,14 @@ def _slug(text: str) -> str:
 
 
 def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
+    from ..domain.names import full_name_of
     from ..io.export import Signer
     from ..services.pegawai import get
-    from ..services.rekap import full_name
 
     if not nip:
         return Signer(jabatan)
     r = get(conn, nip_arg(nip))
-    return Signer(jabatan, full_name(r), r["nip"])
+    return Signer(jabatan, full_name_of(r), r["nip"])
 
 
 @app.command()

@@ -250,6 +250,6 @@ def status(message: str) -> Iterator[None]:
 
 
 def rupiah(amount: int | None) -> str:
-    if amount is None:
-        return "-"
-    return "Rp " + f"{amount:,}".replace(",", ".")
+    from ..domain.values import format_rupiah
+
+    return format_rupiah(amount)

@@ -5,12 +5,12 @@ Pure: callers pass the supervisor map, the existing activities and today's date.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 
 from .errors import KerjaError, NotAllowed
+from .months import next_month_day
 
 STATUS = ("diajukan", "disetujui", "ditolak")
 
@@ -94,9 +94,7 @@ def validation_deadline(month: str, batas_validasi_hari: int) -> date | None:
     next month (the month's last day when N is larger); None when there is no deadline (N = 0)."""
     if batas_validasi_hari <= 0:
         return None
-    y, m = int(month[:4]), int(month[5:7])
-    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return date(y, m, min(batas_validasi_hari, calendar.monthrange(y, m)[1]))
+    return next_month_day(month, batas_validasi_hari)
 
 
 def counts(status: str, validated_on: date | None, deadline: date | None) -> bool:

@@ -6,12 +6,13 @@ through JSON; `Circular.from_dict` reads it back. Errors name the key and the fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from .errors import KerjaError
+from .rounding import round_half_up
 
 JENIS_KONDISI = ("hamil", "menyusui", "komorbid", "odp", "pdp", "positif", "kontak-erat", "perjalanan")
 PEMBULATAN = ("terdekat", "atas", "bawah")
@@ -190,7 +191,7 @@ def target(count: int, persen: float, pembulatan: str) -> int:
         return -((-exact.numerator) // exact.denominator)
     if pembulatan == "bawah":
         return exact.numerator // exact.denominator
-    return int((exact + Fraction(1, 2)).__floor__())
+    return round_half_up(exact)
 
 
 def describe(c: Circular) -> list[tuple[str, str]]:
@@ -224,3 +225,12 @@ def describe(c: Circular) -> list[tuple[str, str]]:
         ("WFH wajib", ", ".join(wajib) or "-"),
         ("Rotasi", pola),
     ]
+
+
+def in_force(circulars: Sequence[Circular], d: date) -> Circular | None:
+    """The circular in force on day d: of those covering it, the one that started last."""
+    best = None
+    for c in circulars:
+        if c.covers(d) and (best is None or (c.mulai, c.nama) > (best.mulai, best.nama)):
+            best = c
+    return best

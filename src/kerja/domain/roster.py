@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .calendar import turns_age_on
 from .circulars import Circular, target
 
-LEADER_KINDS = frozenset({"JPT", "ADMINISTRATOR", "PENGAWAS"})
 ROTATING_REASONS = frozenset({"rotasi", "cakupan", "rotasi-wfh"})
 EPS = 1e-9
 
@@ -203,18 +203,14 @@ class Rules:
         self._turn: dict[int, list[date | None]] = {}
 
     def turns(self, usia: int) -> list[date | None]:
-        """The day each person reaches `usia` (age_on semantics; 29 Feb births turn on 1 Mar)."""
+        """The day each person reaches `usia` (calendar.turns_age_on)."""
         if usia not in self._turn:
             out: list[date | None] = []
             for p in self.people:
                 if p.born is None:
                     out.append(None)
                     continue
-                y = p.born.year + usia
-                try:
-                    out.append(p.born.replace(year=y))
-                except ValueError:
-                    out.append(date(y, 3, 1))
+                out.append(turns_age_on(p.born, usia))
             self._turn[usia] = out
         return self._turn[usia]
 
@@ -952,10 +948,6 @@ class _Places:
         if code is None:
             code = self.home_codes[why] = self.codes.code("WFH", f"wfh-wajib:{why}")
         return code
-
-
-def leader(jenis_jabatan: str | None) -> bool:
-    return (jenis_jabatan or "").upper() in LEADER_KINDS
 
 
 from .roster_check import check  # noqa: E402  (check reads the classes above)

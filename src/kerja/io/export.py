@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..domain.values import format_number
 from .safe import safe_cell
 
 BULAN = (
@@ -133,11 +134,11 @@ def recap_json(recap: Mapping[str, Any]) -> str:
     def dump(v: object) -> str:
         return json.dumps(v, ensure_ascii=False)
 
-    rows = recap["pegawai"]
-    body = "\n" + ",\n".join(dump(r) for r in rows) + "\n" if rows else ""
+    from .json_rows import rows_text
+
     return (
-        f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": ['
-        f'{body}], "total": {dump(recap["total"])}}}\n'
+        f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": '
+        f'{rows_text(recap["pegawai"])}, "total": {dump(recap["total"])}}}\n'
     )
 
 
@@ -273,15 +274,11 @@ _PDF_COLS: list[tuple[str, float, str, Callable[[int, Mapping[str, Any]], str]]]
     ("Menit", 11, "R", lambda n, r: str(r["menit_kinerja"])),
     ("Target", 11, "R", lambda n, r: str(r["target_menit"])),
     ("Capaian %", 12, "R", lambda n, r: f"{r['capaian_kinerja_persen']:.2f}"),
-    ("Pagu TPP", 19, "R", lambda n, r: _rp(r["pagu_tpp"])),
-    ("TPP Kinerja", 19, "R", lambda n, r: _rp(r["tpp_kinerja"])),
-    ("TPP Disiplin", 19, "R", lambda n, r: _rp(r["tpp_disiplin"])),
-    ("TPP Total", 19, "R", lambda n, r: _rp(r["tpp_total"])),
+    ("Pagu TPP", 19, "R", lambda n, r: format_number(r["pagu_tpp"])),
+    ("TPP Kinerja", 19, "R", lambda n, r: format_number(r["tpp_kinerja"])),
+    ("TPP Disiplin", 19, "R", lambda n, r: format_number(r["tpp_disiplin"])),
+    ("TPP Total", 19, "R", lambda n, r: format_number(r["tpp_total"])),
 ]
-
-
-def _rp(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _latin1(text: str) -> str:
@@ -333,7 +330,7 @@ def save_pdf(
         label_w = sum(c[1] for c in _PDF_COLS[:-4])
         pdf.cell(label_w, line_h, "JUMLAH", border=1, align="R")
         for key in ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total"):
-            pdf.cell(19, line_h, _rp(recap["total"][key]), border=1, align="R")
+            pdf.cell(19, line_h, format_number(recap["total"][key]), border=1, align="R")
         pdf.ln(line_h)
         if pdf.will_page_break(40):
             pdf.show_columns = False  # a page of signatures only: no empty table header

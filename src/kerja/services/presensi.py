@@ -14,6 +14,7 @@ from .. import clock
 from ..domain import calendar, zones
 from ..domain.errors import KerjaError, Refused
 from ..domain.geo import beyond_radius, check_point
+from ..domain.months import months_between
 from ..domain.nip import clean_nip
 from ..domain.presence import DayRules, DayStatus, day_rules, derive, recorder
 from ..domain.rules import KODE_STATUS
@@ -43,15 +44,6 @@ def offset_text(minutes: int) -> str:
     sign = "+" if minutes >= 0 else "-"
     m = abs(minutes)
     return f"{sign}{m // 60:02d}:{m % 60:02d}"
-
-
-def months_of(start: date, end: date) -> list[str]:
-    out: list[str] = []
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayRules]:
@@ -652,7 +644,7 @@ def declare_status(
         days = working_calendar(conn, mulai, sampai)
         if not days:
             raise KerjaError(f"{mulai} sampai {sampai} tidak memuat hari kerja; status tidak dicatat.")
-        institution.ensure_unlocked(conn, months_of(mulai, sampai), "status presensi")
+        institution.ensure_unlocked(conn, months_between(mulai, sampai), "status presensi")
         clash = store.overlapping_statuses(conn, nip, mulai.isoformat(), sampai.isoformat())
         if clash:
             c = clash[0]
@@ -701,7 +693,7 @@ def withdraw_status(
             )
         institution.ensure_unlocked(
             conn,
-            months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
+            months_between(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
             "status presensi",
         )
         pada = clock.stamp(now)

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from ..domain.roster import Person, Unit, leader
+from ..domain.names import full_name
+from ..domain.positions import is_leader
+from ..domain.roster import Person, Unit
 
 
 def units(conn: sqlite3.Connection) -> dict[int, Unit]:
@@ -49,7 +51,8 @@ def people(
     )
     fromiso = date.fromisoformat
     return [
-        Person(nip, uid, opd, leader(jj), fromiso(born) if born else None) for nip, uid, opd, jj, born in rows
+        Person(nip, uid, opd, is_leader(jj), fromiso(born) if born else None)
+        for nip, uid, opd, jj, born in rows
     ]
 
 
@@ -62,8 +65,7 @@ def names(conn: sqlite3.Connection, nips: Iterable[str] | None = None) -> dict[s
         f"FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE 1=1{where}",
         args,
     ):
-        full = f"{gd} {nama}" if gd else nama
-        out[nip] = (f"{full}, {gb}" if gb else full, jalur)
+        out[nip] = (full_name(nama, gd, gb), jalur)
     return out
 
 
