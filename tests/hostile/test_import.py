@@ -127,3 +127,29 @@ def test_zone_change_then_reimport_adds_nothing(kerja, dinas, tmp_path):
 
     assert json.loads(r.stdout)["ditambah"] == 0
     assert len(stored(dinas)) == 2
+
+
+def test_migration_removes_duplicates_a_zone_change_made(kerja, dinas, tmp_path):
+    """A store from before the key ignored the offset, holding the duplicates a re-import after a
+    zone change made: the migration keeps the first of each and rebuilds the key."""
+    kerja("presensi", "impor", attlog(tmp_path, [("1", "2021-04-19 07:20:00")]))
+    conn = sqlite3.connect(dinas)
+    with conn:
+        conn.execute("DROP INDEX presensi_hari")
+        conn.execute(
+            "CREATE UNIQUE INDEX presensi_hari ON presensi(tanggal, nip, waktu, sumber, "
+            "(CASE WHEN sumber = 'manual' THEN NULL ELSE ifnull(jenis, '') END))"
+        )
+        conn.execute(
+            "INSERT INTO presensi (tanggal, nip, waktu, jenis, mode, sumber, dicatat_pada) "
+            "SELECT tanggal, nip, replace(waktu, '+07:00', '+08:00'), jenis, mode, sumber, dicatat_pada "
+            "FROM presensi"
+        )
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_presensi_kunci_lokal'")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA user_version = {version - 1}")
+    conn.close()
+    assert len(stored(dinas)) == 2
+    kerja("presensi", "harian", "--tanggal", "2021-04-19")  # opens, migrates
+    assert stored(dinas) == [(STAF, "2021-04-19T07:20:00+07:00", "mesin")]
+    assert "presensi.migrasi" in kerja("audit").stdout
