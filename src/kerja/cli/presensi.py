@@ -329,22 +329,27 @@ def belum(
     unit: str | None = OPT_UNIT,
     as_json: bool = OPT_JSON,
 ) -> None:
-    """Pegawai yang terjadwal hari itu tetapi belum presensi masuk (untuk cron); keluar 0.
+    """Pegawai yang terjadwal hari itu tetapi belum presensi masuk (untuk cron); keluar 0, atau 3
+    bila hari itu tidak berjadwal (hari libur, atau `jadwal buat` belum dijalankan).
 
     Contoh: [bold]kerja presensi belum --unit "Dinas Kesehatan" --json[/bold]
     """
     from ..services.local_time import today
-    from ..services.presensi import not_yet
+    from ..services.presensi import no_roster, not_yet
     from . import render
 
     conn = open_db()
     d = date_arg(tanggal, "--tanggal") or today(conn, now())
+    why = no_roster(conn, d)
+    if why:
+        render.note(why)
+        raise typer.Exit(EXIT_RULES_UNMET)
     rows = not_yet(conn, d, unit)
     if as_json:
         _emit_rows(rows)
         return
     if not rows:
-        print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk (atau tidak ada jadwal).")
+        print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk.")
         return
     render.table(
         f"Belum presensi masuk {d}: {len(rows)} pegawai",

@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import IO, Any
 
 
-def write_rows(rows: Iterable[Any], out: TextIO, *, indent: str = "") -> None:
+def write_rows(rows: Iterable[Any], out: IO[str], *, indent: str = "") -> None:
     """'[\\n{item},\\n{item}\\n]\\n' ('[]\\n' when empty), each item prefixed by `indent`."""
     out.write("[")
     first = True

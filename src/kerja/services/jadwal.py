@@ -32,6 +32,7 @@ class BuildSummary:
     wfh: int = 0
     pelanggaran: list[dom.Violation] = field(default_factory=list)
     catatan: list[dom.Notice] = field(default_factory=list)
+    kuota_kurang: list[dom.Shortfall] = field(default_factory=list)  # quota groups below T
     deviasi_maks: float = 0.0
 
 
@@ -156,6 +157,7 @@ def generate(
         s.kebijakan = sorted({c.nama for c in circ_of.values()})
         s.wfo, s.wfh = counts["WFO"], counts["WFH"]
         s.pelanggaran = res.violations
+        s.kuota_kurang = res.shortfalls
         s.catatan = sorted(res.notices, key=lambda n: (-n.lebih, n.nip))
         s.deviasi_maks = round(res.max_deviation(), 2)
         audit.record(
@@ -241,6 +243,13 @@ def violations(
     conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None
 ) -> list[dom.Violation]:
     """Quota, coverage and mandatory-WFH violations of the stored roster."""
+    return review(conn, mulai, sampai)[0]
+
+
+def review(
+    conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None
+) -> tuple[list[dom.Violation], list[dom.Shortfall]]:
+    """The stored roster's violations, and the quota groups it leaves below their target."""
     mulai, sampai = _span(conn, mulai, sampai)
     people = store.people(conn)
     res, keb = stored(conn, people, mulai, sampai)
@@ -259,7 +268,7 @@ def violations(
     inputs = dom.Inputs(
         people, store.units(conn), days, conditions.all_conditions(conn), [(n, a, b) for n, a, b, _ in stat]
     )
-    return dom.check(inputs, res)
+    return dom.review(inputs, res)
 
 
 def change(

@@ -745,6 +745,24 @@ def daily(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> l
     ]
 
 
+def no_roster(conn: sqlite3.Connection, tanggal: date) -> str | None:
+    """Why `presensi belum` cannot answer for `tanggal`: the day has no stored roster, so nobody is
+    expected (a message naming the day and what to do); None when there is one."""
+    from ..store import roster as roster_store
+    from . import kalender
+
+    if roster_store.day_heads(conn, tanggal, tanggal):
+        return None
+    if tanggal not in kalender.working_days(conn, tanggal, tanggal):
+        return (
+            f"{tanggal} bukan hari kerja (akhir pekan atau libur): tidak ada jadwal, tidak ada yang ditunggu."
+        )
+    return (
+        f"Belum ada jadwal untuk {tanggal}, jadi belum diketahui siapa yang wajib presensi. "
+        f"Buat dulu: kerja jadwal buat --mulai {tanggal} --sampai {tanggal}"
+    )
+
+
 def not_yet(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> list[dict[str, Any]]:
     """`presensi belum`: on duty per the roster that day, no declared status, no check-in yet."""
     unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
