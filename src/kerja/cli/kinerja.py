@@ -9,7 +9,7 @@ from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
 
-def _time(text: str, name: str):  # type: ignore[no-untyped-def]
+def _time(text: str, name: str):
     from ..domain.values import parse_time
 
     try:

@@ -34,7 +34,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.split(" > ")[-1].lower()).strip("-") or "unit"
 
 
-def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
+def _signer(conn, jabatan: str, nip: str | None):
     from ..domain.names import full_name_of
     from ..io.export import Signer
     from ..services.pegawai import get

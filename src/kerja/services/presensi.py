@@ -653,7 +653,7 @@ def declare_status(
                 f"{c['sampai']}, bertumpang tindih dengan {mulai} s.d. {sampai}. Cabut dulu dengan "
                 f"`kerja presensi cabut {c['id']} --alasan ...` atau pilih tanggal lain."
             )
-        row = {
+        row: dict[str, Any] = {
             "nip": nip,
             "kode": kode,
             "mulai": mulai.isoformat(),

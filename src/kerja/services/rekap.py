@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from ..domain import activities as act
 from ..domain import recap as dom
@@ -28,7 +28,7 @@ from ..store import presence as presence_store
 from ..store import recap as store
 
 
-def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):  # type: ignore[no-untyped-def]
+def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):
     from .presensi import day_statuses
 
     return day_statuses(conn, start, end, nips=nips)
@@ -101,7 +101,7 @@ def _compute(
         deadline.isoformat() if deadline else None,
         nip=one,
     ):
-        minutes[nip][tanggal] = menit
+        minutes[nip][cast(str, tanggal)] = menit  # one person: a row per day
     tk_before = _tk_before(conn, start, nips)
     rows = []
     empty = dom.new_tally()
