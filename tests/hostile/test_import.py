@@ -145,7 +145,7 @@ def test_migration_removes_duplicates_a_zone_change_made(kerja, dinas, tmp_path)
             "SELECT tanggal, nip, replace(waktu, '+07:00', '+08:00'), jenis, mode, sumber, dicatat_pada "
             "FROM presensi"
         )
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_presensi_kunci_lokal'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_presensi_kunci_lokal'")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA user_version = {version - 1}")
     conn.close()

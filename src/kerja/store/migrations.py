@@ -350,8 +350,25 @@ def m005_layan(db: Database) -> None:
         db.execute(statement)
 
 
+# Undo (issue 10): a wrong event is voided, never deleted: it stays, marked, and every reader
+# leaves it out. A voided imported punch keeps its place in the unique index, so the nightly
+# cumulative import does not bring it back.
+M006 = """
+ALTER TABLE presensi ADD COLUMN batal_pada TEXT;      -- NULL: the event stands
+ALTER TABLE presensi ADD COLUMN batal_oleh TEXT;
+ALTER TABLE presensi ADD COLUMN batal_alasan TEXT;
+"""
+
+
 @step
-def m006_presensi_kunci_lokal(db: Database) -> None:
+def m006_presensi_batal(db: Database) -> None:
+    """Voided presence events (presensi hapus)."""
+    for statement in _split(M006):
+        db.execute(statement)
+
+
+@step
+def m007_presensi_kunci_lokal(db: Database) -> None:
     """An imported punch's key is its local clock reading, not the offset it was stored with:
     the same machine file imported again after `unit ubah --zona` used to add every punch a
     second time (the stored text differed only in its offset). Duplicates that made are removed
