@@ -6,7 +6,9 @@ import json
 import sqlite3
 
 import pytest
-from roster_fixture import KABID, KADIS, KASI, db_bytes, setup, staff_a1, staff_a2, write
+
+from helpers import db_bytes, write
+from roster_fixture import KABID, KADIS, KASI, setup, staff_a1, staff_a2
 
 DAYS = [
     "2021-01-27",

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conftest import db_bytes
+from helpers import db_bytes
 from kinerja_data import (
     KABID,
     KASI,

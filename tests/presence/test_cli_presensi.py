@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from presence_data import A, B, C, roster, sql
 
 
