@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
 
-from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, pegawai, presensi, rekap, unit
+from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, params, pegawai, presensi, rekap, unit
 from . import demo as demo_cmd
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db, state
+from .base import OPT_JSON, OPT_OLEH, App, actor, open_db, state
+from .core import KerjaGroup
 
 app = App(
     name="kerja",
+    cls=KerjaGroup,
     help=(
         "Sistem kerja ASN di satu berkas SQLite: data pegawai, jadwal WFH/WFO, presensi, "
         "e-Kinerja dan rekap TPP.\n\n"
@@ -57,7 +60,7 @@ def root(
 @app.command()
 def init(
     instansi: str = typer.Option("Instansi", "--instansi", help="Nama instansi untuk laporan."),
-    zona: str = typer.Option("WIB", "--zona", help="Zona waktu instansi: WIB, WITA atau WIT."),
+    zona: str = params.zone_option("Zona waktu instansi.", "WIB"),
     aturan_file: Path | None = typer.Option(None, "--aturan", help="Berkas aturan TOML (SPEC §4)."),
 ) -> None:
     """Buat basis data baru (berkas 0600) dengan aturan bawaan atau dari --aturan.
@@ -68,9 +71,6 @@ def init(
     from ..store.db import connect
     from .base import db_path
 
-    zona = zona.upper()
-    if zona not in ("WIB", "WITA", "WIT"):
-        raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
     conn = connect(path, create=True)
@@ -82,8 +82,8 @@ def init(
 
 @app.command("audit")
 def audit_cmd(
-    nip: str | None = typer.Option(None, "--nip", help="Hanya perubahan untuk NIP ini."),
-    sejak: str | None = typer.Option(None, "--sejak", help="Hanya sejak tanggal ini (YYYY-MM-DD)."),
+    nip: str | None = params.nip_option("--nip", "Hanya perubahan untuk NIP ini."),
+    sejak: date | None = params.date_option("--sejak", "Hanya sejak tanggal ini (YYYY-MM-DD)."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Log audit: siapa mengubah apa, kapan, dari apa menjadi apa, dan mengapa.
@@ -93,8 +93,7 @@ def audit_cmd(
     from ..store import audit
     from . import render
 
-    d = date_arg(sejak, "--sejak")
-    rows = audit.entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
+    rows = audit.entries(open_db(), nip=nip, sejak=sejak.isoformat() if sejak else None)
     if as_json:
         render.emit_json(rows)
         return
@@ -145,34 +144,8 @@ def cadangkan(
     print(f"Cadangan tersimpan di {target}.")
 
 
-def _indonesian_help() -> None:
-    """Panel titles and markers of Typer's help in Indonesian. Only when help is about to be
-    shown: typer.rich_utils pulls in Rich (~40 ms) that `presensi masuk` must not pay. Guarded,
-    so a Typer that renames these keeps working (in English)."""
-    try:
-        from typer import rich_utils as ru
-    except ImportError:  # pragma: no cover
-        return
-    for name, text in (
-        ("OPTIONS_PANEL_TITLE", "Opsi"),
-        ("ARGUMENTS_PANEL_TITLE", "Argumen"),
-        ("COMMANDS_PANEL_TITLE", "Perintah"),
-        ("DEFAULT_STRING", "[bawaan: {}]"),
-        ("REQUIRED_LONG_STRING", "[wajib]"),
-        ("ERRORS_PANEL_TITLE", "Galat"),
-        ("ENVVAR_STRING", "[variabel lingkungan: {}]"),
-    ):
-        if hasattr(ru, name):
-            setattr(ru, name, text)
-
-
 def main() -> None:
-    import sys
 
-    args = sys.argv[1:]
-    groups = {g.name for g in app.registered_groups}
-    if not args or "--help" in args or all(a in groups for a in args):
-        _indonesian_help()
     from .render import wrap_stdout
 
     wrap_stdout()

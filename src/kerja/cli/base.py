@@ -90,11 +90,19 @@ class App(typer.Typer):
         kwargs.setdefault("no_args_is_help", True)
         kwargs.setdefault("rich_markup_mode", "rich")
         kwargs.setdefault("pretty_exceptions_enable", False)
+        if "cls" not in kwargs:
+            from .core import KerjaSubGroup
+
+            kwargs["cls"] = KerjaSubGroup
         super().__init__(**kwargs)
 
     def command(self, name: str | None = None, **kwargs: Any):  # type: ignore[override]
         def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
             options = dict(kwargs)
+            if "cls" not in options:
+                from .core import KerjaCommand
+
+                options["cls"] = KerjaCommand
             if "help" not in options and f.__doc__:
                 options["help"] = reflow(f.__doc__)
             super(App, self).command(name, **options)(guarded(f))

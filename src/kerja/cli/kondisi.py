@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
 
 app = App(help="Kondisi pegawai (hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat, perjalanan).")
 
 
 @app.command()
 def tambah(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
-    jenis: str = typer.Option(
-        ..., "--jenis", help="hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat atau perjalanan."
-    ),
-    mulai: str | None = typer.Option(None, "--mulai", help="Berlaku sejak (bawaan: hari ini)."),
-    sampai: str | None = typer.Option(
-        None, "--sampai", help="Berlaku sampai (kosong: terbuka). Perjalanan: tanggal kembali."
+    nip: str = params.nip_argument(),
+    jenis: str = params.option(..., "--jenis", type=params.CONDITION, help="Jenis kondisi."),
+    mulai: date | None = params.date_option("--mulai", "Berlaku sejak (bawaan: hari ini)."),
+    sampai: date | None = params.date_option(
+        "--sampai", "Berlaku sampai (kosong: terbuka). Perjalanan: tanggal kembali."
     ),
     keterangan: str | None = typer.Option(None, "--keterangan", help="Catatan, mis. nomor surat dokter."),
     oleh: str | None = OPT_OLEH,
@@ -28,16 +29,13 @@ def tambah(
     """
     from ..services.kalender import add_condition
 
-    n = nip_arg(nip)
-    kid = add_condition(
-        open_db(), n, jenis, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"), keterangan, actor(oleh)
-    )
-    print(f"Kondisi #{kid} ({jenis.strip().lower()}) untuk {n} dicatat.")
+    kid = add_condition(open_db(), nip, jenis, mulai, sampai, keterangan, actor(oleh))
+    print(f"Kondisi #{kid} ({jenis}) untuk {nip} dicatat.")
 
 
 @app.command()
 def daftar(
-    tanggal: str | None = typer.Option(None, "--tanggal", help="Hanya yang berlaku pada tanggal ini."),
+    tanggal: date | None = params.date_option("--tanggal", "Hanya yang berlaku pada tanggal ini."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar kondisi pegawai (semua, atau yang berlaku pada --tanggal).
@@ -47,7 +45,7 @@ def daftar(
     from ..store.roster import kondisi_listing
     from . import render
 
-    rows = kondisi_listing(open_db(), date_arg(tanggal, "--tanggal"))
+    rows = kondisi_listing(open_db(), tanggal)
     if as_json:
         keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh", "dicatat_pada")
         render.emit_json([{k: r[k] for k in keys} for r in rows])

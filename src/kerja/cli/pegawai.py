@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, nip_arg, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
 
 app = App(help="Data pegawai: impor dari SIMPEG/SIASN atau spreadsheet, daftar, lihat, ubah.")
 
@@ -142,7 +143,7 @@ def daftar(
 
 @app.command()
 def lihat(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    nip: str = params.nip_argument(),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Data lengkap satu pegawai.
@@ -154,7 +155,7 @@ def lihat(
     from . import render
 
     conn = open_db()
-    r = store.get(conn, nip_arg(nip))
+    r = store.get(conn, nip)
     if as_json:
         render.emit_json(_json_row(r))
         return
@@ -185,7 +186,7 @@ def lihat(
 
 @app.command()
 def ubah(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    nip: str = params.nip_argument(),
     atasan: str | None = typer.Option(None, "--atasan", help="NIP atasan langsung ('-' untuk kosong)."),
     unit: str | None = typer.Option(None, "--unit", help="Unit baru, jalur 'OPD > Bidang > Seksi'."),
     tpp: str | None = typer.Option(None, "--tpp", help="Pagu TPP per bulan, mis. 3.500.000."),
@@ -202,7 +203,7 @@ def ubah(
 
     r = change_employee(
         open_db(),
-        nip_arg(nip),
+        nip,
         oleh=actor(oleh),
         atasan=atasan,
         unit=unit,

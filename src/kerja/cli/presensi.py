@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
 
 app = App(
     help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
     "rekap harian dan yang belum hadir."
 )
 
-OPT_WAKTU = typer.Option(
-    None, "--waktu", help="Waktu lokal unit 'YYYY-MM-DD HH:MM' (dicatat mundur; perlu --oleh)."
+OPT_WAKTU = params.option(
+    None,
+    "--waktu",
+    type=params.DATETIME,
+    help="Waktu lokal unit 'YYYY-MM-DD HH:MM' (dicatat mundur; perlu --oleh).",
 )
-OPT_TANGGAL = typer.Option(None, "--tanggal", help="Tanggal YYYY-MM-DD (bawaan: hari ini).")
+OPT_TANGGAL = params.date_option("--tanggal", "Tanggal YYYY-MM-DD (bawaan: hari ini).")
 OPT_UNIT = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta sub-unitnya.")
-OPT_MODE = typer.Option(None, "--mode", help="wfo atau wfh (bawaan: jadwal hari itu, lalu WFO).")
+OPT_MODE = params.option(None, "--mode", type=params.MODE, help="Bawaan: jadwal hari itu, lalu WFO.")
 
 
 def _emit_rows(rows: list[dict]) -> None:
@@ -31,38 +36,20 @@ def _emit_rows(rows: list[dict]) -> None:
     sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
 
 
-def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str | None) -> None:
-    from datetime import datetime
-
+def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh: str | None) -> None:
     from ..services.presensi import record
 
-    when = None
-    if waktu is not None:
-        if not (oleh and oleh.strip()):
-            raise fail("--waktu (dicatat mundur) wajib disertai --oleh NIP petugas yang mencatat.")
-        text = waktu.strip().replace("T", " ").replace(".", ":")
-        try:
-            when = datetime.strptime(text, "%Y-%m-%d %H:%M")
-        except ValueError:
-            try:
-                when = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-            except ValueError:
-                raise fail(
-                    f"--waktu {waktu!r} tidak sah; pakai 'YYYY-MM-DD HH:MM', mis. '2021-02-01 07:25'."
-                ) from None
-    if mode is not None and mode.upper() not in ("WFO", "WFH"):
-        raise fail(f"--mode {mode!r} tidak dikenal; pakai wfo atau wfh.")
-    r = record(
-        open_db(), nip_arg(nip), jenis, oleh=actor(oleh), waktu=when, mode=mode.upper() if mode else None
-    )
+    if waktu is not None and not (oleh and oleh.strip()):
+        raise fail("--waktu (dicatat mundur) wajib disertai --oleh NIP petugas yang mencatat.")
+    r = record(open_db(), nip, jenis, oleh=actor(oleh), waktu=waktu, mode=mode.upper() if mode else None)
     kata = "Masuk" if jenis == "masuk" else "Pulang"
     print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
 
 
 @app.command()
 def masuk(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    waktu: str | None = OPT_WAKTU,
+    nip: str = params.nip_argument(),
+    waktu: datetime | None = OPT_WAKTU,
     mode: str | None = OPT_MODE,
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -75,8 +62,8 @@ def masuk(
 
 @app.command()
 def pulang(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    waktu: str | None = OPT_WAKTU,
+    nip: str = params.nip_argument(),
+    waktu: datetime | None = OPT_WAKTU,
     mode: str | None = OPT_MODE,
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -90,8 +77,8 @@ def pulang(
 @app.command()
 def impor(
     berkas: Path = typer.Argument(..., help="Berkas attlog mesin (mis. 1_attlog.dat) atau CSV."),
-    format: str | None = typer.Option(
-        None, "--format", help="attlog atau csv (bawaan: dari akhiran berkas; .csv = csv)."
+    format: str | None = params.format_option(
+        params.FORMAT_PRESENSI, "Bawaan: dari akhiran berkas (.csv = csv, lainnya attlog).", None
     ),
     oleh: str | None = OPT_OLEH,
     as_json: bool = OPT_JSON,
@@ -106,7 +93,7 @@ def impor(
     from ..services.presensi import import_file
     from . import render
 
-    fmt = format.lower() if format else None
+    fmt = format
     size = berkas.stat().st_size if berkas.is_file() else None
     with render.progress(f"Impor {berkas.name}", size) as bar:
         s = import_file(open_db(), berkas, oleh=actor(oleh), fmt=fmt, progress=bar)
@@ -129,10 +116,10 @@ def impor(
 
 @app.command()
 def status(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    kode: str = typer.Option(..., "--kode", help="S, I, CT, CB, CS, CM, CAP, CLTN, DL atau TB."),
-    mulai: str = typer.Option(..., "--mulai", help="Tanggal mulai YYYY-MM-DD."),
-    sampai: str | None = typer.Option(None, "--sampai", help="Tanggal akhir (bawaan: = --mulai)."),
+    nip: str = params.nip_argument(),
+    kode: str = params.option(..., "--kode", type=params.STATUS_CODE, help="Kode status hari."),
+    mulai: date = params.date_option("--mulai", "Tanggal mulai YYYY-MM-DD.", ...),
+    sampai: date | None = params.date_option("--sampai", "Tanggal akhir (bawaan: = --mulai)."),
     keterangan: str = typer.Option(..., "--keterangan", help="Alasan atau nomor surat."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -142,8 +129,7 @@ def status(
     """  # noqa: E501
     from ..services.presensi import KODE_NAMA, declare_status
 
-    m, s = date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai")
-    row = declare_status(open_db(), nip_arg(nip), kode, m, s, keterangan, oleh=actor(oleh))
+    row = declare_status(open_db(), nip, kode, mulai, sampai, keterangan, oleh=actor(oleh))
     print(
         f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
         f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
@@ -169,8 +155,8 @@ def cabut(
 
 @app.command("status-daftar")
 def status_daftar(
-    nip: str | None = typer.Option(None, "--nip", help="Hanya pegawai ini."),
-    bulan: str | None = typer.Option(None, "--bulan", help="Hanya yang mengenai bulan YYYY-MM."),
+    nip: str | None = params.nip_option("--nip", "Hanya pegawai ini."),
+    bulan: str | None = params.month_option("Hanya yang mengenai bulan YYYY-MM."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar status hari yang dicatat (termasuk yang sudah dicabut), dengan id-nya.
@@ -179,9 +165,8 @@ def status_daftar(
     """
     from ..services.presensi import statuses
     from . import render
-    from .base import month_arg
 
-    rows = statuses(open_db(), nip=nip_arg(nip) if nip else None, bulan=month_arg(bulan))
+    rows = statuses(open_db(), nip=nip, bulan=bulan)
     if as_json:
         render.emit_json(rows)
         return
@@ -206,7 +191,7 @@ def status_daftar(
 
 @app.command()
 def harian(
-    tanggal: str | None = OPT_TANGGAL,
+    tanggal: date | None = OPT_TANGGAL,
     unit: str | None = OPT_UNIT,
     as_json: bool = OPT_JSON,
 ) -> None:
@@ -219,7 +204,7 @@ def harian(
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn)
+    d = tanggal or today(conn)
     rows = daily(conn, d, unit)
     if as_json:
         _emit_rows(rows)
@@ -274,7 +259,7 @@ def harian(
 
 @app.command()
 def belum(
-    tanggal: str | None = OPT_TANGGAL,
+    tanggal: date | None = OPT_TANGGAL,
     unit: str | None = OPT_UNIT,
     as_json: bool = OPT_JSON,
 ) -> None:
@@ -287,7 +272,7 @@ def belum(
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn)
+    d = tanggal or today(conn)
     rows = not_yet(conn, d, unit)
     if as_json:
         _emit_rows(rows)

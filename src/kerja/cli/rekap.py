@@ -10,11 +10,12 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, month_arg, nip_arg, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
-FORMATS = ("tabel", "json", "csv", "xlsx", "pdf")
+FORMATS = params.FORMAT_REKAP
 
 
 def _slug(text: str) -> str:
@@ -28,31 +29,25 @@ def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def
 
     if not nip:
         return Signer(jabatan)
-    r = employees.get(conn, nip_arg(nip))
+    r = employees.get(conn, nip)
     return Signer(jabatan, full_name(r), r["nip"])
 
 
 @app.command()
 def bulanan(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     unit: str | None = typer.Option(None, "--unit", help="Unit (nama atau jalur) dan sub-unitnya."),
-    fmt: str = typer.Option(
-        "tabel", "--format", help="tabel (layar), json, csv, xlsx atau pdf.", show_default=True
-    ),
+    fmt: str = params.format_option(FORMATS, "tabel = di layar.", "tabel"),
     keluar: Path | None = typer.Option(
         None,
         "--keluar",
         help="Berkas tujuan. Tanpa ini: json/csv ke layar, xlsx/pdf ke "
         "rekap-YYYY-MM[-unit].xlsx|pdf di folder ini.",
     ),
-    pemisah: str = typer.Option(
-        ";",
-        "--pemisah",
-        help="Pemisah kolom CSV (bawaan ';' untuk Excel Indonesia; ',' untuk yang lain).",
-    ),
-    kepala: str | None = typer.Option(None, "--kepala", help="NIP Kepala OPD untuk tanda tangan."),
-    bendahara: str | None = typer.Option(None, "--bendahara", help="NIP Bendahara Pengeluaran."),
-    pengelola: str | None = typer.Option(None, "--pengelola", help="NIP Pengelola Kepegawaian."),
+    pemisah: str = params.separator_option(),
+    kepala: str | None = params.nip_option("--kepala", "NIP Kepala OPD untuk tanda tangan."),
+    bendahara: str | None = params.nip_option("--bendahara", "NIP Bendahara Pengeluaran."),
+    pengelola: str | None = params.nip_option("--pengelola", "NIP Pengelola Kepegawaian."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Rekap TPP satu bulan per pegawai: hari kerja, kehadiran, TL/PSW, potongan disiplin,
@@ -71,12 +66,8 @@ def bulanan(
     from ..services.rekap import monthly_recap
     from . import render
 
-    month = month_arg(bulan)
-    fmt = "json" if as_json else fmt.lower()
-    if fmt not in FORMATS:
-        raise fail(f"--format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
-    if len(pemisah) != 1 or pemisah in '"\r\n':
-        raise fail(f"--pemisah {pemisah!r} harus satu karakter, mis. ';' atau ','.")
+    month = bulan
+    fmt = "json" if as_json else fmt
     conn = open_db()
     signers = [
         _signer(conn, "Kepala OPD", kepala),
@@ -188,8 +179,8 @@ def _table(recap: dict) -> None:
 
 @app.command()
 def rincian(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    nip: str = params.nip_argument(),
+    bulan: str = params.month_option(default=...),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Mengapa TPP seseorang sebesar itu: tiap hari kerja (kode, jadwal, masuk, pulang, telat,
@@ -201,7 +192,7 @@ def rincian(
     from ..services.rekap import recap_detail
     from . import render
 
-    d = recap_detail(open_db(), nip_arg(nip), month_arg(bulan))
+    d = recap_detail(open_db(), nip, bulan)
     if as_json:
         render.emit_json({k: d[k] for k in ("nip", "bulan", "hari", "rekap")})
         return
@@ -263,7 +254,7 @@ def rincian(
 
 @app.command()
 def kunci(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Kunci bulan: presensi, status, jadwal dan kinerja bulan itu tidak bisa diubah lagi.
@@ -272,7 +263,7 @@ def kunci(
     """
     from ..services.kunci import lock
 
-    row = lock(open_db(), month_arg(bulan) or "", oleh=actor(oleh))
+    row = lock(open_db(), bulan, oleh=actor(oleh))
     print(
         f"Bulan {row['bulan']} dikunci oleh {row['oleh']}. Buka dengan "
         f"`kerja rekap buka --bulan {row['bulan']} --alasan ...`."
@@ -281,7 +272,7 @@ def kunci(
 
 @app.command()
 def buka(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     alasan: str = typer.Option(..., "--alasan", help="Mengapa dibuka lagi (dicatat di audit)."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -291,7 +282,7 @@ def buka(
     """
     from ..services.kunci import unlock
 
-    m = month_arg(bulan) or ""
+    m = bulan
     unlock(open_db(), m, alasan, oleh=actor(oleh))
     print(f"Kunci bulan {m} dibuka.")
 

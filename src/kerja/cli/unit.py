@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
 
 app = App(help="Pohon unit kerja (OPD > Bidang > Seksi) dengan jumlah pegawai.")
 
@@ -48,7 +49,7 @@ def daftar(as_json: bool = OPT_JSON) -> None:
 @app.command()
 def ubah(
     unit: str = typer.Argument(..., help="Unit (nama atau jalur lengkap)."),
-    zona: str = typer.Option(..., "--zona", help="Zona waktu unit: WIB, WITA atau WIT."),
+    zona: str = params.zone_option("Zona waktu unit.", ...),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Atur zona waktu sebuah unit beserta sub-unitnya (bila berbeda dari instansi).
@@ -57,8 +58,5 @@ def ubah(
     """
     from ..services.units import set_zone
 
-    z = zona.upper()
-    if z not in ("WIB", "WITA", "WIT"):
-        raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
-    n = set_zone(open_db(), unit, z, actor(oleh))
-    print(f"Zona {z} dipasang untuk {n} unit.")
+    n = set_zone(open_db(), unit, zona, actor(oleh))
+    print(f"Zona {zona} dipasang untuk {n} unit.")

@@ -85,14 +85,29 @@ def backup(conn: sqlite3.Connection, target: str | os.PathLike[str]) -> Path:
     t = Path(target)
     if t.exists():
         raise KerjaError(f"{t} sudah ada; pilih nama berkas lain untuk cadangan.")
+    if t.parent.exists() and not t.parent.is_dir():
+        raise KerjaError(f"{t.parent} bukan folder; pilih tempat lain untuk cadangan.")
+    # A new machine has no backup folder yet: create it (and remove it again if the copy fails,
+    # so a failed backup leaves nothing behind).
+    created = [d for d in (t.parent, *t.parent.parents) if not d.exists()]
+    t.parent.mkdir(parents=True, exist_ok=True)
     tmp = t.with_name(t.name + ".sebagian")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
-    dest = sqlite3.connect(tmp)
     try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-    os.replace(tmp, t)
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        os.close(fd)
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, t)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        for d in created:  # innermost first
+            try:
+                d.rmdir()
+            except OSError:
+                break
+        raise
     return t
