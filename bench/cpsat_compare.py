@@ -134,7 +134,7 @@ def run_cpsat(inp: dom.Inputs, res: dom.Result, limit: float, workers: int):  # 
         if not g.in_rotation[j]:
             continue
         total = sum(v for (k, jj), v in x.items() if jj == j)
-        F = round(g.f[j] * SCALE)
+        F = round(g.share[j] * SCALE)
         m.Add(SCALE * total - F <= z)
         m.Add(F - SCALE * total <= z)
     m.Minimize(z)
@@ -152,7 +152,7 @@ def run_cpsat(inp: dom.Inputs, res: dom.Result, limit: float, workers: int):  # 
         picked = solver.Value(v)
         cells[k][j] = dom.ROTASI if picked else dom.ROTASI_WFH
         wfo[j] += picked
-    fair = {j: (wfo[j], g.f[j]) for j in range(g.n) if g.in_rotation[j]}
+    fair = {j: (wfo[j], g.share[j]) for j in range(g.n) if g.in_rotation[j]}
     other = dom.Result(res.codes, res.days, cells, [], fair)
     worst, off = metrics(fair)
     return wall, worst, off, len(dom.check(inp, other)), solver.StatusName(status)

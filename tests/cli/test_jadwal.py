@@ -8,7 +8,9 @@ import sqlite3
 import pytest
 
 from helpers import db_bytes, write
-from roster_fixture import KABID, KADIS, KASI, setup, staff_a1, staff_a2
+from roster_fixture import KABID, KADIS, KASI, KUKAR, setup, staff_a1, staff_a2
+
+KUKAR_TEXT = KUKAR.read_text(encoding="utf-8")
 
 DAYS = [
     "2021-01-27",
@@ -198,3 +200,32 @@ def test_each_day_follows_the_circular_in_force(kerja, dinas, tmp_path):
     assert "kukar-2021, lanjut" in r.stdout
     rows = export(kerja, "--mulai", "2021-02-15", "--sampai", "2021-02-15")
     assert sum(1 for x in rows if x["lokasi"] == "WFO" and x["unit"].startswith("Dinas Uji")) == 8
+
+
+@pytest.mark.parametrize("tingkat", ["opd", "unit"])
+@pytest.mark.parametrize("unit", ["Seksi A2", "Bidang A", "Badan Lain"])
+def test_lihat_of_a_unit_is_the_whole_view_cut_to_that_unit(kerja, dinas, db_path, tmp_path, tingkat, unit):
+    # A unit's view reads only the cells of its OPDs; what it shows must be exactly the whole
+    # institution's view cut to the unit: its rows (a declared status included) and the quota line
+    # of each group that holds one of its people.
+    from datetime import date
+
+    from kerja.services.jadwal import grid
+    from kerja.store.db import connect
+
+    text = KUKAR_TEXT.replace('tingkat = "opd"', f'tingkat = "{tingkat}"').replace("kukar-2021", "uji")
+    kerja("kebijakan", "tambah", write(tmp_path / "uji.toml", text))
+    kerja("jadwal", "buat", "--kebijakan", "uji", code=None)  # exit 3 for unit quotas: not the point here
+    sick = staff_a2()[0]
+    kerja("presensi", "status", sick, "--kode", "S", "--mulai", "2021-02-02", "--keterangan", "demam")
+    conn = connect(db_path)
+    whole = grid(conn, date(2021, 2, 1), date(2021, 2, 9), None)
+    part = grid(conn, date(2021, 2, 1), date(2021, 2, 9), unit)
+    inside = [r for r in whole.rows if r[2] == unit or f" > {unit}" in r[2] or r[2].startswith(unit + " > ")]
+    assert part.days == whole.days and part.rows == inside and inside
+    # the quota group of a person is their OPD (the first level of the path) or their own unit
+    groups = {r[2].split(" > ")[0] if tingkat == "opd" else r[2] for r in inside}
+    assert part.totals == [t for t in whole.totals if t[0] in groups]
+    assert part.totals  # every shown group has its line
+    if unit == "Seksi A2":
+        assert next(r for r in part.rows if r[0] == sick)[3][1] == "S"  # 2021-02-02

@@ -203,7 +203,7 @@ def test_rules_change_next_month_and_locked_predecessor(kerja, february, tmp_pat
     assert recap(kerja) == feb_before
     catat_id(kerja, STAF, day(1, 3), "08:00", "12:00")
     kerja("kinerja", "validasi", "16", "--oleh", KASI)
-    kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", KEPALA)
+    kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", KEPALA, "--paksa")
     before = db_bytes(february)
     march = json.loads(kerja("rekap", "bulanan", "--bulan", "2021-03", "--json").stdout)
     assert db_bytes(february) == before  # read-only

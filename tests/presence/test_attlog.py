@@ -117,7 +117,7 @@ def test_malformed_line_writes_nothing(dinas, kerja, tmp_path):
 
 
 def test_import_into_locked_month_refused(dinas, kerja, tmp_path):
-    kerja("rekap", "kunci", "--bulan", "2021-02")
+    kerja("rekap", "kunci", "--bulan", "2021-02", "--paksa")
     f = tmp_path / "x.dat"
     f.write_text("1 2021-02-01 07:25:13 1\n")
     r = kerja("presensi", "impor", str(f), code=1)

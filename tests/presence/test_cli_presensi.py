@@ -189,7 +189,7 @@ def test_belum_lists_rostered_without_check_in(dinas, kerja, monkeypatch):
 def test_lock_refuses_changes_until_reopened(dinas, kerja, monkeypatch):
     monkeypatch.setenv("KERJA_SEKARANG", "2021-03-02T07:40:00+07:00")
     kerja("presensi", "status", A, "--kode", "I", "--mulai", "2021-02-22", "--keterangan", "izin")
-    kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", B)
+    kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", B, "--paksa")
     r = kerja("rekap", "kunci", "--bulan", "2021-02", code=1)
     assert "sudah dikunci" in r.stderr
     for args in (

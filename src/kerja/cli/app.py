@@ -106,21 +106,23 @@ def audit_cmd(
 
     def short(v: object) -> str:
         if isinstance(v, dict):
-            return ", ".join(f"{k}={v[k]}" for k in v)
-        return str(v)
+            return ", ".join(f"{render.visible(k)}={render.visible(v[k])}" for k in v)
+        return render.visible(v)
 
     from datetime import datetime
 
-    from ..domain.calendar import zone
-    from ..store.institution import zona
+    from ..domain.zones import zone
+    from ..services.local_time import institution_zone
 
-    z = zona(open_db())
+    z = institution_zone(open_db())
     print(f"Log audit: {len(rows)} entri (waktu {z})")
+    # Values are shown escaped (render.visible): a newline in --oleh or a reason cannot forge an
+    # entry, a terminal escape cannot recolour or hide one. --json gives them exactly as stored.
     for r in rows:
         local = datetime.fromisoformat(r["waktu"]).astimezone(zone(z))
-        head = f"{local:%Y-%m-%d %H:%M}  {r['aksi']}"
-        head += f"  NIP {r['nip']}" if r["nip"] else ""
-        print(f"{head}  oleh {r['oleh']}")
+        head = f"{local:%Y-%m-%d %H:%M}  {render.visible(r['aksi'])}"
+        head += f"  NIP {render.visible(r['nip'])}" if r["nip"] else ""
+        print(f"{head}  oleh {render.visible(r['oleh'])}")
         for label in ("sebelum", "sesudah", "alasan"):
             if r[label] not in (None, "", {}):
                 print(
@@ -133,6 +135,7 @@ def audit_cmd(
 @app.command()
 def cadangkan(
     berkas: Path = typer.Argument(..., help="Berkas cadangan baru."),
+    timpa: bool = typer.Option(False, "--timpa", help="Timpa cadangan lama dengan nama yang sama."),
 ) -> None:
     """Salin basis data secara konsisten, aman walau ada proses lain yang sedang menulis.
 
@@ -140,7 +143,7 @@ def cadangkan(
     """
     from ..store.db import backup
 
-    target = backup(open_db(), berkas)
+    target = backup(open_db(), berkas, timpa=timpa)
     print(f"Cadangan tersimpan di {target}.")
 
 

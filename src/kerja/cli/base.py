@@ -170,5 +170,14 @@ def month_arg(text: str | None, name: str = "--bulan") -> str | None:
         raise fail(f"{name}: {e}") from None
 
 
+def out_target(path: Path, *, timpa: bool, option: str = "--keluar") -> Path:
+    """A file the command may write: not the store (nor its sidecars and backups), not a folder,
+    an existing file only with --timpa (io.atomic.check_target)."""
+    from ..io.atomic import check_target
+
+    return check_target(path, stores=[db_path()], timpa=timpa, option=option)
+
+
+OPT_TIMPA = typer.Option(False, "--timpa", help="Timpa berkas tujuan bila sudah ada.")
 OPT_JSON = typer.Option(False, "--json", help="Cetak satu dokumen JSON di stdout.")
 OPT_OLEH = typer.Option(None, "--oleh", help="NIP/nama petugas yang mengubah (bawaan: pengguna OS).")

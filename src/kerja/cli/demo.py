@@ -116,19 +116,21 @@ def show_recap(recap: dict) -> None:
             t.add_column(c, width=fixed[c], justify="right", no_wrap=True)
         return t
 
-    con.print(f"[bold]Rekap TPP {recap['bulan']}: {recap['instansi']}[/bold]")
+    from rich.markup import escape
+
+    con.print(f"[bold]Rekap TPP {recap['bulan']}: {escape(recap['instansi'])}[/bold]")
     con.print(block(header=True))
     groups: dict[str, list[dict]] = {}
     for r in recap["pegawai"]:
         groups.setdefault(r["unit"], []).append(r)
     for unit, rows in groups.items():
         parts = unit.split(" > ")
-        con.print(f"[bold]{' > '.join(parts[1:]) or parts[0]}[/bold]", overflow="fold")
+        con.print(f"[bold]{escape(' > '.join(parts[1:]) or parts[0])}[/bold]", overflow="fold")
         t = block(header=False)
         for r in rows:
             t.add_row(
                 r["nip"],
-                r["nama"],
+                escape(r["nama"]),
                 str(r["hadir_wfo"] + r["hadir_wfh"]),
                 str(r["tk"]),
                 f"{r['potongan_disiplin_persen']:g}",

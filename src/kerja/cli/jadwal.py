@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, App, actor, open_db
+from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, OPT_TIMPA, App, actor, open_db, out_target
 
 app = App(help="Jadwal WFO/WFH: buat, lihat, ubah, periksa, ekspor.")
 
@@ -223,6 +223,7 @@ def ekspor(
     sampai: date | None = OPT_SAMPAI,
     unit: str | None = OPT_UNIT,
     pemisah: str = params.separator_option(),
+    timpa: bool = OPT_TIMPA,
 ) -> None:
     """Ekspor jadwal hari bertugas: csv (UTF-8 BOM, ';'), xlsx (satu sheet per OPD, siap cetak,
     berjudul kebijakan) atau json. Tanpa --keluar: csv/json ke stdout, xlsx ke jadwal-AWAL_AKHIR.xlsx.
@@ -236,19 +237,28 @@ def ekspor(
     from ..store import institution
 
     fmt = format
+    if keluar is not None:
+        keluar = out_target(keluar, timpa=timpa)
     conn = open_db()
     a, b = jadwal._span(conn, mulai, sampai)
     rows = jadwal.export_rows(conn, a, b, unit)
     if fmt == "json":
-        out = open(keluar, "w", encoding="utf-8") if keluar else sys.stdout
-        out.write("[")
-        for i, r in enumerate(rows):
-            obj = dict(zip(jadwal.EXPORT_KEYS, r, strict=True))
-            out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
-        out.write("\n]\n")
+
+        def emit(out) -> None:  # type: ignore[no-untyped-def]
+            out.write("[")
+            for i, r in enumerate(rows):
+                obj = dict(zip(jadwal.EXPORT_KEYS, r, strict=True))
+                out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
+            out.write("\n]\n")
+
         if keluar:
-            out.close()
+            from ..io.atomic import open_atomic
+
+            with open_atomic(keluar) as f:
+                emit(f)
             print(f"Jadwal diekspor ke {keluar}.", file=sys.stderr)
+        else:
+            emit(sys.stdout)
     elif fmt == "csv":
         n = roster_export.write_csv(rows, keluar, pemisah)
         if keluar:
@@ -264,7 +274,8 @@ def ekspor(
             )
         }
         judul = "; ".join(c.judul for c, _ in kebijakan_all(conn) if c.nama in names) or None
-        target = keluar or Path(f"jadwal-{a}_{b}.xlsx")
+        # The default name (no --keluar) is replaced as documented; still never the store.
+        target = keluar or out_target(Path(f"jadwal-{a}_{b}.xlsx"), timpa=True)
         n = roster_export.write_xlsx(
             rows, target, instansi=institution.instansi(conn), judul=judul, periode=f"{a} s.d. {b}"
         )

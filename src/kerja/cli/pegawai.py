@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db, out_target
 
 app = App(help="Data pegawai: impor dari SIMPEG/SIASN atau spreadsheet, daftar, lihat, ubah.")
 
@@ -21,6 +21,7 @@ def impor(
     lewati_galat: Path | None = typer.Option(
         None, "--lewati-galat", help="Simpan baris yang benar; tulis baris yang salah ke berkas ini."
     ),
+    timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas --lewati-galat bila sudah ada."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Impor daftar pegawai (upsert per NIP). Satu baris salah = tidak ada yang disimpan.
@@ -33,6 +34,8 @@ def impor(
     from ..services.pegawai import import_employees
     from . import render
 
+    if lewati_galat is not None:
+        lewati_galat = out_target(lewati_galat, timpa=timpa, option="--lewati-galat")
     conn = open_db()
     with render.status(f"Memeriksa {berkas.name} ..."):
         s = import_employees(

@@ -1,17 +1,18 @@
 """kerja rekap: the monthly TPP recap and its exports, the per-person explanation, and the month
-lock (`kunci`, `buka`)."""
+lock (`kunci`, `buka`, `kunci-daftar`, `periksa`)."""
 
 from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
+from .base import OPT_JSON, OPT_OLEH, OPT_TIMPA, App, actor, open_db, out_target
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
@@ -45,6 +46,7 @@ def bulanan(
         "rekap-YYYY-MM[-unit].xlsx|pdf di folder ini.",
     ),
     pemisah: str = params.separator_option(),
+    timpa: bool = OPT_TIMPA,
     kepala: str | None = params.nip_option("--kepala", "NIP Kepala OPD untuk tanda tangan."),
     bendahara: str | None = params.nip_option("--bendahara", "NIP Bendahara Pengeluaran."),
     pengelola: str | None = params.nip_option("--pengelola", "NIP Pengelola Kepegawaian."),
@@ -63,28 +65,42 @@ def bulanan(
     Contoh: [bold]kerja rekap bulanan --bulan 2021-02 --unit "Dinas Kesehatan" --format xlsx
     --kepala 196801011990031001[/bold]
     """
-    from ..services.rekap import monthly_recap
+    from ..services.rekap import locked_recap, monthly_recap
     from . import render
 
     month = bulan
     fmt = "json" if as_json else fmt
+    target = None
+    if fmt in ("xlsx", "pdf") or keluar is not None:
+        # Checked before the month is computed: a refused target costs the clerk nothing.
+        # The default name of xlsx/pdf (no --keluar) is replaced as documented.
+        target = out_target(
+            keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}"),
+            timpa=timpa or keluar is None,
+        )
     conn = open_db()
     signers = [
         _signer(conn, "Kepala OPD", kepala),
         _signer(conn, "Bendahara Pengeluaran", bendahara),
         _signer(conn, "Pengelola Kepegawaian", pengelola),
     ]
+    frozen = locked_recap(conn, month)
     recap = monthly_recap(conn, month, unit)
-    _notes(recap, month, unit)
+    # The stored text itself when it is the whole month: byte for byte what the lock stored.
+    text = frozen.text if frozen and unit is None else None
+    if frozen:
+        _locked_note(frozen.lock)
+    else:
+        _notes(conn, recap, month, unit)
     if fmt == "tabel":
         _table(recap)
         return
     if fmt in ("json", "csv") and keluar is None:
-        from ..io.export import csv_text
+        from ..io.export import csv_text, recap_json
 
         try:
             if fmt == "json":
-                _emit_recap_json(recap)
+                sys.stdout.write(text if text is not None else recap_json(recap))
             else:
                 sys.stdout.write(csv_text(recap, pemisah=pemisah))
             sys.stdout.flush()
@@ -94,11 +110,9 @@ def bulanan(
         return
     from ..io import export
 
-    target = keluar or Path(f"rekap-{month}{'-' + _slug(unit) if unit else ''}.{fmt}")
-    if target.parent and not target.parent.exists():
-        raise fail(f"Folder {target.parent} tidak ada; buat foldernya dulu atau pilih --keluar lain.")
+    assert target is not None
     if fmt == "json":
-        export.save_json(recap, target)
+        export.save_json(text if text is not None else recap, target)
     elif fmt == "csv":
         export.save_csv(recap, target, pemisah=pemisah)
     elif fmt == "xlsx":
@@ -111,9 +125,10 @@ def bulanan(
     )
 
 
-def _notes(recap: dict, month: str, unit: str | None) -> None:
+def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) -> None:
     """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
     from ..clock import now
+    from ..services.local_time import this_month
     from . import render
 
     rows = recap["pegawai"]
@@ -124,23 +139,18 @@ def _notes(recap: dict, month: str, unit: str | None) -> None:
             f"Peringatan: belum ada jadwal atau presensi pada atau sebelum {month}; "
             "hari kerja 0 untuk semua pegawai."
         )
-    if now().strftime("%Y-%m") <= month:
+    if this_month(conn, now()) <= month:
         render.note(f"Peringatan: bulan {month} belum selesai; rekap ini sementara.")
 
 
-def _emit_recap_json(recap: dict) -> None:
-    """One JSON document, one employee a line: readable, and it keeps the C encoder on (an
-    indented dump goes through the pure-Python one, seconds slower over a province)."""
-    import json
+def _locked_note(lock: dict) -> None:
+    from . import render
 
-    def dump(v: object) -> str:
-        return json.dumps(v, ensure_ascii=False)
-
-    out = sys.stdout
-    out.write(f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": [')
-    rows = recap["pegawai"]
-    out.write("\n" + ",\n".join(dump(r) for r in rows) + "\n" if rows else "")
-    out.write(f'], "total": {dump(recap["total"])}}}\n')
+    render.note(
+        f"Bulan {lock['bulan']} terkunci (oleh {lock['oleh']}, {lock['pada'][:16]}; SHA-256 "
+        f"{lock['sha256'][:16]}...): ini rekap yang disimpan saat dikunci. Bandingkan dengan data "
+        f"sekarang: `kerja rekap periksa --bulan {lock['bulan']}`."
+    )
 
 
 def _table(recap: dict) -> None:
@@ -193,6 +203,13 @@ def rincian(
     from . import render
 
     d = recap_detail(open_db(), nip, bulan)
+    if d["kunci"]:
+        _locked_note(d["kunci"])
+        if d["berubah_sejak_kunci"]:
+            render.note(
+                "Peringatan: data bulan ini berubah sejak dikunci; baris rekap di bawah adalah yang "
+                "terkunci, rincian hariannya dihitung ulang dari data sekarang."
+            )
     if as_json:
         render.emit_json({k: d[k] for k in ("nip", "bulan", "hari", "rekap")})
         return
@@ -255,18 +272,31 @@ def rincian(
 @app.command()
 def kunci(
     bulan: str = params.month_option(default=...),
+    paksa: bool = typer.Option(
+        False, "--paksa", help="Kunci juga walau ada temuan (temuannya dicatat di log audit)."
+    ),
     oleh: str | None = OPT_OLEH,
 ) -> None:
-    """Kunci bulan: presensi, status, jadwal dan kinerja bulan itu tidak bisa diubah lagi.
+    """Kunci bulan: presensi, status, jadwal dan kinerja bulan itu tidak bisa diubah lagi, dan
+    rekapnya disimpan (beserta SHA-256-nya): `rekap bulanan` dan `rekap rincian` bulan itu
+    selanjutnya mencetak rekap yang disimpan ini, apa pun yang berubah sesudahnya.
+
+    Sebelum mengunci, kerja memeriksa yang akan salah selamanya: kegiatan yang masih menunggu
+    validasi, hari kerja tanpa jadwal, pegawai berkegiatan tanpa atasan, capaian kinerja 0%, PIN
+    mesin tak dikenal. Bila ada, bulan tidak dikunci (exit 1) kecuali dengan --paksa.
 
     Contoh: [bold]kerja rekap kunci --bulan 2021-02 --oleh 196801011990031001[/bold]
     """
     from ..services.kunci import lock
+    from . import render
 
-    row = lock(open_db(), bulan, oleh=actor(oleh))
+    r = lock(open_db(), bulan, oleh=actor(oleh), paksa=paksa)
+    for f in r.temuan:
+        render.note(f"Dikunci walau: {f['pesan']}")
     print(
-        f"Bulan {row['bulan']} dikunci oleh {row['oleh']}. Buka dengan "
-        f"`kerja rekap buka --bulan {row['bulan']} --alasan ...`."
+        f"Bulan {r.bulan} dikunci oleh {r.oleh}: {r.pegawai} pegawai, TPP total "
+        f"{render.rupiah(r.tpp_total)}, SHA-256 {r.sha256}. Buka dengan "
+        f"`kerja rekap buka --bulan {r.bulan} --alasan ...`."
     )
 
 
@@ -289,7 +319,8 @@ def buka(
 
 @app.command("kunci-daftar")
 def kunci_daftar(as_json: bool = OPT_JSON) -> None:
-    """Bulan-bulan yang sedang dikunci.
+    """Bulan-bulan yang sedang dikunci, dengan SHA-256 rekap yang disimpan saat dikunci
+    (`sha256sum` atas keluaran `rekap bulanan --format json` bulan itu memberi nilai yang sama).
 
     Contoh: [bold]kerja rekap kunci-daftar[/bold]
     """
@@ -302,6 +333,34 @@ def kunci_daftar(as_json: bool = OPT_JSON) -> None:
         return
     render.table(
         f"{len(rows)} bulan terkunci",
-        ["Bulan", "Oleh", "Pada"],
-        ([r["bulan"], r["oleh"], r["pada"][:16]] for r in rows),
+        ["Bulan", "Oleh", "Pada", "SHA-256 rekap"],
+        ([r["bulan"], r["oleh"], r["pada"][:16], r["sha256"] or "(tanpa rekap tersimpan)"] for r in rows),
     )
+
+
+@app.command()
+def periksa(
+    bulan: str = params.month_option("Bulan YYYY-MM yang dikunci.", default=...),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Hitung ulang bulan yang dikunci dari data sekarang dan bandingkan dengan rekap yang disimpan
+    saat dikunci. Sama: exit 0. Berbeda: setiap perbedaan disebut (NIP, kolom, nilai lama -> baru)
+    dan exit 3. Tidak mengubah apa pun.
+
+    Contoh: [bold]kerja rekap periksa --bulan 2021-02[/bold]
+    """
+    from ..services.kunci import check
+    from . import render
+    from .base import EXIT_RULES_UNMET
+
+    c = check(open_db(), bulan)
+    if as_json:
+        render.emit_json({"bulan": c.bulan, "sha256": c.sha256, "sama": c.sama, "perbedaan": c.perbedaan})
+    elif c.sama:
+        print(f"Rekap {c.bulan} dihitung ulang sama persis dengan yang dikunci (SHA-256 {c.sha256}).")
+    else:
+        print(f"Rekap {c.bulan} dihitung ulang BERBEDA dari yang dikunci (SHA-256 {c.sha256}):")
+        for line in c.perbedaan:
+            print(f"  {line}")
+    if not c.sama:
+        raise typer.Exit(EXIT_RULES_UNMET)

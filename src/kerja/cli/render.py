@@ -49,6 +49,7 @@ def table(
 ) -> None:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     cells = [["" if v is None else str(v) for v in r] for r in rows]
     con = console()
@@ -57,9 +58,11 @@ def table(
         return
     # A rule under the header, no vertical bars, two spaces between columns: what lets a listing
     # of six or seven columns fit an 80-column terminal.
+    # Every cell, title and caption is data (names, units, descriptions, reasons): Text, never
+    # markup, so '[/]' cannot crash a listing and '[link=...]' cannot make a live hyperlink.
     t = Table(
-        title=title,
-        caption=caption,
+        title=Text(title) if title is not None else None,
+        caption=Text(caption) if caption is not None else None,
         show_lines=False,
         header_style="bold",
         box=box.SIMPLE_HEAD,
@@ -69,9 +72,11 @@ def table(
     for i, c in enumerate(columns):
         # An identifier broken over two lines is misread; names and units may wrap instead.
         keep = c.upper() in ("NIP", "NIK", "TANGGAL", "WAKTU")
-        t.add_column(c, justify="right" if i in justify_right else "left", overflow="fold", no_wrap=keep)
+        t.add_column(
+            Text(c), justify="right" if i in justify_right else "left", overflow="fold", no_wrap=keep
+        )
     for r in cells:
-        t.add_row(*r)
+        t.add_row(*(Text(v) for v in r))
     con.print(t)
 
 
@@ -113,6 +118,26 @@ def _records(
             )
     if caption:
         con.print(escape(caption))
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def visible(value: object) -> str:
+    """Text with every control or line-breaking character shown as an escape (`\\n`, `\\x1b`):
+    stored values are printed as data, so they can neither start a forged line nor send the
+    terminal an escape sequence. A backslash is doubled, so the escapes cannot be faked either."""
+    import unicodedata
+
+    out: list[str] = []
+    for ch in str(value):
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200c\u200d":
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def width() -> int:

@@ -16,13 +16,10 @@ def daftar(as_json: bool = OPT_JSON) -> None:
 
     Contoh: [bold]kerja unit daftar[/bold]
     """
-    from ..store import employees as store
-    from ..store import institution
+    from ..services.units import tree
     from . import render
 
-    conn = open_db()
-    units = store.unit_tree(conn)
-    zona = institution.zona(conn)  # a unit without its own zone keeps the institution's
+    units = tree(open_db())
     if as_json:
         render.emit_json(
             [
@@ -30,7 +27,7 @@ def daftar(as_json: bool = OPT_JSON) -> None:
                     "unit": u["jalur"],
                     "nama": u["nama"],
                     "tingkat": u["tingkat"],
-                    "zona": u["zona"] or zona,
+                    "zona": u["zona"],
                     "pegawai": u["pegawai"],
                     "total": u["total"],
                 }
@@ -41,7 +38,7 @@ def daftar(as_json: bool = OPT_JSON) -> None:
     render.table(
         f"{len(units)} unit",
         ["Unit", "Pegawai", "Total", "Zona"],
-        (("  " * (u["tingkat"] - 1) + u["nama"], u["pegawai"], u["total"], u["zona"] or zona) for u in units),
+        (("  " * (u["tingkat"] - 1) + u["nama"], u["pegawai"], u["total"], u["zona"]) for u in units),
         justify_right=(1, 2),
     )
 

@@ -1,4 +1,4 @@
-"""Working days, holidays, working hours and time zones.
+"""Working days, holidays and working hours (time zones: domain/zones.py).
 
 Holidays are national holidays and cuti bersama of Indonesia (the `holidays` package, which keeps
 cuti bersama in its GOVERNMENT category) laid under the institution's local entries: a local entry
@@ -8,18 +8,11 @@ with a name adds a holiday, one without a name (None) cancels a national one (a 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from .rules import HARI
-
-ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-
-
-def zone(name: str) -> ZoneInfo:
-    return ZoneInfo(ZONES[name])
 
 
 @lru_cache(maxsize=64)
@@ -92,11 +85,6 @@ def hours(d: date, rules: Mapping[str, Any]) -> tuple[time, time]:
             break
     end = spec.get("pulang_jumat", spec["pulang"]) if d.weekday() == 4 else spec["pulang"]
     return time.fromisoformat(spec["masuk"]), time.fromisoformat(end)
-
-
-def local_date(ts: datetime, zone_name: str) -> date:
-    """The calendar day a timestamp falls on in a zone (a 00:30 WIB punch is 17:30 UTC the day before)."""
-    return ts.astimezone(zone(zone_name)).date()
 
 
 def age_on(born: date, d: date) -> int:

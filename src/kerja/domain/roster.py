@@ -177,11 +177,12 @@ class Result:
 
 
 # ---------------------------------------------------------------------------------------------
-# Mandatory WFH
+# Rules 1 and 2: who is on duty, who must stay home
 
 
 class Rules:
-    """Per person: the days they are off duty and the reason they must stay home on a day."""
+    """Per person: the days a declared status takes them off duty (rule 1) and the reason the
+    circular keeps them home on a day (rule 2)."""
 
     def __init__(
         self,
@@ -218,10 +219,11 @@ class Rules:
         return self._turn[usia]
 
     def is_off(self, i: int, d: date) -> bool:
+        """Rule 1: a declared status (leave, sick, DL, ...) takes person i off duty on day d."""
         return any(a <= d <= b for a, b in self.off.get(i, ()))
 
-    def wfh(self, i: int, d: date, c: Circular) -> str | None:
-        """The mandatory-WFH rule that keeps person i home on day d, or None."""
+    def must_stay_home(self, i: int, d: date, c: Circular) -> str | None:
+        """Rule 2: the mandatory-WFH rule that keeps person i home on day d, or None."""
         if c.usia_min is not None:
             t = self.turns(c.usia_min)[i]
             if t is not None and t <= d:
@@ -256,10 +258,40 @@ class Rules:
 
 
 # ---------------------------------------------------------------------------------------------
+# Rule 3: the target, and the head count it is taken of
+
+
+def leaders_outside_quota(c: Circular) -> bool:
+    """Whether leaders are left out of the quota's head count and office count: they are kept in the
+    office by rule 4 (pejabat_wfo) and the circular does not count them (pejabat_dihitung false)."""
+    return c.pejabat_wfo and not c.pejabat_dihitung
+
+
+@dataclass(frozen=True)
+class Quota:
+    head: int  # on-duty people the target is taken of
+    office: int  # of them, in the office
+    target: int  # T
+
+    @property
+    def over(self) -> bool:
+        return self.office > self.target
+
+
+def quota(on_duty: int, in_office: int, leaders_on_duty: int, leaders_in_office: int, c: Circular) -> Quota:
+    """Rule 3 for one quota group on one day: T = wfo_persen% of the on-duty head count, rounded as
+    set; leaders are left out of both counts when `leaders_outside_quota`. The solver, the check
+    and the roster grid's totals all count through here."""
+    if leaders_outside_quota(c):
+        on_duty -= leaders_on_duty
+        in_office -= leaders_in_office
+    return Quota(on_duty, in_office, target(on_duty, c.wfo_persen, c.pembulatan))
+
+
+# ---------------------------------------------------------------------------------------------
 # The generator
 
-
-OFF, ROT, LEAD = -1, -2, -3
+Move = tuple[int, int, int]  # (day k, member leaving the office, member coming in)
 
 
 def group_key(p: Person, c: Circular) -> int:
@@ -267,54 +299,129 @@ def group_key(p: Person, c: Circular) -> int:
 
 
 def build(inp: Inputs) -> Result:
+    """The roster of every generated day: per circular and quota group, rules 1-5 settle each day
+    and rule 6 fills it (`_Group`); the fair shares, notices and violations come with it."""
     people, units = inp.people, inp.units
     codes = Codes()
     rules = Rules(people, inp.conditions, inp.statuses)
-    gen_days = [d.tanggal for d in inp.days if d.generate]
+    fixed = _fixed_codes(inp, codes)
+    gen_days = [day.tanggal for day in inp.days if day.generate]
     gen_pos = {d: k for k, d in enumerate(gen_days)}
     cells = [[0] * len(people) for _ in gen_days]
-    fixed_by_nip: dict[str, list[tuple[date, int]]] = {}
-    for (d, nip), (lok, why) in inp.fixed.items():
-        fixed_by_nip.setdefault(nip, []).append((d, codes.code(lok, why)))
-    fixed_idx: dict[int, dict[date, int]] = {}
-    for i, p in enumerate(people):
-        if p.nip in fixed_by_nip:
-            fixed_idx[i] = dict(fixed_by_nip[p.nip])
-
-    by_circ: dict[str, list[Day]] = {}
-    circs: dict[str, Circular] = {}
-    for d in sorted(inp.days, key=lambda x: x.tanggal):
-        by_circ.setdefault(d.circular.nama, []).append(d)
-        circs[d.circular.nama] = d.circular
     notices: list[Notice] = []
     fair: dict[tuple[str, str], tuple[int, float]] = {}
-    for name, days in by_circ.items():
-        c = circs[name]
-        groups: dict[int, list[int]] = {}
-        for i, p in enumerate(people):
-            groups.setdefault(group_key(p, c), []).append(i)
-        for members in groups.values():
-            g = _Group(c, days, members, people, units, rules, fixed_idx, codes)
+    for c, days in _days_by_circular(inp.days):
+        for members in _quota_groups(people, c):
+            g = _Group(c, days, members, people, units, rules, fixed, codes)
             g.solve()
-            for k, d in enumerate(days):
-                if d.generate:
-                    row = cells[gen_pos[d.tanggal]]
-                    list(map(row.__setitem__, members, g.out[k]))  # a scatter at C speed
+            for k, day in enumerate(days):
+                if day.generate:
+                    row = cells[gen_pos[day.tanggal]]
+                    list(map(row.__setitem__, members, g.cells[k]))  # a scatter at C speed
             for j, i in enumerate(members):
                 if g.in_rotation[j]:
-                    fair[(name, people[i].nip)] = (g.x[j], g.f[j])
-                    if g.x[j] - g.f[j] >= 1 - EPS:
+                    p, x, f = people[i], g.wfo_days[j], g.share[j]
+                    fair[(c.nama, p.nip)] = (x, f)
+                    if x - f >= 1 - EPS:
                         sebab = "tim" if c.pola == "tim" else "cakupan"
-                        notices.append(
-                            Notice(people[i].nip, name, units[people[i].unit].name, g.x[j], g.f[j], sebab)
-                        )
+                        notices.append(Notice(p.nip, c.nama, units[p.unit].name, x, f, sebab))
     res = Result(codes, gen_days, cells, notices, fair)
     res.violations = check(inp, res)
     return res
 
 
+def _fixed_codes(inp: Inputs, codes: Codes) -> dict[int, dict[date, int]]:
+    """Person index -> day -> the code of their kept cell (manual changes, earlier runs)."""
+    by_nip: dict[str, list[tuple[date, int]]] = {}
+    for (d, nip), (lok, why) in inp.fixed.items():
+        by_nip.setdefault(nip, []).append((d, codes.code(lok, why)))
+    return {i: dict(by_nip[p.nip]) for i, p in enumerate(inp.people) if p.nip in by_nip}
+
+
+def _days_by_circular(days: Sequence[Day]) -> list[tuple[Circular, list[Day]]]:
+    """Each circular with its days in date order: fairness is solved over all of them at once."""
+    by_name: dict[str, list[Day]] = {}
+    circ: dict[str, Circular] = {}
+    for day in sorted(days, key=lambda x: x.tanggal):
+        by_name.setdefault(day.circular.nama, []).append(day)
+        circ[day.circular.nama] = day.circular
+    return [(circ[name], ds) for name, ds in by_name.items()]
+
+
+def _quota_groups(people: Sequence[Person], c: Circular) -> list[list[int]]:
+    """The people (indices, in input order) of each quota group of circular c."""
+    groups: dict[int, list[int]] = {}
+    for i, p in enumerate(people):
+        groups.setdefault(group_key(p, c), []).append(i)
+    return list(groups.values())
+
+
+def _leaf_units(
+    members: Sequence[int], people: Sequence[Person], units: Mapping[int, Unit]
+) -> tuple[list[int], list[int]]:
+    """(each member's leaf unit as a local index, -1 for a member of a non-leaf unit; the leaf
+    units' ids by local index)."""
+    local: dict[int, int] = {}
+    unit_of: list[int] = []
+    unit_ids: list[int] = []
+    for i in members:
+        u = people[i].unit
+        if units[u].leaf:
+            if u not in local:
+                local[u] = len(unit_ids)
+                unit_ids.append(u)
+            unit_of.append(local[u])
+        else:
+            unit_of.append(-1)
+    return unit_of, unit_ids
+
+
+@dataclass
+class _DayTally:
+    """One day of a quota group while rules 1, 2 and 4 place its members (local indices j)."""
+
+    cells: list[int]  # a code per member; 0: off duty (free rotating members: WFH until picked)
+    free: bytearray  # 1: a free rotating member, whom rule 6 may pick
+    free_list: list[int]  # the same members as a list
+    may_u: list[int]  # per leaf unit: on-duty members whom rule 2 lets come in
+    avail_u: list[int]  # per leaf unit: free rotating members
+    office_u: list[int]  # per leaf unit: office count before rule 6
+    rotating: list[int] = field(default_factory=list)  # rotating members beyond the plain ones
+    on_duty: int = 0
+    leaders_on: int = 0
+    office: int = 0  # office count before rule 6 (leaders, kept cells)
+    leaders_in: int = 0
+    rotating_office: int = 0  # kept office days of rotating members
+
+
+class _Plain:
+    """Members with no status, condition, age limit, kept cell or leader role in the period: they
+    rotate on every generated day, so their part of a day is copied from one template."""
+
+    def __init__(self, plain: list[int], n: int, unit_of: list[int], n_units: int) -> None:
+        self.members = plain
+        self.cells, self.free, self.may_u = [0] * n, bytearray(n), [0] * n_units
+        for j in plain:
+            self.cells[j], self.free[j] = ROTASI_WFH, 1
+            if unit_of[j] >= 0:
+                self.may_u[unit_of[j]] += 1
+
+    def day(self) -> _DayTally:
+        free_list, nu = list(self.members), len(self.may_u)
+        t = _DayTally(
+            self.cells.copy(), bytearray(self.free), free_list, self.may_u.copy(), self.may_u.copy(), [0] * nu
+        )
+        t.on_duty = len(self.members)
+        return t
+
+
 class _Group:
-    """One quota group under one circular over its days: the state the three steps share."""
+    """One quota group under one circular over its days, in local member indices j.
+
+    `_settle` applies rules 1-5 to every day and works out each member's fair share; `solve`
+    then makes rule 6's picks: (A) `_plan_coverage`, (B) `_fill`, (C) `_improve`, or `_teams`
+    for pola "tim"; `_label` writes the codes.
+    """
 
     def __init__(
         self,
@@ -328,151 +435,100 @@ class _Group:
         codes: Codes,
     ) -> None:
         self.c, self.days, self.members = c, days, members
-        n, nd = len(members), len(days)
-        self.n = n
-        # Leaf unit of each member as a local index (-1: the member sits in a non-leaf unit).
-        uidx: dict[int, int] = {}
-        self.unit_of = []
-        self.unit_ids: list[int] = []
-        for i in members:
-            u = people[i].unit
-            if units[u].leaf:
-                if u not in uidx:
-                    uidx[u] = len(self.unit_ids)
-                    self.unit_ids.append(u)
-                self.unit_of.append(uidx[u])
-            else:
-                self.unit_of.append(-1)
-        nu = len(self.unit_ids)
-        last = days[-1].tanggal
-        leaders_wfo = c.pejabat_wfo
-        special = [
-            bool(fixed.get(i)) or (leaders_wfo and people[i].leader) or rules.special(i, last, c)
-            for i in members
-        ]
-        plain = [j for j in range(n) if not special[j]]
-        spec = [j for j in range(n) if special[j]]
-        self.out: list[list[int]] = []
-        self.free: list[bytearray] = []  # free rotating member on day k
+        self.n = n = len(members)
+        self.unit_of, self.unit_ids = _leaf_units(members, people, units)
+        # Per day, from rules 1-5.
+        self.cells: list[list[int]] = []  # a code per member
+        self.free: list[bytearray] = []  # 1: a free rotating member
         self.free_list: list[list[int]] = []  # the same as a list of members
-        self.k_total: list[int] = []
-        self.picks: list[int] = []  # free picks to make on day k
-        self.cov_need: list[dict[int, int]] = []  # unit -> coverage picks still needed
-        self.base_u: list[list[int]] = []  # office count per unit before rotation picks
-        self.x = [0] * n
-        self.f = [0.0] * n
-        self.in_rotation = [False] * n
-        wfh_codes: dict[str, int] = {}
-        fixed_wfo = {code for code, pair in enumerate(codes.pairs) if pair and pair[0] == "WFO"}
-        # Plain members (no status, condition, age limit, fixed cell or leader role in the period)
-        # rotate every generated day: their part of each day is copied from templates, and their
-        # fair share is the sum of the daily shares, added once at the end.
-        plain_out, plain_free, plain_may = [0] * n, bytearray(n), [0] * nu
-        for j in plain:
-            plain_out[j], plain_free[j] = ROTASI_WFH, 1
-            if self.unit_of[j] >= 0:
-                plain_may[self.unit_of[j]] += 1
-        plain_share = 0.0
-        self.free_days = [0] * n  # days each member is a free rotating member
-        n_gen = 0
-        for day in days:
-            d = day.tanggal
-            base = 0  # office count toward the target before rotation
-            office_u = [0] * nu
-            fixed_rot_wfo = 0
-            if day.generate:
-                n_gen += 1
-                out, free = plain_out.copy(), bytearray(plain_free)
-                may_u, avail = plain_may.copy(), plain_may.copy()  # may come in / free rotating
-                S = list(plain)  # rotating members, free or fixed
-                free_list = list(plain)
-                n_count = len(plain)  # head count for the target
-                todo = spec
-            else:
-                out, free = [0] * n, bytearray(n)
-                may_u, avail, S, free_list, n_count = [0] * nu, [0] * nu, [], [], 0
-                todo = range(n)
-            for j in todo:
-                i = members[j]
-                p = people[i]
-                fc = fixed.get(i, {}).get(d, 0) if fixed.get(i) else 0
-                if not day.generate and not fc:
-                    continue  # no stored cell: not on duty that day
-                if rules.is_off(i, d):
-                    continue
-                why = rules.wfh(i, d, c)
-                lead = leaders_wfo and p.leader
-                counted = c.pejabat_dihitung or not lead
-                if counted:
-                    n_count += 1
-                u = self.unit_of[j]
-                if u >= 0 and why is None:
-                    may_u[u] += 1
-                rotating = why is None and not lead
-                if fc:
-                    out[j] = fc
-                    wfo = fc in fixed_wfo
-                    if rotating:
-                        S.append(j)
-                        fixed_rot_wfo += wfo
-                        self.x[j] += wfo
-                    elif wfo and counted:
-                        base += 1
-                    if wfo and u >= 0:
-                        office_u[u] += 1
-                elif why is not None:
-                    if why not in wfh_codes:
-                        wfh_codes[why] = codes.code("WFH", f"wfh-wajib:{why}")
-                    out[j] = wfh_codes[why]
-                elif lead:
-                    out[j] = PEJABAT
-                    base += counted
-                    if u >= 0:
-                        office_u[u] += 1
-                else:
-                    out[j] = ROTASI_WFH
-                    free[j] = 1
-                    S.append(j)
-                    free_list.append(j)
-                    self.free_days[j] += 1
-                    if u >= 0:
-                        avail[u] += 1
-            T = target(n_count, c.wfo_persen, c.pembulatan)
-            need: dict[int, int] = {}
-            if day.generate and c.min_wfo_per_unit:
-                for u in range(nu):
-                    if may_u[u] and office_u[u] < c.min_wfo_per_unit and avail[u]:
-                        need[u] = min(c.min_wfo_per_unit - office_u[u], avail[u])
-            n_free = len(free_list) if day.generate else 0
-            picks = min(n_free, max(T - base - fixed_rot_wfo, sum(need.values()), 0))
-            self.out.append(out)
-            self.free.append(free)
-            self.free_list.append(free_list)
-            self.k_total.append(fixed_rot_wfo + picks)
-            self.picks.append(picks)
-            self.cov_need.append(need)
-            self.base_u.append(office_u)
-            if S:
-                share = (fixed_rot_wfo + picks) / len(S)
-                f = self.f
-                rest = S[len(plain) :] if day.generate else S
-                if day.generate:
-                    plain_share += share
-                for j in rest:
-                    f[j] += share
-                    self.in_rotation[j] = True
-        for j in plain:
-            self.f[j] += plain_share
-            self.free_days[j] = n_gen
-            self.in_rotation[j] = n_gen > 0
-        self.wfo = [bytearray(n) for _ in range(nd)]
-        self.cov = [bytearray(n) for _ in range(nd)]
-        self.picked_u = [[0] * nu for _ in range(nd)]
+        self.picks: list[int] = []  # rotation picks to make
+        self.cov_need: list[dict[int, int]] = []  # leaf unit -> coverage picks needed
+        self.office_u: list[list[int]] = []  # per leaf unit: office count before rotation picks
+        # Per member.
+        self.wfo_days = [0] * n  # office days as a rotating member (kept ones and picks)
+        self.share = [0.0] * n  # fair share of office days (rule 6)
+        self.in_rotation = [False] * n  # rotating on at least one day
+        self.free_days = [0] * n  # days as a free rotating member
+        self._settle(people, rules, fixed, codes)
+        # Rule 6's picks, per day.
+        nd, nu = len(days), len(self.unit_ids)
+        self.wfo = [bytearray(n) for _ in range(nd)]  # 1: in the office by a rotation pick
+        self.cov = [bytearray(n) for _ in range(nd)]  # 1: that pick is for coverage
+        self.picked_u = [[0] * nu for _ in range(nd)]  # rotation picks per leaf unit
         self.cov_days = [0] * n
         self._by_unit: list[list[int]] | None = None
         self._bfs_budget = 60 * n * max(1, nd)  # member-day looks the chain search may spend
 
-    # -- the steps --------------------------------------------------------------------------
+    # -- rules 1-5 ----------------------------------------------------------------------------
+
+    def _settle(
+        self, people: Sequence[Person], rules: Rules, fixed: Mapping[int, Mapping[date, int]], codes: Codes
+    ) -> None:
+        """Rules 1-5 on every day, and the fair shares: each day's rotating office places (kept
+        ones and picks) divided by its rotating head count, summed per member over the days."""
+        c, n = self.c, self.n
+        last = self.days[-1].tanggal
+        special = [
+            bool(fixed.get(i)) or (c.pejabat_wfo and people[i].leader) or rules.special(i, last, c)
+            for i in self.members
+        ]
+        plain = _Plain([j for j in range(n) if not special[j]], n, self.unit_of, len(self.unit_ids))
+        look = [j for j in range(n) if special[j]]
+        places = _Places(self, people, rules, fixed, codes)
+        plain_share = 0.0  # the plain members' share, the same for all of them
+        n_gen = 0
+        for day in self.days:
+            if day.generate:
+                n_gen += 1
+                t = plain.day()
+                places.place(t, day, look)
+            else:  # a kept day: only the stored cells count
+                nu = len(self.unit_ids)
+                t = _DayTally([0] * n, bytearray(n), [], [0] * nu, [0] * nu, [0] * nu)
+                places.place(t, day, range(n))
+            need = self._coverage_need(day, t)
+            picks = self._rotation_picks(t, need)
+            self._keep_day(t, need, picks)
+            heads = len(t.rotating) + (len(plain.members) if day.generate else 0)
+            if heads:
+                share = (t.rotating_office + picks) / heads
+                if day.generate:
+                    plain_share += share
+                for j in t.rotating:
+                    self.share[j] += share
+                    self.in_rotation[j] = True
+        for j in plain.members:
+            self.share[j] += plain_share
+            self.free_days[j] = n_gen
+            self.in_rotation[j] = n_gen > 0
+
+    def _coverage_need(self, day: Day, t: _DayTally) -> dict[int, int]:
+        """Rule 5: each leaf unit with an on-duty member who may come in and fewer than
+        min_wfo_per_unit in the office -> the coverage picks it needs (at most its free members)."""
+        need: dict[int, int] = {}
+        least = self.c.min_wfo_per_unit
+        if day.generate and least:
+            for u in range(len(self.unit_ids)):
+                if t.may_u[u] and t.office_u[u] < least and t.avail_u[u]:
+                    need[u] = min(least - t.office_u[u], t.avail_u[u])
+        return need
+
+    def _rotation_picks(self, t: _DayTally, need: dict[int, int]) -> int:
+        """Rule 3, then how many rotation picks rule 6 makes: enough to fill the day up to T, or to
+        give its coverage if that takes more; as many as there are free rotating members at most."""
+        q = quota(t.on_duty, t.office, t.leaders_on, t.leaders_in, self.c)
+        return min(len(t.free_list), max(q.target - q.office, sum(need.values()), 0))
+
+    def _keep_day(self, t: _DayTally, need: dict[int, int], picks: int) -> None:
+        """The day as rules 1-5 left it, for rule 6."""
+        self.cells.append(t.cells)
+        self.free.append(t.free)
+        self.free_list.append(t.free_list)
+        self.picks.append(picks)
+        self.cov_need.append(need)
+        self.office_u.append(t.office_u)
+
+    # -- rule 6 ------------------------------------------------------------------------------
 
     def solve(self) -> None:
         if self.c.pola == "tim":
@@ -485,7 +541,7 @@ class _Group:
 
     def _pick(self, k: int, j: int, cov: bool = False) -> None:
         self.wfo[k][j] = 1
-        self.x[j] += 1
+        self.wfo_days[j] += 1
         if cov:
             self.cov[k][j] = 1
             self.cov_days[j] += 1
@@ -503,7 +559,7 @@ class _Group:
     def _plan_coverage(self) -> None:
         """(A) Every unit's coverage picks over the whole period, least served first."""
         by_u = self._unit_members()
-        x, f = self.x, self.f
+        wfo_days, share = self.wfo_days, self.share
         for u, mem in enumerate(by_u):
             for k in range(len(self.days)):
                 need = self.cov_need[k].get(u, 0)
@@ -511,7 +567,7 @@ class _Group:
                     continue
                 free = self.free[k]
                 cands = [j for j in mem if free[j]]
-                cands.sort(key=lambda j: x[j] - f[j])
+                cands.sort(key=lambda j: wfo_days[j] - share[j])
                 for j in cands[:need]:
                     self._pick(k, j, cov=True)
 
@@ -519,7 +575,7 @@ class _Group:
         """(B) Day by day, the rest of the picks to those furthest behind their share, per day left."""
         # Free days left for each member, not counting the coverage days planned already.
         rem = [a - b for a, b in zip(self.free_days, self.cov_days, strict=True)]
-        x, f = self.x, self.f
+        wfo_days, share = self.wfo_days, self.share
         for k in range(len(self.days)):
             wfo = self.wfo[k]
             cands = [j for j in self.free_list[k] if not wfo[j]]
@@ -527,7 +583,7 @@ class _Group:
             if m >= len(cands):
                 chosen = cands
             elif m > 0:
-                keys = [(x[j] - f[j]) / rem[j] for j in cands]
+                keys = [(wfo_days[j] - share[j]) / rem[j] for j in cands]
                 order = sorted(range(len(cands)), key=keys.__getitem__)
                 chosen = [cands[o] for o in order[:m]]
             else:
@@ -542,14 +598,14 @@ class _Group:
         ua = self.unit_of[a]
         if ua < 0 or (b >= 0 and ua == self.unit_of[b]) or not self.c.min_wfo_per_unit:
             return True
-        return self.base_u[k][ua] + self.picked_u[k][ua] - 1 >= self.c.min_wfo_per_unit
+        return self.office_u[k][ua] + self.picked_u[k][ua] - 1 >= self.c.min_wfo_per_unit
 
     def _swap(self, k: int, a: int, b: int) -> None:
         """a leaves the office on day k, b comes in."""
         wfo = self.wfo[k]
         wfo[a], wfo[b] = 0, 1
-        self.x[a] -= 1
-        self.x[b] += 1
+        self.wfo_days[a] -= 1
+        self.wfo_days[b] += 1
         ua, ub = self.unit_of[a], self.unit_of[b]
         if ua >= 0:
             self.picked_u[k][ua] -= 1
@@ -560,47 +616,19 @@ class _Group:
             if ua == ub:
                 self.cov[k][b] = 1
 
-    def _best_move(self, j: int, order: list[int], bound: float, count_mode: bool):  # type: ignore[no-untyped-def]
-        """The swap that helps j most: (k, a, b) or None.
+    def _best_move(self, j: int, order: list[int], bound: float, count_mode: bool) -> Move | None:
+        """The swap that helps j most: (day, leaves, enters) or None.
 
         Phase 1 (count_mode False): the pair's worst |deviation| must fall below `bound`.
         Phase 2: the pair's count of people a day or more off must fall, max staying <= bound.
         """
-        x, f = self.x, self.f
-        dj = x[j] - f[j]
-        nd = len(self.days)
-        best = None
-        best_val = None
-        if dj > 0:  # j gives away an office day to the member furthest below share
-            for k in range(nd):
-                wfo, free = self.wfo[k], self.free[k]
-                if not (wfo[j] and free[j]):
-                    continue
-                for b in order:  # ascending deviation
-                    if free[b] and not wfo[b] and self._can_leave(k, j, b):
-                        db = x[b] - f[b]
-                        if best_val is None or db < best_val:
-                            best, best_val = (k, j, b), db
-                        break
-            if best is None:
-                return None
-            db = best_val
-            new_j, new_b = dj - 1, db + 1
-        else:  # j takes an office day from the member furthest above share
-            for k in range(nd):
-                wfo, free = self.wfo[k], self.free[k]
-                if not free[j] or wfo[j]:
-                    continue
-                for a in reversed(order):
-                    if free[a] and wfo[a] and self._can_leave(k, a, j):
-                        da = x[a] - f[a]
-                        if best_val is None or da > best_val:
-                            best, best_val = (k, a, j), da
-                        break
-            if best is None:
-                return None
-            db = best_val
-            new_j, new_b = dj + 1, db - 1
+        dj = self.wfo_days[j] - self.share[j]
+        found = self._give_away(j, order) if dj > 0 else self._take_over(j, order)
+        if found is None:
+            return None
+        best, db = found
+        step = -1 if dj > 0 else 1
+        new_j, new_b = dj + step, db - step
         if not count_mode:
             return best if max(abs(new_j), abs(new_b)) < bound - EPS else None
         before = (abs(dj) >= 1 - EPS) + (abs(db) >= 1 - EPS)
@@ -608,13 +636,47 @@ class _Group:
         ok = after < before and max(abs(new_j), abs(new_b)) <= bound + EPS
         return best if ok else None
 
+    def _give_away(self, j: int, order: list[int]) -> tuple[Move, float] | None:
+        """j (above share) hands an office day to the member furthest below share who is free that
+        day: the best such (move, that member's deviation) over all days."""
+        wfo_days, share = self.wfo_days, self.share
+        best: tuple[Move, float] | None = None
+        for k in range(len(self.days)):
+            wfo, free = self.wfo[k], self.free[k]
+            if not (wfo[j] and free[j]):
+                continue
+            for b in order:  # ascending deviation
+                if free[b] and not wfo[b] and self._can_leave(k, j, b):
+                    db = wfo_days[b] - share[b]
+                    if best is None or db < best[1]:
+                        best = (k, j, b), db
+                    break
+        return best
+
+    def _take_over(self, j: int, order: list[int]) -> tuple[Move, float] | None:
+        """j (below share) takes an office day from the member furthest above share who may leave
+        it: the best such (move, that member's deviation) over all days."""
+        wfo_days, share = self.wfo_days, self.share
+        best: tuple[Move, float] | None = None
+        for k in range(len(self.days)):
+            wfo, free = self.wfo[k], self.free[k]
+            if not free[j] or wfo[j]:
+                continue
+            for a in reversed(order):
+                if free[a] and wfo[a] and self._can_leave(k, a, j):
+                    da = wfo_days[a] - share[a]
+                    if best is None or da > best[1]:
+                        best = (k, a, j), da
+                    break
+        return best
+
     def _augment(self, j: int, bound: float) -> bool:
         """Pass one office day away from j (above share) or to j (below) along a chain of people,
         each handing a day on to the next, so only the chain's far end changes count; that end must
         stay below `bound`. Breadth-first over people, each day's free members scanned once: the
         augmenting path of a flow, which single swaps cannot find."""
-        x, f, nd = self.x, self.f, len(self.days)
-        give = x[j] - f[j] > 0  # j gives a day away (else: j takes one)
+        wfo_days, share, nd = self.wfo_days, self.share, len(self.days)
+        give = wfo_days[j] - share[j] > 0  # j gives a day away (else: j takes one)
         if self._by_unit is None:
             self._by_unit = self._unit_members()
         by_unit = self._by_unit
@@ -642,7 +704,7 @@ class _Group:
                     if not give and not self._can_leave(k, b, a):
                         continue
                     parent[b] = (a, k)
-                    end = x[b] - f[b] + (1 if give else -1)
+                    end = wfo_days[b] - share[b] + (1 if give else -1)
                     if abs(end) < bound - EPS:
                         return self._apply_chain(b, parent, give)
                     queue.append(b)
@@ -654,19 +716,19 @@ class _Group:
         equal shares of 5.14 leave 14% of people at 6, 0.86 above, and nothing can change it)."""
         import math
 
-        x, f = self.x, self.f
+        wfo_days, share = self.wfo_days, self.share
         t = worst - 1e-6
-        total = sum(x[j] for j in rot)
-        hi = sum(math.floor(f[j] + t + EPS) for j in rot)
-        lo = sum(math.ceil(f[j] - t - EPS) for j in rot)
+        total = sum(wfo_days[j] for j in rot)
+        hi = sum(math.floor(share[j] + t + EPS) for j in rot)
+        lo = sum(math.ceil(share[j] - t - EPS) for j in rot)
         return lo <= total <= hi
 
     def _apply_chain(self, b: int, parent: dict[int, tuple[int, int] | None], give: bool) -> bool:
         """Apply the swaps of a chain ending at b; undo them all if a unit lost its coverage."""
         done: list[tuple[int, int, int]] = []
         node = b
-        while parent[node] is not None:
-            a, k = parent[node]  # type: ignore[misc]
+        while (step := parent[node]) is not None:
+            a, k = step
             mv = (k, a, node) if give else (k, node, a)  # (day, leaves, enters)
             if not self._can_leave(*mv):
                 for k2, out, inn in reversed(done):
@@ -682,14 +744,19 @@ class _Group:
         rot = [j for j in range(self.n) if self.in_rotation[j]]
         if not rot:
             return
-        x, f = self.x, self.f
-        budget = 40 * len(rot) + 100
+        budget = self._lower_worst(rot, 40 * len(rot) + 100)
+        self._fewer_off(rot, budget)
+
+    def _lower_worst(self, rot: list[int], budget: int) -> int:
+        """Phase 1: swaps, then chains, that lower the largest |WFO days - fair share|, until none
+        helps or the budget of rounds runs out; returns the rounds left."""
+        wfo_days, share = self.wfo_days, self.share
         stuck: set[int] = set()
         while budget > 0:
             budget -= 1
-            dev = {j: abs(x[j] - f[j]) for j in rot}
+            dev = {j: abs(wfo_days[j] - share[j]) for j in rot}
             worst = max(dev.values())
-            order = sorted(rot, key=lambda j: x[j] - f[j])
+            order = sorted(rot, key=lambda j: wfo_days[j] - share[j])
             moved = False
             cands = sorted(j for j in rot if dev[j] >= worst - EPS and j not in stuck)
             for j in cands:
@@ -710,16 +777,20 @@ class _Group:
                     stuck.add(j)
             if not moved:
                 break
-        # Phase 2: fewer people a day or more off, never raising the largest deviation.
-        bound = max(abs(x[j] - f[j]) for j in rot)
-        stuck = set()
+        return budget
+
+    def _fewer_off(self, rot: list[int], budget: int) -> None:
+        """Phase 2: fewer people a day or more off their share, never raising the largest deviation."""
+        wfo_days, share = self.wfo_days, self.share
+        bound = max(abs(wfo_days[j] - share[j]) for j in rot)
+        stuck: set[int] = set()
         while budget > 0:
             budget -= 1
-            off = [j for j in rot if abs(x[j] - f[j]) >= 1 - EPS and j not in stuck]
+            off = [j for j in rot if abs(wfo_days[j] - share[j]) >= 1 - EPS and j not in stuck]
             if not off:
                 break
-            order = sorted(rot, key=lambda j: x[j] - f[j])
-            off.sort(key=lambda j: -abs(x[j] - f[j]))
+            order = sorted(rot, key=lambda j: wfo_days[j] - share[j])
+            off.sort(key=lambda j: -abs(wfo_days[j] - share[j]))
             moved = False
             for j in off:
                 mv = self._best_move(j, order, bound, True)
@@ -734,12 +805,46 @@ class _Group:
     def _teams(self) -> None:
         """pola = "tim": fixed cohorts that take turns (per day or per week) and never mix.
 
-        Each leaf unit's rotating members are dealt round-robin over the teams, so every team can
-        cover every unit. On a team's turn its members come in up to the target (the most behind
-        first); coverage a team cannot give is taken from another team (reason cakupan).
+        On a team's turn its members come in up to the target (the most behind first); coverage a
+        team cannot give is taken from another team (reason cakupan).
         """
         c = self.c
-        p = c.wfo_persen
+        team, m, in_office_turn = self._deal_teams()
+        start = self.c.mulai
+        monday = start - timedelta(days=start.weekday())
+        wfo_days, share = self.wfo_days, self.share
+        for k, day in enumerate(self.days):
+            if not day.generate or not self.picks[k] and not self.cov_need[k]:
+                continue
+            # Turns count the circular's roster days (per day) or calendar weeks since its start.
+            turn = (k if c.tim_per == "hari" else (day.tanggal - monday).days // 7) % m
+            free = self.free[k]
+
+            def on_turn(j: int, turn: int = turn) -> bool:
+                return (team[j] == turn) == in_office_turn if m > 1 else c.wfo_persen >= 100
+
+            cands = [j for j in range(self.n) if free[j] and on_turn(j)]
+            cands.sort(key=lambda j: wfo_days[j] - share[j])
+            for j in cands[: self.picks[k]]:
+                self._pick(k, j)
+            for u, need in self.cov_need[k].items():
+                short = need - self.picked_u[k][u]
+                if short > 0:
+                    pool = [
+                        j for j in range(self.n) if self.unit_of[j] == u and free[j] and not self.wfo[k][j]
+                    ]
+                    pool.sort(key=lambda j: wfo_days[j] - share[j])
+                    for j in pool[:short]:
+                        self._pick(k, j, cov=True)
+
+    def _deal_teams(self) -> tuple[list[int], int, bool]:
+        """(each member's team, the number of teams m, whether a turn is an office turn).
+
+        Each leaf unit's members are dealt round-robin over the teams, so every team can cover every
+        unit. At most 50% WFO, a team's turn is in the office (m = 100/p); above it, a turn is at
+        home (m = 100/(100 - p)).
+        """
+        p = self.c.wfo_persen
         if 0 < p < 100:
             in_office_turn = p <= 50
             m = max(2, round(100 / p) if in_office_turn else round(100 / (100 - p)))
@@ -751,39 +856,14 @@ class _Group:
             for r, j in enumerate(mem):
                 team[j] = (dealt + r) % m
             dealt += len(mem)
-        start = self.c.mulai
-        monday = start - timedelta(days=start.weekday())
-        x, f = self.x, self.f
-        for k, day in enumerate(self.days):
-            if not day.generate or not self.picks[k] and not self.cov_need[k]:
-                continue
-            # Turns count the circular's roster days (per day) or calendar weeks since its start.
-            turn = (k if c.tim_per == "hari" else (day.tanggal - monday).days // 7) % m
-            free = self.free[k]
-
-            def on_turn(j: int, turn: int = turn) -> bool:
-                return (team[j] == turn) == in_office_turn if m > 1 else p >= 100
-
-            cands = [j for j in range(self.n) if free[j] and on_turn(j)]
-            cands.sort(key=lambda j: x[j] - f[j])
-            for j in cands[: self.picks[k]]:
-                self._pick(k, j)
-            for u, need in self.cov_need[k].items():
-                short = need - self.picked_u[k][u]
-                if short > 0:
-                    pool = [
-                        j for j in range(self.n) if self.unit_of[j] == u and free[j] and not self.wfo[k][j]
-                    ]
-                    pool.sort(key=lambda j: x[j] - f[j])
-                    for j in pool[:short]:
-                        self._pick(k, j, cov=True)
+        return team, m, in_office_turn
 
     def _label(self) -> None:
         """Write codes: rotation picks are cakupan for the first picks a unit needed, else rotasi."""
         for k, day in enumerate(self.days):
             if not day.generate:
                 continue
-            out, wfo, cov = self.out[k], self.wfo[k], self.cov[k]
+            out, wfo, cov = self.cells[k], self.wfo[k], self.cov[k]
             need = dict(self.cov_need[k])
             for j in range(self.n):
                 if wfo[j] and cov[j]:
@@ -799,6 +879,79 @@ class _Group:
                         cov[j] = 1
                         need[u] -= 1
                     out[j] = CAKUPAN if cov[j] else ROTASI
+
+
+class _Places:
+    """Rules 1, 2 and 4 and the kept cells, member by member, into a day's tally."""
+
+    def __init__(
+        self,
+        g: _Group,
+        people: Sequence[Person],
+        rules: Rules,
+        fixed: Mapping[int, Mapping[date, int]],
+        codes: Codes,
+    ) -> None:
+        self.g, self.people, self.rules, self.fixed, self.codes = g, people, rules, fixed, codes
+        self.fixed_wfo = {code for code, pair in enumerate(codes.pairs) if pair and pair[0] == "WFO"}
+        self.home_codes: dict[str, int] = {}
+
+    def place(self, t: _DayTally, day: Day, todo: Iterable[int]) -> None:
+        g, c, d = self.g, self.g.c, day.tanggal
+        for j in todo:
+            i = g.members[j]
+            kept = self.fixed.get(i)
+            code = kept.get(d, 0) if kept else 0
+            if not day.generate and not code:
+                continue  # no stored cell: not on duty that day
+            if self.rules.is_off(i, d):  # rule 1
+                continue
+            why = self.rules.must_stay_home(i, d, c)  # rule 2
+            lead = c.pejabat_wfo and self.people[i].leader  # rule 4 unless rule 2 keeps them home
+            t.on_duty += 1
+            t.leaders_on += lead
+            u = g.unit_of[j]
+            if u >= 0 and why is None:
+                t.may_u[u] += 1
+            if code:
+                self._kept(t, j, u, code, why is None and not lead, lead)
+            elif why is not None:
+                t.cells[j] = self._home(why)
+            elif lead:
+                t.cells[j] = PEJABAT
+                t.office += 1
+                t.leaders_in += 1
+                if u >= 0:
+                    t.office_u[u] += 1
+            else:  # rotating, free for rule 6 to pick
+                t.cells[j] = ROTASI_WFH
+                t.free[j] = 1
+                t.free_list.append(j)
+                t.rotating.append(j)
+                g.free_days[j] += 1
+                if u >= 0:
+                    t.avail_u[u] += 1
+
+    def _kept(self, t: _DayTally, j: int, u: int, code: int, rotating: bool, lead: bool) -> None:
+        """A kept cell stands; in the office it counts toward T and the unit's coverage, and a
+        rotating member's kept office day counts toward their fair share."""
+        t.cells[j] = code
+        wfo = code in self.fixed_wfo
+        if rotating:
+            t.rotating.append(j)
+            t.rotating_office += wfo
+            self.g.wfo_days[j] += wfo
+        if wfo:
+            t.office += 1
+            t.leaders_in += lead
+            if u >= 0:
+                t.office_u[u] += 1
+
+    def _home(self, why: str) -> int:
+        code = self.home_codes.get(why)
+        if code is None:
+            code = self.home_codes[why] = self.codes.code("WFH", f"wfh-wajib:{why}")
+        return code
 
 
 def leader(jenis_jabatan: str | None) -> bool:

@@ -7,25 +7,25 @@ The same check serves `jadwal buat` (on what it just generated), `jadwal periksa
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from .circulars import Circular, target
-from .roster import Inputs, Person, Result, Rules, Unit, Violation, group_key
+from .circulars import Circular
+from .roster import Inputs, Person, Result, Rules, Unit, Violation, group_key, leaders_outside_quota, quota
 
 
 def check(inp: Inputs, res: Result) -> list[Violation]:
     """Quota, coverage and mandatory-WFH violations of the roster `res` on its days.
 
-    Quota: the office count of a quota group (leaders left out when pejabat_dihitung is false)
-    above its target T. Coverage: a leaf unit with someone on duty and fewer than
-    min_wfo_per_unit in the office. Mandatory WFH: someone the circular keeps home is in the office.
-    A declared status takes the person off duty whatever their cell says.
+    Quota: the office count of a quota group (rule 3's `quota`) above its target T. Coverage: a
+    leaf unit with someone on duty and fewer than min_wfo_per_unit in the office. Mandatory WFH:
+    someone the circular keeps home is in the office. A declared status takes the person off duty
+    whatever their cell says.
 
     Counting runs on byte strings ordered by quota group and unit, so each count is one C call
     per group or unit and day, not a Python step per cell.
     """
-    people, units = inp.people, inp.units
-    rules = Rules(people, inp.conditions, inp.statuses)
+    rules = Rules(inp.people, inp.conditions, inp.statuses)
     by_date = {d.tanggal: d.circular for d in inp.days}
     pairs = res.codes.pairs
     if len(pairs) > 255:
@@ -38,59 +38,79 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
         c = by_date[d]
         lay = layouts.get(c.tingkat)
         if lay is None:
-            lay = layouts[c.tingkat] = _Layout(people, units, c)
-        seq = bytearray(lay.getter(row)) if len(people) > 1 else bytearray(row)
+            lay = layouts[c.tingkat] = _Layout(inp.people, inp.units, c)
+        seq = bytearray(lay.getter(row)) if len(inp.people) > 1 else bytearray(row)
         for i in rules.off:
             if rules.is_off(i, d):
                 seq[lay.pos[i]] = 0
-        wfo = seq.translate(wfo_table)
-        uncounted = [i for i in lay.leaders] if c.pejabat_wfo and not c.pejabat_dihitung else []
+        day = _Day(d, c, lay, seq, seq.translate(wfo_table))
+        kept_home = day.mandatory_wfh(inp, rules, last, out)
+        day.quota(inp, out)
+        day.coverage(inp.units, kept_home, out)
+    out.sort(key=lambda v: (v.tanggal, v.unit, v.jenis, v.detail))
+    return out
+
+
+@dataclass
+class _Day:
+    """One day's cells in layout order: `seq` a code (0: off duty), `wfo` 1 for the office."""
+
+    d: date
+    c: Circular
+    lay: _Layout
+    seq: bytearray
+    wfo: bytearray
+
+    def mandatory_wfh(self, inp: Inputs, rules: Rules, last: date, out: list[Violation]) -> dict[int, int]:
+        """Rule 2: someone kept home in the office is a violation. Returns unit -> people kept home."""
+        people, units, d, c = inp.people, inp.units, self.d, self.c
         kept_home: dict[int, int] = {}
-        specials = lay.special(rules, c, last)
-        for i in specials:
-            pi = lay.pos[i]
-            if not seq[pi]:
+        for i in self.lay.special(rules, c, last):
+            pi = self.lay.pos[i]
+            if not self.seq[pi]:
                 continue
-            why = rules.wfh(i, d, c)
+            why = rules.must_stay_home(i, d, c)
             if why is None:
                 continue
             u = people[i].unit
             kept_home[u] = kept_home.get(u, 0) + 1
-            if wfo[pi]:
+            if self.wfo[pi]:
                 detail = f"{people[i].nip} harus WFH ({why}) tetapi dijadwalkan WFO"
                 out.append(Violation(d, units[u].name, "wfh-wajib", detail))
-        minus_n: dict[int, int] = {}
-        minus_o: dict[int, int] = {}
-        for i in uncounted:
-            pi = lay.pos[i]
-            g = group_key(people[i], c)
+        return kept_home
+
+    def quota(self, inp: Inputs, out: list[Violation]) -> None:
+        """Rule 3: each quota group's office count at most its target T."""
+        c, seq, wfo = self.c, self.seq, self.wfo
+        leaders_on: dict[int, int] = {}
+        leaders_in: dict[int, int] = {}
+        for i in self.lay.leaders if leaders_outside_quota(c) else ():
+            pi = self.lay.pos[i]
+            g = group_key(inp.people[i], c)
             if seq[pi]:
-                minus_n[g] = minus_n.get(g, 0) + 1
+                leaders_on[g] = leaders_on.get(g, 0) + 1
             if wfo[pi]:
-                minus_o[g] = minus_o.get(g, 0) + 1
-        for g, a, b in lay.groups:
-            n = b - a - seq.count(0, a, b) - minus_n.get(g, 0)
-            office = wfo.count(1, a, b) - minus_o.get(g, 0)
-            T = target(n, c.wfo_persen, c.pembulatan)
-            if office > T:
-                detail = f"{office} WFO, kuota {T} dari {n} orang ({c.wfo_persen}%)"
-                out.append(Violation(d, units[g].name, "kuota", detail))
-        need = c.min_wfo_per_unit
-        if need:
-            for u, a, b in lay.leaves:
-                on = b - a - seq.count(0, a, b)
-                if on and wfo.count(1, a, b) < need:
-                    may = on - kept_home.get(u, 0)
-                    out.append(
-                        Violation(
-                            d,
-                            units[u].name,
-                            "cakupan",
-                            f"{units[u].name.split(' > ')[-1]}: {may} dari {on} boleh masuk, minimal {need}",
-                        )
-                    )
-    out.sort(key=lambda v: (v.tanggal, v.unit, v.jenis, v.detail))
-    return out
+                leaders_in[g] = leaders_in.get(g, 0) + 1
+        for g, a, b in self.lay.groups:
+            on_duty = b - a - seq.count(0, a, b)
+            q = quota(on_duty, wfo.count(1, a, b), leaders_on.get(g, 0), leaders_in.get(g, 0), c)
+            if q.over:
+                detail = f"{q.office} WFO, kuota {q.target} dari {q.head} orang ({c.wfo_persen}%)"
+                out.append(Violation(self.d, inp.units[g].name, "kuota", detail))
+
+    def coverage(self, units: Mapping[int, Unit], kept_home: dict[int, int], out: list[Violation]) -> None:
+        """Rule 5: each leaf unit with someone on duty has min_wfo_per_unit in the office."""
+        need = self.c.min_wfo_per_unit
+        if not need:
+            return
+        seq, wfo = self.seq, self.wfo
+        for u, a, b in self.lay.leaves:
+            on = b - a - seq.count(0, a, b)
+            if on and wfo.count(1, a, b) < need:
+                may = on - kept_home.get(u, 0)
+                name = units[u].name
+                detail = f"{name.split(' > ')[-1]}: {may} dari {on} boleh masuk, minimal {need}"
+                out.append(Violation(self.d, name, "cakupan", detail))
 
 
 class _Layout:

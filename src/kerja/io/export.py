@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -83,14 +82,9 @@ def table_rows(recap: Mapping[str, Any]) -> list[list[Any]]:
 
 
 def _replace_into(target: Path, write: Callable[[Path], None]) -> Path:
-    tmp = target.with_name(f".{target.name}.sebagian")
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
+    from .atomic import write_atomic
+
+    return write_atomic(target, write)
 
 
 # --- CSV -----------------------------------------------------------------------------------
@@ -129,11 +123,31 @@ def save_csv(recap: Mapping[str, Any], target: Path, *, pemisah: str = ";") -> P
     return _replace_into(target, write)
 
 
-def save_json(recap: Mapping[str, Any], target: Path) -> Path:
+def recap_json(recap: Mapping[str, Any]) -> str:
+    """The recap as the one JSON document `rekap bulanan --format json` prints and `rekap kunci`
+    stores (so its bytes and SHA-256 are those of this text): one employee a line, readable, and
+    the C encoder stays on (an indented dump goes through the pure-Python one, seconds slower
+    over a province)."""
     import json
 
+    def dump(v: object) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    rows = recap["pegawai"]
+    body = "\n" + ",\n".join(dump(r) for r in rows) + "\n" if rows else ""
+    return (
+        f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": ['
+        f'{body}], "total": {dump(recap["total"])}}}\n'
+    )
+
+
+def save_json(recap: Mapping[str, Any] | str, target: Path) -> Path:
+    """The recap document (or its text, e.g. the one stored by a lock) written to `target`, the
+    same bytes as on stdout."""
+    text = recap if isinstance(recap, str) else recap_json(recap)
+
     def write(tmp: Path) -> None:
-        tmp.write_text(json.dumps(recap, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.write_bytes(text.encode("utf-8"))
 
     return _replace_into(target, write)
 

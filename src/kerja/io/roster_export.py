@@ -5,7 +5,6 @@ name and renamed, so a failed export never leaves half a file."""
 from __future__ import annotations
 
 import csv
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -34,10 +33,10 @@ def write_csv(rows: Iterable[Sequence[Any]], target: Path | None, sep: str = ";"
         emit(sys.stdout)
         sys.stdout.flush()
         return n
-    tmp = target.with_name(target.name + ".sebagian")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+    from .atomic import open_atomic
+
+    with open_atomic(target, encoding="utf-8-sig", newline="") as f:
         emit(f)
-    os.replace(tmp, target)
     return n
 
 
@@ -49,9 +48,18 @@ def write_xlsx(
     constant_memory: each sheet gets its rows in order, so xlsxwriter streams them to disk and a
     province month (1.3 million rows) does not sit in memory.
     """
+    from .atomic import write_atomic
+
+    count: list[int] = []
+    write_atomic(target, lambda tmp: count.append(_write_xlsx(rows, tmp, instansi, judul, periode)))
+    return count[0]
+
+
+def _write_xlsx(
+    rows: Iterable[Sequence[Any]], tmp: Path, instansi: str, judul: str | None, periode: str
+) -> int:
     import xlsxwriter
 
-    tmp = target.with_name(target.name + ".sebagian")
     wb = xlsxwriter.Workbook(
         str(tmp), {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
     )
@@ -90,7 +98,6 @@ def write_xlsx(
         ws = wb.add_worksheet("Jadwal")
         ws.write_string(0, 0, "Tidak ada jadwal pada periode ini.")
     wb.close()
-    os.replace(tmp, target)
     return n
 
 

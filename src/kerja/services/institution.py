@@ -13,6 +13,7 @@ from ..domain.errors import KerjaError
 from ..store import audit
 from ..store import institution as store
 from ..store.db import transaction
+from . import local_time
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
@@ -46,7 +47,7 @@ def init(
 def install_rules(conn: sqlite3.Connection, path: str | Path, *, mulai: str | None, oleh: str) -> str:
     """Put a rule file in force from month `mulai` (default: this month). Returns the month."""
     rules = read_rules_file(path)
-    month = mulai or now().astimezone().strftime("%Y-%m")
+    month = mulai or local_time.this_month(conn, now())
     with transaction(conn):
         locked = sorted(m for m in store.locked_months(conn) if m >= month)
         if locked:
@@ -67,5 +68,5 @@ def install_rules(conn: sqlite3.Connection, path: str | Path, *, mulai: str | No
 
 
 def rules_in_force(conn: sqlite3.Connection, month: str | None) -> tuple[str, dict[str, Any]]:
-    m = month or now().astimezone().strftime("%Y-%m")
+    m = month or local_time.this_month(conn, now())
     return m, store.rules_for_month(conn, m)

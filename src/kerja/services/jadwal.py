@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar as pycal
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,7 +46,8 @@ def _period(
             return forced.mulai, forced.sampai
         return month_bounds(kalender.today(conn))
     if mulai is None:
-        mulai = forced.mulai if forced and forced.mulai <= sampai else month_bounds(sampai)[0]  # type: ignore[operator,arg-type]
+        assert sampai is not None  # both None is handled above
+        mulai = forced.mulai if forced and forced.mulai <= sampai else month_bounds(sampai)[0]
     if sampai is None:
         sampai = forced.sampai if forced and forced.sampai >= mulai else month_bounds(mulai)[1]
     if sampai < mulai:
@@ -209,14 +210,30 @@ def stored(
     people: list[dom.Person],
     mulai: date,
     sampai: date,
+    *,
+    only_these: bool = False,
 ) -> tuple[dom.Result, dict[date, str | None]]:
-    """The stored roster of [mulai, sampai] as a generator result (codes per person-day)."""
+    """The stored roster of [mulai, sampai] as a generator result (codes per person-day).
+    `only_these` reads the cells of `people` alone (a unit's view); the days and their circular
+    are still those of the whole roster."""
     idx = {p.nip: i for i, p in enumerate(people)}
     codes = dom.Codes()
     days: list[date] = []
     cells: list[list[int]] = []
     keb: dict[date, str | None] = {}
-    cur_t, row = None, None
+    if only_these:
+        at: dict[str, list[int]] = {}
+        for t, k in store.day_heads(conn, mulai, sampai):
+            d = date.fromisoformat(t)
+            days.append(d)
+            keb[d] = k
+            at[t] = [0] * len(people)
+            cells.append(at[t])
+        for t, nip, lok, why, _k in store.cells(conn, mulai, sampai, list(idx)):
+            at[t][idx[nip]] = codes.code(lok, why)
+        return dom.Result(codes, days, cells, [], {}), keb
+    cur_t: str | None = None
+    row: list[int] = []
     for t, nip, lok, why, k in store.cells(conn, mulai, sampai):
         if t != cur_t:
             cur_t = t
@@ -227,7 +244,7 @@ def stored(
             keb[d] = k
         i = idx.get(nip)
         if i is not None:
-            row[i] = codes.code(lok, why)  # type: ignore[index]
+            row[i] = codes.code(lok, why)
     return dom.Result(codes, days, cells, [], {}), keb
 
 
@@ -344,23 +361,28 @@ def grid(
         sampai = mulai.fromordinal(mulai.toordinal() + 13)
     mulai, sampai = _span(conn, mulai, sampai)
     ids = set(emp_store.resolve_unit(conn, unit)) if unit else None
-    everyone = store.people(conn)
-    people = [p for p in everyone if ids is None or p.unit in ids]
+    if ids is None:
+        everyone = people = store.people(conn)
+    else:
+        # A unit's view reads its OPDs only: every quota group (a unit or an OPD) that holds a
+        # shown person lies inside that person's OPD, so its WFO/target line stays whole.
+        people = store.people(conn, ids)
+        everyone = store.people(conn, opd_ids={p.opd for p in people})
     if limit and len(people) > limit:
         raise KerjaError(
             f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih --unit "
             "(mis. satu bidang atau seksi), atau pakai `kerja jadwal ekspor`."
         )
-    res, keb = stored(conn, everyone, mulai, sampai)
+    res, keb = stored(conn, everyone, mulai, sampai, only_these=ids is not None)
     days = kalender.working_days(conn, mulai, sampai)
     col = {d: k for k, d in enumerate(res.days)}
-    stat = store.statuses(conn, mulai, sampai)
+    stat = store.statuses(conn, mulai, sampai, [p.nip for p in everyone] if ids is not None else None)
     code_of: dict[tuple[str, date], str] = {}
     for nip, a, b, kode in stat:
         for d in days:
             if a <= d <= b:
                 code_of[(nip, d)] = kode
-    name = store.names(conn)
+    name = store.names(conn, [p.nip for p in people] if ids is not None else None)
     units = store.units(conn)
     index = {p.nip: i for i, p in enumerate(everyone)}
     rows = []
@@ -369,38 +391,62 @@ def grid(
         for d in days:
             k = col.get(d)
             c = res.cells[k][index[p.nip]] if k is not None else 0
-            kode = code_of.get((p.nip, d))
-            marks.append(kode or (res.codes.pairs[c][0] if c else "-"))  # type: ignore[index]
+            status = code_of.get((p.nip, d))
+            marks.append(status or _location(res.codes, c))
         rows.append((p.nip, name[p.nip][0], units[p.unit].name, marks))
     circulars = {c.nama: c for c, _ in store.kebijakan_all(conn)}
-    totals = []
-    groups: dict[int, list[int]] = {}
-    any_c = next((circulars[k] for k in keb.values() if k in circulars), None)
-    if any_c is not None:
-        shown = {p.nip for p in people}
-        for i, p in enumerate(everyone):
-            groups.setdefault(dom.group_key(p, any_c), []).append(i)
-        from ..domain.circulars import target
-
-        for g, mem in sorted(groups.items(), key=lambda kv: units[kv[0]].name):
-            if not any(everyone[i].nip in shown for i in mem):
-                continue
-            marks = []
-            for d in days:
-                k = col.get(d)
-                c = circulars.get(keb.get(d) or "")
-                if k is None or c is None:
-                    marks.append("")
-                    continue
-                on = [
-                    i
-                    for i in mem
-                    if res.cells[k][i]
-                    and (everyone[i].nip, d) not in code_of
-                    and (c.pejabat_dihitung or not (c.pejabat_wfo and everyone[i].leader))
-                ]
-                wfo = sum(1 for i in on if res.codes.pairs[res.cells[k][i]][0] == "WFO")  # type: ignore[index]
-                marks.append(f"{wfo}/{target(len(on), c.wfo_persen, c.pembulatan)}")
-            totals.append((units[g].name, marks))
+    any_c = next((circulars[k] for k in keb.values() if k is not None and k in circulars), None)
+    totals = _quota_totals(res, everyone, {p.nip for p in people}, units, days, col, keb, circulars, code_of)
     judul = any_c.judul if any_c else None
     return Grid(days, rows, totals, judul)
+
+
+def _quota_totals(
+    res: dom.Result,
+    everyone: list[dom.Person],
+    shown: set[str],
+    units: Mapping[int, dom.Unit],
+    days: list[date],
+    col: Mapping[date, int],
+    keb: Mapping[date, str | None],
+    circulars: Mapping[str, Circular],
+    code_of: Mapping[tuple[str, date], str],
+) -> list[tuple[str, list[str]]]:
+    """(quota group, 'WFO/target' per day) for the groups with someone shown, counted by the
+    domain's `quota` (a declared status takes a person off duty)."""
+    any_c = next((circulars[k] for k in keb.values() if k is not None and k in circulars), None)
+    if any_c is None:
+        return []
+    groups: dict[int, list[int]] = {}
+    for i, p in enumerate(everyone):
+        groups.setdefault(dom.group_key(p, any_c), []).append(i)
+    totals = []
+    for g, mem in sorted(groups.items(), key=lambda kv: units[kv[0]].name):
+        if not any(everyone[i].nip in shown for i in mem):
+            continue
+        marks = []
+        for d in days:
+            k = col.get(d)
+            c = circulars.get(keb.get(d) or "")
+            if k is None or c is None:
+                marks.append("")
+                continue
+            row = res.cells[k]
+            on = [i for i in mem if row[i] and (everyone[i].nip, d) not in code_of]
+            office = [i for i in on if _location(res.codes, row[i]) == "WFO"]
+            q = dom.quota(
+                len(on),
+                len(office),
+                sum(everyone[i].leader for i in on),
+                sum(everyone[i].leader for i in office),
+                c,
+            )
+            marks.append(f"{q.office}/{q.target}")
+        totals.append((units[g].name, marks))
+    return totals
+
+
+def _location(codes: dom.Codes, code: int) -> str:
+    """The lokasi of a stored cell's code (0: no cell)."""
+    pair = codes.pairs[code]
+    return pair[0] if pair else "-"

@@ -16,11 +16,12 @@ from ..store import audit, institution
 from ..store import employees as emp_store
 from ..store import roster as store
 from ..store.db import transaction
+from . import local_time
 
 
 def today(conn: sqlite3.Connection) -> date:
     """Today in the institution's zone."""
-    return now().astimezone(calendar.zone(institution.zona(conn))).date()
+    return local_time.today(conn, now())
 
 
 def holidays(conn: sqlite3.Connection, years: Sequence[int]) -> dict[date, str]:

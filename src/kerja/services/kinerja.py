@@ -9,22 +9,15 @@ from typing import Any
 
 from ..clock import now
 from ..domain import activities as dom
-from ..domain.calendar import zone
+from ..domain import zones
 from ..domain.errors import KerjaError
 from ..store import activities as store
 from ..store import audit, institution
 from ..store import employees as employees_store
 from ..store.db import transaction
+from .local_time import employee_zone
 
 WHAT = "kegiatan e-Kinerja"
-
-
-def _zone_name(conn: sqlite3.Connection, nip: str) -> str:
-    """The employee's unit zone, else the institution's ("now" is local to the employee)."""
-    row = conn.execute(
-        "SELECT u.zona FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE p.nip = ?", (nip,)
-    ).fetchone()
-    return (row[0] if row and row[0] else None) or institution.zona(conn)
 
 
 def record(
@@ -50,7 +43,7 @@ def record(
                 f"Pegawai {nip} ({emp['nama']}) nonaktif; kegiatannya tidak bisa "
                 "dicatat. Aktifkan dulu dengan `kerja pegawai ubah NIP --aktif`."
             )
-        today = now().astimezone(zone(_zone_name(conn, nip))).date()
+        today = zones.local_today(now(), employee_zone(conn, nip))
         if tanggal > today:
             raise KerjaError(
                 f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
@@ -132,7 +125,7 @@ def validate(
             except KerjaError as e:
                 raise KerjaError(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
         institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)
-        stamp = now().astimezone(zone(_zone_name(conn, oleh))).isoformat(timespec="seconds")
+        stamp = zones.local_now(now(), employee_zone(conn, oleh)).isoformat(timespec="seconds")
         updates, entries = [], []
         deadlines: dict[str, date | None] = {}
         for i in dict.fromkeys(ids):

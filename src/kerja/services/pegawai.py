@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,15 +116,19 @@ def _write_rejects(target: str | Path, headers: list[object], rows, problems: li
     reasons: dict[int, list[str]] = {}
     for p in problems:
         reasons.setdefault(p.baris, []).append(f"{p.kolom}: {p.alasan}")
+    from ..io.atomic import open_atomic
+    from ..io.safe import safe_cell
+
     t = Path(target)
-    tmp = t.with_name(t.name + ".sebagian")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+    # A spreadsheet opens this file: the rejected cells are the likeliest to hold a formula.
+    with open_atomic(t, encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=";")
-        w.writerow(["baris", *[h if h is not None else "" for h in headers], "alasan"])
+        w.writerow(["baris", *[safe_cell(h) if h is not None else "" for h in headers], "alasan"])
         for n, r in rows:
             if n in reasons:
-                w.writerow([n, *["" if c is None else c for c in r], "; ".join(reasons[n])])
-    os.replace(tmp, t)
+                w.writerow(
+                    [n, *["" if c is None else safe_cell(c) for c in r], safe_cell("; ".join(reasons[n]))]
+                )
     return t
 
 

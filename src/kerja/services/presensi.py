@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import clock
-from ..domain import calendar
+from ..domain import calendar, zones
 from ..domain.errors import KerjaError
 from ..domain.nip import clean_nip
 from ..domain.presence import DayRules, DayStatus, day_rules, derive
@@ -20,10 +20,9 @@ from ..store import audit, institution
 from ..store import employees as employees_store
 from ..store import presence as store
 from ..store.db import transaction
+from . import local_time
 from .kalender import holidays
 
-# Indonesia keeps no daylight saving time: each zone is one fixed offset (minutes east of UTC).
-OFFSET = {"WIB": 7 * 60, "WITA": 8 * 60, "WIT": 9 * 60}
 KODE_NAMA = {
     "S": "sakit",
     "I": "izin",
@@ -210,15 +209,15 @@ def record(
         who = store.employee_for_event(conn, nip)
         if who is None:
             raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cek dengan `kerja pegawai daftar`.")
-        nama, aktif, zona = who
-        zona = zona or institution.zona(conn)
+        nama, aktif = who
+        zona = local_time.employee_zone(conn, nip)
         if not aktif:
             raise KerjaError(
                 f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
                 f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
             )
-        tz = calendar.zone(zona)
-        now = clock.now().astimezone(tz)
+        tz = zones.zone(zona)
+        now = zones.local_now(clock.now(), zona)
         ts = (
             now
             if waktu is None
@@ -284,12 +283,13 @@ def import_file(
         raise KerjaError(f"--format {fmt!r} tidak dikenal; pakai attlog atau csv.")
     summary = ImportSummary(p.name, fmt)
     unknown: dict[str, int] = {}
+    by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
     # A bigger page cache keeps the index pages of the day being filled in memory (64 MB).
     conn.execute("PRAGMA cache_size = -65536")
     with transaction(conn):
         target, unit_of = store.event_targets(conn)
-        zones = store.unit_zones(conn, institution.zona(conn))
-        offsets = {nip: OFFSET[zones[u]] for nip, u in unit_of.items()}
+        unit_zone = local_time.unit_zones(conn)
+        offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
         suffix = {nip: offset_text(o) for nip, o in offsets.items()}
         stamp = clock.now_iso()
         months: set[str] = set()
@@ -315,6 +315,7 @@ def import_file(
                     for punch in chunk:
                         if punch[1] not in target:
                             unknown[punch[1]] = unknown.get(punch[1], 0) + 1
+                            by_month[punch[1], punch[2][:7]] = by_month.get((punch[1], punch[2][:7]), 0) + 1
                 months.update({punch[2][:7] for punch in chunk})
                 batch += rows
                 if len(batch) >= BATCH:
@@ -331,6 +332,7 @@ def import_file(
                 nip = target.get(key)
                 if nip is None:
                     unknown[key] = unknown.get(key, 0) + 1
+                    by_month[key, d[:7]] = by_month.get((key, d[:7]), 0) + 1
                     continue
                 if off is not None and off != offsets[nip]:
                     shift = timedelta(minutes=offsets[nip] - off)
@@ -342,6 +344,7 @@ def import_file(
         institution.ensure_unlocked(conn, months, "presensi")
         flush()
         summary.sudah_ada = summary.dibaca - summary.ditambah
+        store.note_unknown_pins(conn, by_month, stamp)
         summary.pin_tak_dikenal = sum(unknown.values())
         summary.dibaca += summary.pin_tak_dikenal
         summary.jumlah_pin_tak_dikenal = len(unknown)

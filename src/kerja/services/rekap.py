@@ -8,9 +8,11 @@ weights and targets from the rules in force for the month; the arithmetic is dom
 from __future__ import annotations
 
 import calendar
+import json
 import sqlite3
 from collections import defaultdict
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -21,6 +23,7 @@ from ..domain.errors import KerjaError
 from ..store import activities as activities_store
 from ..store import employees as employees_store
 from ..store import institution
+from ..store import presence as presence_store
 from ..store import recap as store
 
 
@@ -119,8 +122,45 @@ def _compute(
     return rows, minutes, rules
 
 
-def monthly_recap(conn: sqlite3.Connection, month: str, unit: str | None = None) -> dict[str, Any]:
-    """The recap of every active employee (of `unit` and its sub-units) for 'YYYY-MM'."""
+@dataclass(frozen=True)
+class LockedRecap:
+    """A locked month's lock row (bulan, oleh, pada, sha256) and the recap text it stored."""
+
+    lock: dict[str, Any]
+    text: str
+
+
+def locked_recap(conn: sqlite3.Connection, month: str) -> LockedRecap | None:
+    """The recap stored when the month was locked, or None (not locked, or locked by a kerja that
+    stored no recap: that month is computed as before)."""
+    with store.snapshot(conn):
+        row = presence_store.lock_row(conn, month)
+        text = presence_store.locked_recap(conn, month) if row else None
+    return LockedRecap(row, text) if row and text is not None else None
+
+
+def _of_unit(conn: sqlite3.Connection, doc: dict[str, Any], unit: str) -> dict[str, Any]:
+    """The rows of a stored recap whose unit is `unit` or below it (by the path stored)."""
+    path = employees_store.resolve_unit_path(conn, unit)
+    rows = [r for r in doc["pegawai"] if r["unit"] == path or r["unit"].startswith(path + " > ")]
+    return {**doc, "pegawai": rows, "total": dom.totals(rows)}
+
+
+def monthly_recap(
+    conn: sqlite3.Connection,
+    month: str,
+    unit: str | None = None,
+    *,
+    now: datetime | None = None,
+    live: bool = False,
+) -> dict[str, Any]:
+    """The recap of every active employee (of `unit` and its sub-units) for 'YYYY-MM'. A locked
+    month gives the recap stored by the lock (whatever changed since) unless `live`."""
+    if not live:
+        frozen = locked_recap(conn, month)
+        if frozen is not None:
+            doc = json.loads(frozen.text)
+            return _of_unit(conn, doc, unit) if unit else doc
     with store.snapshot(conn):
         unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
         people = store.employees(conn, unit_ids)
@@ -144,13 +184,28 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
     """Why this person's TPP is what it is: each working day, then the recap row (the very row of
     `monthly_recap`) and the arithmetic step by step (key `penjelasan`, for the human output)."""
     emp = employees_store.get(conn, nip)
-    if not emp["aktif"]:
+    frozen = locked_recap(conn, month)
+    stored = None
+    if frozen is not None:
+        stored = next((r for r in json.loads(frozen.text)["pegawai"] if r["nip"] == nip), None)
+        if stored is None:
+            raise KerjaError(
+                f"Pegawai {nip} ({emp['nama']}) tidak ada di rekap bulan {month} yang dikunci "
+                f"({frozen.lock['pada'][:16]})."
+            )
+    elif not emp["aktif"]:
         raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
-    person = next(p for p in store.employees(conn) if p["nip"] == nip)
+    person = next(iter(store.employees(conn, nip=nip)), None)
     days: list[Any] = []
     with store.snapshot(conn):
-        rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
+        if person is not None:
+            rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
+        else:  # locked month of someone no longer active: their stored row, no days to show
+            rows, minutes, rules = [dict(stored or {})], {}, institution.rules_for_month(conn, month)
         listed = activities_store.listing(conn, nips=[nip], bulan=month)
+    recomputed = rows[0]
+    if stored is not None:
+        rows = [dict(stored)]
     mine = minutes.get(nip, {})
     hari = []
     for d in days:
@@ -184,6 +239,9 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         "rekap": rows[0],
         "penjelasan": dom.explain(rows[0], sum_cuts, rules),
         "menit_di_luar_hari_kerja": off_days,
+        # a locked month: its lock, and whether the days shown (recomputed) still give the stored row
+        "kunci": frozen.lock if frozen else None,
+        "berubah_sejak_kunci": frozen is not None and recomputed != stored,
         # minutes that do not count, and why: waiting, rejected, approved after the deadline
         "menit_tidak_dihitung": {
             "diajukan": by_status["diajukan"],

@@ -80,34 +80,51 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def backup(conn: sqlite3.Connection, target: str | os.PathLike[str]) -> Path:
-    """A consistent copy while others keep working (SQLite's online backup API)."""
+def backup(conn: sqlite3.Connection, target: str | os.PathLike[str], *, timpa: bool = False) -> Path:
+    """A consistent copy while others keep working (SQLite's online backup API), written under a
+    temporary name and renamed whole: a killed backup never leaves half a database behind."""
+    from ..io.atomic import check_target
+
     t = Path(target)
-    if t.exists():
-        raise KerjaError(f"{t} sudah ada; pilih nama berkas lain untuk cadangan.")
-    if t.parent.exists() and not t.parent.is_dir():
-        raise KerjaError(f"{t.parent} bukan folder; pilih tempat lain untuk cadangan.")
-    # A new machine has no backup folder yet: create it (and remove it again if the copy fails,
-    # so a failed backup leaves nothing behind).
+    if t.exists() and not timpa and not t.is_dir():
+        raise KerjaError(f"{t} sudah ada; pilih nama berkas lain untuk cadangan (atau --timpa).")
+    for d in (t.parent, *t.parent.parents):
+        if d.exists() and not d.is_dir():
+            raise KerjaError(f"{d} bukan folder; pilih tempat lain untuk cadangan.")
+    # A new machine has no backup folder yet (`kerja cadangkan cadangan/x.db`): create it, and
+    # remove it again if the backup is refused or fails, so nothing is left behind.
     created = [d for d in (t.parent, *t.parent.parents) if not d.exists()]
     t.parent.mkdir(parents=True, exist_ok=True)
-    tmp = t.with_name(t.name + ".sebagian")
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        os.close(fd)
-        dest = sqlite3.connect(tmp)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        os.replace(tmp, t)
+        check_target(t, stores=[store_path(conn)], timpa=timpa, option="cadangan", replace_database=timpa)
+        return copy_to(conn, t)
     except BaseException:
-        tmp.unlink(missing_ok=True)
         for d in created:  # innermost first
             try:
                 d.rmdir()
             except OSError:
                 break
         raise
-    return t
+
+
+def copy_to(conn: sqlite3.Connection, t: Path) -> Path:
+    """The online backup into `t`, atomically (no checks: migrations name their own backup)."""
+    from ..io.atomic import write_atomic
+
+    def write(tmp: Path) -> None:
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+
+    return write_atomic(t, write)
+
+
+def store_path(conn: sqlite3.Connection) -> Path:
+    """The file behind a connection's main database."""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            return Path(row[2])
+    raise KerjaError("basis data tanpa berkas")  # pragma: no cover

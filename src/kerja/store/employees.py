@@ -159,6 +159,15 @@ def update(
 
 def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
     """Unit ids under a unit given by its full path or its own name (with all its sub-units)."""
+    path = resolve_unit_path(conn, name)
+    return [
+        r[0]
+        for r in conn.execute("SELECT id FROM unit WHERE jalur = ? OR jalur LIKE ?", (path, path + " > %"))
+    ]
+
+
+def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
+    """The full path of a unit given by its full path or its own name (one match, else an error)."""
     rows = conn.execute("SELECT id, jalur FROM unit WHERE jalur = ? OR nama = ?", (name, name)).fetchall()
     if not rows:
         raise KerjaError(f"Unit {name!r} tidak ditemukan. Lihat daftar unit dengan `kerja unit daftar`.")
@@ -169,29 +178,4 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
             f"Nama unit {name!r} ada di {len(paths)} tempat, mis. {'; '.join(paths[:3])}{more}. "
             "Tulis jalur lengkapnya, mis. 'OPD > Bidang > Seksi'."
         )
-    path = rows[0][1]
-    return [
-        r[0]
-        for r in conn.execute("SELECT id FROM unit WHERE jalur = ? OR jalur LIKE ?", (path, path + " > %"))
-    ]
-
-
-def unit_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every unit with its own and its whole subtree's active head count."""
-    units = [
-        dict(r)
-        for r in conn.execute(
-            "SELECT u.id, u.jalur, u.nama, u.induk_id, u.tingkat, u.zona, "
-            "(SELECT count(*) FROM pegawai p WHERE p.unit_id = u.id AND p.aktif = 1) AS pegawai "
-            "FROM unit u ORDER BY u.jalur"
-        )
-    ]
-    by_id = {u["id"]: u for u in units}
-    for u in units:
-        u["total"] = 0
-    for u in units:
-        node = u
-        while node is not None:
-            node["total"] += u["pegawai"]
-            node = by_id.get(node["induk_id"])
-    return units
+    return str(rows[0][1])

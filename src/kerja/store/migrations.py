@@ -1,9 +1,15 @@
-"""The schema and its versions.
+"""The schema as an ordered list of named steps (the llm / sqlite-utils `Migrations` way).
 
-The file's version is `PRAGMA user_version`. A newer kerja migrates an older file in place: first a
-backup copy beside it, then every missing step in one transaction. An older kerja refuses a newer
-file. Tables are meant to be read by a person in `sqlite3` or Datasette: clear names, dates as ISO
-text, money as integer Rupiah.
+Each step is a function decorated with `@step`; its name is recorded in the `_sqlite_migrations`
+table when it has run, and `PRAGMA user_version` holds how many steps the file has. A newer kerja
+migrates an older file in place: first a backup copy beside it (`kerja.db.bak-vN`), then every
+pending step in one transaction (all of them or none). An older kerja refuses a newer file.
+
+To change the schema, append a step at the end of this module, named `mNNN_what` with the next
+number, taking the sqlite-utils `Database` (use `db[table].add_column`, `.transform`,
+`.create_index` or plain `db.execute`). Never edit or reorder a step once it is on main: stores
+in the field have already run it. Tables are meant to be read by a person in `sqlite3` or
+Datasette: clear names, dates as ISO text, money as integer Rupiah.
 """
 
 from __future__ import annotations
@@ -11,8 +17,29 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..clock import now_iso
 from ..domain.errors import KerjaError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Step = Callable[["Database"], None]
+SET = "kerja"  # the migration set's name in _sqlite_migrations
+TABLE = "_sqlite_migrations"
+
+# In order; `step` appends. Never edit a released one.
+STEPS: list[Step] = []
+
+
+def step(fn: Step) -> Step:
+    """Register a schema step (its function name is its recorded name)."""
+    if any(s.__name__ == fn.__name__ for s in STEPS):
+        raise ValueError(f"schema step {fn.__name__} registered twice")
+    STEPS.append(fn)
+    return fn
+
 
 V1 = """
 CREATE TABLE meta (kunci TEXT PRIMARY KEY, nilai TEXT NOT NULL);
@@ -160,11 +187,6 @@ CREATE TABLE kunci (bulan TEXT PRIMARY KEY, oleh TEXT NOT NULL, pada TEXT NOT NU
 """
 
 
-def _v1(conn: sqlite3.Connection) -> None:
-    for statement in _split(V1):
-        conn.execute(statement)
-
-
 def _split(script: str) -> list[str]:
     """Statements of a script (triggers keep their inner ';')."""
     out: list[str] = []
@@ -177,19 +199,64 @@ def _split(script: str) -> list[str]:
     return [s for s in out if s]
 
 
-# Append new steps; never edit a released one.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1]
-VERSION = len(STEPS)
+@step
+def m001_schema_awal(db: Database) -> None:
+    """The first released schema (user_version 1 before steps had names)."""
+    for statement in _split(V1):
+        db.execute(statement)
+
+
+# The lock freezes the result (issue 10): the recap document `rekap kunci` stored, byte for byte
+# what `rekap bulanan --format json` printed then, with its SHA-256. A table of its own so a lock
+# row stays the small (bulan, oleh, pada) it was; a lock of an older kerja has no row here.
+# Unknown PINs seen by imports, per month, for the list `rekap kunci` shows before locking.
+M002 = """
+CREATE TABLE kunci_rekap (
+  bulan TEXT PRIMARY KEY REFERENCES kunci(bulan) ON DELETE CASCADE,
+  rekap TEXT NOT NULL,                  -- the JSON document as printed
+  sha256 TEXT NOT NULL                  -- hex digest of its UTF-8 bytes
+);
+CREATE TABLE pin_tak_dikenal (
+  pin TEXT NOT NULL,
+  bulan TEXT NOT NULL,
+  jumlah INTEGER NOT NULL,              -- punches seen (the most one import saw)
+  terakhir TEXT NOT NULL,               -- when an import last saw it
+  PRIMARY KEY (pin, bulan)
+) WITHOUT ROWID;
+"""
+
+
+@step
+def m002_kunci_rekap(db: Database) -> None:
+    """Stored recaps of locked months; unknown PINs per month."""
+    for statement in _split(M002):
+        db.execute(statement)
+
+
+# Append new steps here, e.g.:
+#
+# @step
+# def m00N_pegawai_catatan(db: Database) -> None:
+#     db["pegawai"].add_column("catatan", str)
+
+
+def version() -> int:
+    """The schema version this kerja writes: the number of steps."""
+    return len(STEPS)
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    if current == VERSION:
+    current, target = _user_version(conn), version()
+    if current == target:
         return
-    if current > VERSION:
+    if current > target:
         raise KerjaError(
             f"{path} memakai skema versi {current}, lebih baru dari yang dikenal kerja ini "
-            f"(versi {VERSION}). Perbarui kerja; berkas tidak diubah."
+            f"(versi {target}). Perbarui kerja; berkas tidak diubah."
         )
     if current == 0 and not new:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -200,18 +267,42 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
     if new:
         conn.execute("PRAGMA journal_mode = WAL")
     else:
-        from .db import backup
+        from .db import copy_to
 
         copy = path.with_name(f"{path.name}.bak-v{current}")
         if not copy.exists():
-            backup(conn, copy)
+            copy_to(conn, copy)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        again = conn.execute("PRAGMA user_version").fetchone()[0]
-        for step in STEPS[again:]:
-            step(conn)
-        conn.execute(f"PRAGMA user_version = {VERSION}")
+        _apply(conn, _user_version(conn))  # read again: another process may have migrated meanwhile
+        conn.execute(f"PRAGMA user_version = {target}")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _apply(conn: sqlite3.Connection, current: int) -> None:
+    """Run the pending steps inside the caller's transaction, each in a savepoint of it, and
+    record each by name (stamped with kerja's clock, so a demo store is the same on every run)."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    migrations = Migrations(SET)
+    for fn in STEPS:
+        migrations(name=fn.__name__)(fn)
+    legacy = current and not db.table(TABLE).exists()
+    migrations.ensure_migrations_table(db)
+    if legacy:
+        # A store from before steps had names: its user_version says how many of them it has run.
+        _record(db, [fn.__name__ for fn in STEPS[:current]])
+    for pending in migrations.pending(db):
+        with db.atomic():
+            pending.fn(db)
+            _record(db, [pending.name])
+
+
+def _record(db: Database, names: list[str]) -> None:
+    at = now_iso()
+    db.table(TABLE).insert_all({"migration_set": SET, "name": n, "applied_at": at} for n in names)

@@ -36,23 +36,6 @@ def _plain(conn: sqlite3.Connection) -> sqlite3.Cursor:
     return cur
 
 
-def unit_zones(conn: sqlite3.Connection, default: str) -> dict[int, str]:
-    """Unit id -> zone, inherited from the nearest ancestor that sets one, else `default`."""
-    rows = _plain(conn).execute("SELECT id, induk_id, zona FROM unit")
-    units = {r[0]: (r[1], r[2]) for r in rows}
-    out: dict[int, str] = {}
-
-    def zone_of(uid: int) -> str:
-        if uid not in out:
-            parent, z = units[uid]
-            out[uid] = z or (zone_of(parent) if parent is not None and parent in units else default)
-        return out[uid]
-
-    for uid in units:
-        zone_of(uid)
-    return out
-
-
 def active_employees(
     conn: sqlite3.Connection,
     *,
@@ -173,21 +156,10 @@ def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
     return int(cur.lastrowid or 0)
 
 
-def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int, str | None] | None:
-    """(nama, aktif, zone of the unit or its nearest ancestor with one) of an employee."""
-    row = conn.execute(
-        """WITH RECURSIVE up(id, induk_id, zona, depth) AS (
-             SELECT u.id, u.induk_id, u.zona, 0 FROM unit u
-               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
-             UNION ALL
-             SELECT u.id, u.induk_id, u.zona, up.depth + 1
-               FROM unit u JOIN up ON u.id = up.induk_id)
-           SELECT p.nama, p.aktif,
-                  (SELECT zona FROM up WHERE zona IS NOT NULL ORDER BY depth LIMIT 1)
-           FROM pegawai p WHERE p.nip = ?""",
-        (nip, nip),
-    ).fetchone()
-    return (row[0], row[1], row[2]) if row else None
+def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int] | None:
+    """(nama, aktif) of an employee."""
+    row = conn.execute("SELECT nama, aktif FROM pegawai WHERE nip = ?", (nip,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def roster_location(conn: sqlite3.Connection, nip: str, tanggal: str) -> str | None:
@@ -289,18 +261,58 @@ def not_checked_in(
 # Month locks ------------------------------------------------------------------------------
 
 
+_LOCK = "SELECT k.bulan, k.oleh, k.pada, r.sha256 FROM kunci k LEFT JOIN kunci_rekap r ON r.bulan = k.bulan"
+
+
 def lock_row(conn: sqlite3.Connection, bulan: str) -> dict[str, Any] | None:
-    row = conn.execute("SELECT bulan, oleh, pada FROM kunci WHERE bulan = ?", (bulan,)).fetchone()
+    """(bulan, oleh, pada, sha256) of a lock; sha256 None for a lock with no stored recap."""
+    row = conn.execute(f"{_LOCK} WHERE k.bulan = ?", (bulan,)).fetchone()
     return dict(row) if row else None
 
 
-def lock(conn: sqlite3.Connection, bulan: str, oleh: str, pada: str) -> None:
+def lock(conn: sqlite3.Connection, bulan: str, oleh: str, pada: str, rekap: str, sha256: str) -> None:
     conn.execute("INSERT INTO kunci (bulan, oleh, pada) VALUES (?, ?, ?)", (bulan, oleh, pada))
+    conn.execute("INSERT INTO kunci_rekap (bulan, rekap, sha256) VALUES (?, ?, ?)", (bulan, rekap, sha256))
+
+
+def locked_recap(conn: sqlite3.Connection, bulan: str) -> str | None:
+    """The recap document stored by `rekap kunci` for a locked month, as stored."""
+    row = conn.execute("SELECT rekap FROM kunci_rekap WHERE bulan = ?", (bulan,)).fetchone()
+    return row[0] if row else None
 
 
 def unlock(conn: sqlite3.Connection, bulan: str) -> None:
+    conn.execute("DELETE FROM kunci_rekap WHERE bulan = ?", (bulan,))
     conn.execute("DELETE FROM kunci WHERE bulan = ?", (bulan,))
 
 
 def locks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute("SELECT bulan, oleh, pada FROM kunci ORDER BY bulan")]
+    return [dict(r) for r in conn.execute(f"{_LOCK} ORDER BY k.bulan")]
+
+
+# PINs an import could not map to anyone --------------------------------------------------
+
+
+def note_unknown_pins(conn: sqlite3.Connection, counts: dict[tuple[str, str], int], pada: str) -> None:
+    """Note (pin, bulan) -> punches one import saw. The count kept is the largest one import saw:
+    the nightly cumulative file (examples/crontab) re-reads the same punches every night."""
+    conn.executemany(
+        "INSERT INTO pin_tak_dikenal (pin, bulan, jumlah, terakhir) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (pin, bulan) DO UPDATE SET jumlah = max(jumlah, excluded.jumlah), "
+        "terakhir = excluded.terakhir",
+        [(pin, bulan, n, pada) for (pin, bulan), n in counts.items()],
+    )
+
+
+def unknown_pins(conn: sqlite3.Connection, bulan: str) -> list[tuple[str, int]]:
+    """(pin, punches) seen in a month that still map to nobody (a PIN given to someone since drops out)."""
+    return (
+        _plain(conn)
+        .execute(
+            "SELECT t.pin, t.jumlah FROM pin_tak_dikenal t WHERE t.bulan = ? "
+            "AND NOT EXISTS (SELECT 1 FROM pegawai p WHERE p.pin_mesin = t.pin OR p.nip = t.pin) "
+            "ORDER BY length(t.pin), t.pin",
+            (bulan,),
+        )
+        .fetchall()
+    )

@@ -8,8 +8,11 @@ from contextlib import contextmanager
 from typing import Any
 
 
-def employees(conn: sqlite3.Connection, unit_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
-    """Active employees (of the given units), by unit path, rank (eselon first), name."""
+def employees(
+    conn: sqlite3.Connection, unit_ids: Sequence[int] | None = None, *, nip: str | None = None
+) -> list[dict[str, Any]]:
+    """Active employees (of the given units, or the one `nip`), by unit path, rank (eselon
+    first), name."""
     sql = (
         "SELECT p.nip, p.nama, p.gelar_depan, p.gelar_belakang, u.jalur AS unit, p.eselon, p.tpp "
         "FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE p.aktif = 1"
@@ -18,6 +21,9 @@ def employees(conn: sqlite3.Connection, unit_ids: Sequence[int] | None = None) -
     if unit_ids is not None:
         sql += f" AND p.unit_id IN ({','.join('?' * len(unit_ids))})"
         args = list(unit_ids)
+    if nip is not None:
+        sql += " AND p.nip = ?"
+        args.append(nip)
     sql += " ORDER BY u.jalur, p.eselon IS NULL, p.eselon, p.nama, p.nip"
     return [dict(r) for r in conn.execute(sql, args)]
 

@@ -1,0 +1,57 @@
+"""Time zones: which zone a unit keeps, and "now", "today" and "this month" in a zone.
+
+Indonesia has three zones and no daylight saving time. A unit keeps its own zone if it has one,
+else its nearest ancestor's, else the institution's; an employee lives in their unit's zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+# Each zone is one fixed offset, minutes east of UTC (what bulk imports add without zoneinfo).
+OFFSET = {"WIB": 7 * 60, "WITA": 8 * 60, "WIT": 9 * 60}
+
+
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(ZONES[name])
+
+
+def unit_zone(chain: Iterable[str | None], institution: str) -> str:
+    """The zone of a unit from the zones set on it and on its ancestors, nearest first: its
+    own, else the nearest ancestor's, else the institution's."""
+    for z in chain:
+        if z:
+            return z
+    return institution
+
+
+def unit_zones(units: Mapping[int, tuple[int | None, str | None]], institution: str) -> dict[int, str]:
+    """Every unit's zone; `units` maps id -> (parent id, own zone or None)."""
+
+    def chain(uid: int | None) -> Iterator[str | None]:
+        seen: set[int] = set()
+        while uid is not None and uid in units and uid not in seen:
+            seen.add(uid)
+            parent, own = units[uid]
+            yield own
+            uid = parent
+
+    return {uid: unit_zone(chain(uid), institution) for uid in units}
+
+
+def local_now(now: datetime, zone_name: str) -> datetime:
+    """The moment `now` as the clock on the wall reads it in a zone."""
+    return now.astimezone(zone(zone_name))
+
+
+def local_today(now: datetime, zone_name: str) -> date:
+    """The calendar day `now` falls on in a zone (00:30 WIB is 17:30 UTC the day before)."""
+    return local_now(now, zone_name).date()
+
+
+def local_month(now: datetime, zone_name: str) -> str:
+    """The month ('YYYY-MM') `now` falls in, in a zone."""
+    return local_today(now, zone_name).isoformat()[:7]

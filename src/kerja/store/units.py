@@ -1,0 +1,54 @@
+"""Units (OPD > Bidang > Seksi): the tree, head counts and the zones set on units."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+
+def zone_table(conn: sqlite3.Connection) -> dict[int, tuple[int | None, str | None]]:
+    """Unit id -> (parent id, the zone set on the unit itself or None)."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    return {r[0]: (r[1], r[2]) for r in cur.execute("SELECT id, induk_id, zona FROM unit")}
+
+
+def zone_chain(conn: sqlite3.Connection, nip: str) -> list[str | None]:
+    """The zones set on an employee's unit and on each of its ancestors, nearest first."""
+    rows = conn.execute(
+        """WITH RECURSIVE up(id, induk_id, zona, depth) AS (
+             SELECT u.id, u.induk_id, u.zona, 0 FROM unit u
+               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
+             UNION ALL
+             SELECT u.id, u.induk_id, u.zona, up.depth + 1
+               FROM unit u JOIN up ON u.id = up.induk_id WHERE up.depth < 64)
+           SELECT zona FROM up ORDER BY depth""",
+        (nip,),
+    )
+    return [r[0] for r in rows]
+
+
+def set_zone(conn: sqlite3.Connection, ids: Sequence[int], zona: str) -> None:
+    conn.executemany("UPDATE unit SET zona = ? WHERE id = ?", ((zona, i) for i in ids))
+
+
+def tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every unit (by path) with its own and its whole subtree's active head count."""
+    units = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT u.id, u.jalur, u.nama, u.induk_id, u.tingkat, u.zona, "
+            "(SELECT count(*) FROM pegawai p WHERE p.unit_id = u.id AND p.aktif = 1) AS pegawai "
+            "FROM unit u ORDER BY u.jalur"
+        )
+    ]
+    by_id = {u["id"]: u for u in units}
+    for u in units:
+        u["total"] = 0
+    for u in units:
+        node = u
+        while node is not None:
+            node["total"] += u["pegawai"]
+            node = by_id.get(node["induk_id"])
+    return units
