@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 
-from conftest import write
+from helpers import write
 from kinerja_data import catat, punches, status
 
 KEPALA = "196801011990031001"

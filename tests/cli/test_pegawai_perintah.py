@@ -147,32 +147,3 @@ def test_ambiguous_unit_names_a_few_paths(kerja, store, tmp_path):
     kerja("pegawai", "impor", write(tmp_path / "p.csv", HEAD + rows))
     r = kerja("pegawai", "daftar", "--unit", "Seksi Umum", code=1)
     assert "ada di 5 tempat" in r.stderr and "dan 2 lainnya" in r.stderr and "Dinas 4" not in r.stderr
-
-
-def test_cadangkan_into_a_folder_that_does_not_exist_yet(kerja, store, tmp_path):
-    # A new machine: `kerja cadangkan cadangan/x.db` was an internal error (no such directory).
-    _load(kerja, tmp_path)
-    r = kerja("cadangkan", "cadangan/2021/x.db")
-    assert "cadangan/2021/x.db" in r.stdout
-    conn = sqlite3.connect(tmp_path / "cadangan" / "2021" / "x.db")
-    assert conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 3
-
-
-def test_cadangkan_under_a_file_is_refused(kerja, store, tmp_path):
-    (tmp_path / "catatan.txt").write_text("bukan folder")
-    r = kerja("cadangkan", "catatan.txt/x.db", code=1)
-    assert r.stderr.startswith("Galat: catatan.txt bukan folder"), r.stderr
-
-
-def test_failed_cadangkan_leaves_nothing_behind(kerja, store, tmp_path, monkeypatch):
-    import os
-
-    from kerja.store import db
-
-    def broken_replace(src, dst):  # type: ignore[no-untyped-def]
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(db.os, "replace", broken_replace)
-    kerja("cadangkan", "cadangan/baru/x.db", code=1)
-    monkeypatch.setattr(db.os, "replace", os.replace)
-    assert not (tmp_path / "cadangan").exists(), "neither the copy nor the folders made for it stay"

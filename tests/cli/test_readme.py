@@ -1,7 +1,7 @@
-"""The clerk's walkthrough in README.md runs as written: every `kerja ...` line of its code blocks,
-in order, through the shell, in a fresh empty folder as on a new machine (only the repository's
-examples/ beside it, as after the README's first command), with no KERJA_DB set. The README is
-documentation that cannot drift from the program."""
+"""The clerk's walkthrough in README.md runs as written: every command line of its bash blocks
+(`kerja ...` and the `mkdir` it asks for), in order, through the shell, in a fresh empty folder
+as on a new machine (only the repository's examples/ beside it, as after the README's first
+command), with no KERJA_DB set. The README is documentation that cannot drift from the program."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def walkthrough_commands() -> list[str]:
     for block in re.findall(r"```bash\n(.*?)```", part, flags=re.S):
         for line in block.replace("\\\n", " ").splitlines():
             line = line.strip()
-            if line.startswith("kerja ") and not line.startswith(ALTERNATIVES):
+            if line.startswith(("kerja ", "mkdir ")) and not line.startswith(ALTERNATIVES):
                 commands.append(line)
     return commands
 
@@ -61,5 +61,13 @@ def test_readme_walkthrough_runs(tmp_path):
     assert (folder / "kerja.db").exists(), "the walkthrough's default store is ./kerja.db"
     assert (folder / "rekap-2021-02.xlsx").exists() and (folder / "rekap-2021-02.pdf").exists()
     assert (folder / "rekap.csv").read_text(encoding="utf-8-sig").count("\n") > 100
-    # `kerja cadangkan cadangan/kerja-2021-02.db` on a machine without that folder yet.
+    # `kerja cadangkan cadangan/kerja-2021-02.db` on a new machine: the README makes the folder
+    # first (kerja names a missing folder and the mkdir to run, and writes nothing).
     assert (folder / "cadangan" / "kerja-2021-02.db").exists()
+
+
+def test_backup_into_a_missing_folder_says_what_to_do(kerja, store, tmp_path):
+    # Was "kesalahan internal (FileNotFoundError ...)", hidden by a test that made the folder.
+    r = kerja("cadangkan", "cadangan/kerja-2021-02.db", code=1)
+    assert r.stderr.startswith("Galat: Folder cadangan ") and "mkdir -p cadangan" in r.stderr, r.stderr
+    assert not (tmp_path / "cadangan").exists()

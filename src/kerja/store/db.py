@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,30 +32,78 @@ def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def connect(path: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Connection:
-    """Open (and migrate if needed) the store at path. Only `create=True` may make a new file."""
+def connect(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = False,
+    setup: Callable[[sqlite3.Connection], None] | None = None,
+) -> sqlite3.Connection:
+    """Open (and migrate if needed) the store at path. Only `create=True` may make a new file,
+    and it makes it whole: see `_create`."""
     p = Path(path)
-    if not p.exists():
-        if not create:
-            raise KerjaError(
-                f"Basis data {p} belum ada. Buat dulu dengan `kerja init` "
-                "(atau tunjuk berkas lain dengan --db / KERJA_DB)."
-            )
-        if p.parent and not p.parent.exists():
-            raise KerjaError(f"Folder {p.parent} tidak ada; buat foldernya dulu.")
-        # 0600 from the first byte: the file holds personal data.
-        os.close(os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    elif create:
-        raise KerjaError(f"Basis data {p} sudah ada; `kerja init` tidak menimpanya.")
+    if create:
+        _create(p, setup)
+    elif not p.exists():
+        raise KerjaError(
+            f"Basis data {p} belum ada. Buat dulu dengan `kerja init` "
+            "(atau tunjuk berkas lain dengan --db / KERJA_DB)."
+        )
     try:
         conn = sqlite3.connect(p, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         _configure(conn)
         from .migrations import ensure_schema
 
-        ensure_schema(conn, p, new=create)
+        ensure_schema(conn, p, new=False)
     except sqlite3.DatabaseError as e:
         raise KerjaError(f"{p} bukan basis data kerja yang bisa dibaca ({e}).") from None
     return conn
+
+
+def _create(p: Path, setup: Callable[[sqlite3.Connection], None] | None) -> None:
+    """A new store, atomically: schema and `setup` (the institution) are written into a private
+    temporary file beside `p`, which is then hard-linked to `p` (refused if `p` appeared
+    meanwhile). A killed `kerja init` leaves no file at `p`, or a complete store; never an empty
+    one. An empty file at `p` (what an older kerja left when killed there) is replaced."""
+    from ..io.atomic import sweep, temp_path
+
+    if p.exists() and not (p.is_file() and p.stat().st_size == 0):
+        raise KerjaError(f"Basis data {p} sudah ada; `kerja init` tidak menimpanya.")
+    if p.parent and not p.parent.is_dir():
+        raise KerjaError(f"Folder {p.parent} tidak ada; buat foldernya dulu (mkdir -p {p.parent}).")
+    sweep(p)
+    tmp = temp_path(p)
+    sidecars = [tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal")]
+    for f in (tmp, *sidecars):
+        if f.exists():
+            f.unlink()
+    # 0600 from the first byte: the file holds personal data.
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            _configure(conn)
+            from .migrations import ensure_schema
+
+            ensure_schema(conn, p, new=True)
+            if setup is not None:
+                setup(conn)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        if p.exists() and p.stat().st_size == 0:
+            p.unlink()
+        try:
+            os.link(tmp, p)
+        except FileExistsError:
+            raise KerjaError(f"Basis data {p} sudah ada; `kerja init` tidak menimpanya.") from None
+        except OSError:
+            if p.exists():
+                raise KerjaError(f"Basis data {p} sudah ada; `kerja init` tidak menimpanya.") from None
+            os.replace(tmp, p)  # a file system without hard links
+    finally:
+        for f in (tmp, *sidecars):
+            if f.exists():
+                f.unlink()
 
 
 @contextmanager
@@ -88,23 +136,8 @@ def backup(conn: sqlite3.Connection, target: str | os.PathLike[str], *, timpa: b
     t = Path(target)
     if t.exists() and not timpa and not t.is_dir():
         raise KerjaError(f"{t} sudah ada; pilih nama berkas lain untuk cadangan (atau --timpa).")
-    for d in (t.parent, *t.parent.parents):
-        if d.exists() and not d.is_dir():
-            raise KerjaError(f"{d} bukan folder; pilih tempat lain untuk cadangan.")
-    # A new machine has no backup folder yet (`kerja cadangkan cadangan/x.db`): create it, and
-    # remove it again if the backup is refused or fails, so nothing is left behind.
-    created = [d for d in (t.parent, *t.parent.parents) if not d.exists()]
-    t.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        check_target(t, stores=[store_path(conn)], timpa=timpa, option="cadangan", replace_database=timpa)
-        return copy_to(conn, t)
-    except BaseException:
-        for d in created:  # innermost first
-            try:
-                d.rmdir()
-            except OSError:
-                break
-        raise
+    check_target(t, stores=[store_path(conn)], timpa=timpa, option="cadangan", replace_database=timpa)
+    return copy_to(conn, t)
 
 
 def copy_to(conn: sqlite3.Connection, t: Path) -> Path:
