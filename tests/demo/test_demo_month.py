@@ -82,7 +82,8 @@ def test_attlog_lines_are_zkteco_format(month, tmp_path):
     path = simulate.write_attlog(month.machine, tmp_path / "1_attlog.dat")
     lines = path.read_text().splitlines()
     assert len(lines) == len(month.machine)
-    pattern = re.compile(r"^\d+\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\t0\t(1|15)\t0\t0$")
+    # USB download layout: PIN right-aligned to 9, time, device 1, state 0, verify, workcode 0.
+    pattern = re.compile(r"^[ \d]{8}\d\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\t1\t0\t(1|15)\t0$")
     assert all(pattern.match(line) for line in lines), lines[:3]
     assert lines == sorted(lines, key=lambda s: s.split("\t")[1])
 

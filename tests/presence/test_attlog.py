@@ -31,9 +31,10 @@ def test_read_attlog_lines(tmp_path):
     f = tmp_path / "1_attlog.dat"
     f.write_bytes(ATTLOG.encode())
     rows = list(read_attlog(f))
-    assert rows[0] == (1, "1", "2021-02-01", "07:25:13", "1")
-    assert rows[2] == (3, "3", "2021-02-01", "07:29:59", "1")
-    assert rows[7] == (9, "3", "2021-02-01", "16:31:00", None)  # line 6 is blank
+    # USB layout (padded PINs): PIN, time, device, state, verify, workcode.
+    assert rows[0] == (1, "1", "2021-02-01", "07:25:13", None, "0", "1")
+    assert rows[2] == (3, "3", "2021-02-01", "07:29:59", None, "1", "1")
+    assert rows[7] == (9, "3", "2021-02-01", "16:31:00", None, None, None)  # line 6 is blank
     assert len(rows) == 10
 
 
@@ -61,12 +62,14 @@ def test_import_attlog_counts_and_is_idempotent(dinas, kerja, tmp_path):
     assert "3 presensi dari 2 PIN yang tidak dikenal dilewati: 77, 99" in r.stderr
     rows = sql(
         dinas,
-        "SELECT nip, waktu, tanggal, jenis, mode, sumber, state FROM presensi WHERE nip = ? ORDER BY waktu",
+        "SELECT nip, waktu, tanggal, jenis, mode, sumber, state, mesin FROM presensi WHERE nip = ? "
+        "ORDER BY waktu",
         A,
     )
+    # USB layout: the 3rd column is the device (1), the 4th the state (0).
     assert rows == [
-        (A, "2021-02-01T07:25:13+07:00", "2021-02-01", None, "WFO", "mesin", "1"),
-        (A, "2021-02-01T16:02:45+07:00", "2021-02-01", None, "WFO", "mesin", "1"),
+        (A, "2021-02-01T07:25:13+07:00", "2021-02-01", None, "WFO", "mesin", "0", "1"),
+        (A, "2021-02-01T16:02:45+07:00", "2021-02-01", None, "WFO", "mesin", "0", "1"),
     ]
     before = sql(dinas, "SELECT * FROM presensi ORDER BY id")
     r = kerja("presensi", "impor", str(f), "--json")

@@ -7,7 +7,20 @@ from pathlib import Path
 
 import typer
 
-from . import aturan, jadwal, kebijakan, kinerja, kondisi, libur, params, pegawai, presensi, rekap, unit
+from . import (
+    aturan,
+    jadwal,
+    kebijakan,
+    kinerja,
+    kondisi,
+    libur,
+    mesin,
+    params,
+    pegawai,
+    presensi,
+    rekap,
+    unit,
+)
 from . import demo as demo_cmd
 from .base import OPT_JSON, OPT_OLEH, App, actor, open_db, state
 from .core import KerjaGroup
@@ -28,6 +41,7 @@ app.add_typer(pegawai.app, name="pegawai")
 app.add_typer(presensi.app, name="presensi")
 app.add_typer(rekap.app, name="rekap")
 app.add_typer(unit.app, name="unit")
+app.add_typer(mesin.app, name="mesin")
 app.add_typer(libur.app, name="libur")
 app.add_typer(kondisi.app, name="kondisi")
 app.add_typer(kebijakan.app, name="kebijakan")
@@ -68,13 +82,11 @@ def init(
     Contoh: [bold]kerja --db dinas.db init --instansi "Dinas Kesehatan" --zona WITA[/bold]
     """
     from ..services import institution
-    from ..store.db import connect
     from .base import db_path
 
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
-    conn = connect(path, create=True)
-    institution.init(conn, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
+    institution.create_store(path, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
     from . import render
 
     render.say(f"Basis data {path} siap: {instansi} ({zona}).\nBerikutnya: kerja pegawai impor BERKAS")

@@ -22,7 +22,8 @@ import typer
 
 from . import clicklib as click
 
-# Values of the contract (SPEC §1, §2, §12), named here so a command cannot drift from them.
+# Values of the contract (SPEC §1, §2, §12). Literal here, not imported from domain/ and io/, so that
+# `kerja --help` and `presensi masuk` stay fast; tests/cli/test_params.py keeps them equal.
 ZONA = ("WIB", "WITA", "WIT")
 KODE_STATUS = ("S", "I", "CT", "CB", "CS", "CM", "CAP", "CLTN", "DL", "TB")
 JENIS_KONDISI = ("hamil", "menyusui", "komorbid", "odp", "pdp", "positif", "kontak-erat", "perjalanan")
@@ -30,7 +31,10 @@ PERAN = ("pegawai", "atasan", "petugas")
 LOKASI = ("WFO", "WFH")
 FORMAT_REKAP = ("tabel", "json", "csv", "xlsx", "pdf")
 FORMAT_JADWAL = ("csv", "xlsx", "json")
-FORMAT_PRESENSI = ("attlog", "csv")
+# io.punch_files.FORMATS, with "auto" (tests/cli/test_params.py keeps the two equal: importing
+# io here would slow down every command)
+FORMAT_PRESENSI = ("auto", "attlog", "adms", "csv")
+URUTAN_TANGGAL = ("hbt", "bht")
 # Named separators a clerk can type without shell quoting trouble; any other single character too.
 PEMISAH_NAMA = {"tab": "\t", "titik-koma": ";", "koma": ",", "pipa": "|"}
 
@@ -250,6 +254,7 @@ CONDITION = ChoiceType(JENIS_KONDISI, "jenis kondisi")
 ROLE = ChoiceType(PERAN, "peran")
 LOCATION = ChoiceType(LOKASI, "lokasi")
 MODE = ChoiceType(("wfo", "wfh"), "mode")
+DATE_ORDER = ChoiceType(URUTAN_TANGGAL, "urutan tanggal")
 
 
 def formats(*choices: str) -> ChoiceType:

@@ -194,6 +194,11 @@ def ubah(
     unit: str | None = typer.Option(None, "--unit", help="Unit baru, jalur 'OPD > Bidang > Seksi'."),
     tpp: str | None = typer.Option(None, "--tpp", help="Pagu TPP per bulan, mis. 3.500.000."),
     pin_mesin: str | None = typer.Option(None, "--pin-mesin", help="PIN di mesin presensi."),
+    mesin: str | None = typer.Option(
+        None,
+        "--mesin",
+        help="Mesin tempat PIN itu berlaku (ID dari `kerja mesin daftar`; '-' = mesin mana pun).",
+    ),
     aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
     oleh: str | None = OPT_OLEH,
@@ -212,6 +217,7 @@ def ubah(
         unit=unit,
         tpp=tpp,
         pin_mesin=pin_mesin,
+        mesin=mesin,
         aktif=aktif,
         alasan=alasan,
     )

@@ -78,7 +78,20 @@ def pulang(
 def impor(
     berkas: Path = typer.Argument(..., help="Berkas attlog mesin (mis. 1_attlog.dat) atau CSV."),
     format: str | None = params.format_option(
-        params.FORMAT_PRESENSI, "Bawaan: dari akhiran berkas (.csv = csv, lainnya attlog).", None
+        params.FORMAT_PRESENSI,
+        "auto (bawaan: dikenali dari isi berkas) atau salah satu format untuk memaksanya.",
+        None,
+    ),
+    mesin: str | None = typer.Option(
+        None,
+        "--mesin",
+        help="ID mesin asal berkas (terdaftar di `kerja mesin`), bila berkasnya tidak menyebut.",
+    ),
+    urutan_tanggal: str | None = params.option(
+        None,
+        "--urutan-tanggal",
+        type=params.DATE_ORDER,
+        help="hbt (hari/bulan/tahun) atau bht (bulan/hari/tahun) bila berkas tidak bisa memastikannya.",
     ),
     oleh: str | None = OPT_OLEH,
     as_json: bool = OPT_JSON,
@@ -96,7 +109,15 @@ def impor(
     fmt = format
     size = berkas.stat().st_size if berkas.is_file() else None
     with render.progress(f"Impor {berkas.name}", size) as bar:
-        s = import_file(open_db(), berkas, oleh=actor(oleh), fmt=fmt, progress=bar)
+        s = import_file(
+            open_db(),
+            berkas,
+            oleh=actor(oleh),
+            fmt=fmt,
+            mesin=mesin,
+            urutan_tanggal=urutan_tanggal,
+            progress=bar,
+        )
     if as_json:
         render.emit_json(s.__dict__)
         return

@@ -264,12 +264,13 @@ def simulate(
 
 
 def attlog_lines(punches: Sequence[Punch]) -> list[str]:
-    """ZKTeco lines: PIN, time, state, verify, workcode, reserved. Like many machines, state is 0
-    for every punch (SPEC §7: untyped); verify 1 = fingerprint, 15 = face."""
+    """ZKTeco USB `1_attlog.dat` lines: PIN right-aligned to 9, time, device number 1, state,
+    verify, workcode. Like many machines, state is 0 for every punch (SPEC §7: untyped); verify
+    1 = fingerprint, 15 = face."""
     out = []
     for p in sorted(punches, key=lambda q: (q.waktu, int(q.pin))):
         verify = 15 if int(p.pin) % 4 == 0 else 1
-        out.append(f"{p.pin}\t{p.waktu:%Y-%m-%d %H:%M:%S}\t0\t{verify}\t0\t0")
+        out.append(f"{p.pin:>9}\t{p.waktu:%Y-%m-%d %H:%M:%S}\t1\t0\t{verify}\t0")
     return out
 
 

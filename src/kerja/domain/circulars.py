@@ -149,8 +149,15 @@ def parse(doc: Mapping[str, Any]) -> Circular:
                 raise _fail(full, f"tidak dikenal; kunci yang sah di [{section}]: {', '.join(keys)}")
             kind = keys[key][0]
             if kind == "jenis":
-                if not isinstance(v, list) or any(j not in JENIS_KONDISI for j in v):
-                    raise _fail(full, f"harus daftar jenis kondisi dari {', '.join(JENIS_KONDISI)}")
+                if not isinstance(v, list):
+                    raise _fail(
+                        full, f"harus daftar jenis kondisi dari {', '.join(JENIS_KONDISI)}, bukan {v!r}"
+                    )
+                for j in v:
+                    if j not in JENIS_KONDISI:
+                        raise _fail(
+                            full, f"memuat {j!r}, bukan jenis kondisi; pakai {', '.join(JENIS_KONDISI)}"
+                        )
                 vals[key] = tuple(dict.fromkeys(v))
             else:
                 vals[key] = _value(full, kind, v)

@@ -10,7 +10,7 @@ from datetime import date
 
 from .errors import KerjaError, Problem
 from .nip import parse_nip, parse_status
-from .values import parse_date, parse_eselon, parse_golongan, parse_rupiah
+from .values import control_characters, parse_date, parse_eselon, parse_golongan, parse_rupiah
 
 JENIS_JABATAN = ("JPT", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA")
 PIMPINAN = ("JPT", "ADMINISTRATOR", "PENGAWAS")
@@ -179,6 +179,20 @@ def parse_row(
             bad(f, value, str(e))
             return None
 
+    for f in hm.columns:
+        v = cell(f)
+        if isinstance(v, str) and (found := control_characters(v)):
+            bad(f, v, f"memuat karakter kendali {', '.join(repr(c) for c in found)}; hapus dari sel")
+    for i in hm.unit_columns:
+        v = cells[i] if i < len(cells) else None
+        if isinstance(v, str) and (found := control_characters(v)):
+            problems.append(
+                Problem(
+                    row_no, hm.names[i], v, f"memuat karakter kendali {', '.join(repr(c) for c in found)}"
+                )
+            )
+    if problems:
+        return None, problems, warnings
     status = attempt("status", parse_status, cell("status")) if "status" in hm.columns else None
     nip = attempt("nip", lambda v: parse_nip(v, status), cell("nip"))
     if nip and status is None:

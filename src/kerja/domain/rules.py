@@ -8,6 +8,7 @@ text and times 'HH:MM' text, so it round-trips through JSON unchanged.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -40,6 +41,16 @@ DEFAULTS: dict[str, Any] = {
     "kinerja": {"menit_per_hari": 300, "batas_validasi_hari": 0},
 }
 
+MINUTES_PER_DAY = 1440
+# Upper bounds of the plain numbers (lower bound 0): percentages are 0-100 (SPEC §4); a working
+# day has at most 1440 minutes; a validation deadline falls within the next month.
+MAXIMUM = {
+    "presensi": 100,
+    "tpp": 100,
+    "kinerja.menit_per_hari": MINUTES_PER_DAY,
+    "kinerja.batas_validasi_hari": 31,
+}
+
 _KHUSUS_KEYS = {"mulai": "date", "sampai": "date", "masuk": "time", "pulang": "time", "pulang_jumat": "time"}
 
 
@@ -54,6 +65,9 @@ def _fail(key: str, why: str) -> KerjaError:
 def _number(key: str, v: object, *, minimum: float = 0, maximum: float | None = None) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float):
         raise _fail(key, f"harus angka, bukan {v!r}")
+    if not math.isfinite(v):
+        # TOML has nan and inf; either would poison every recap from that month on.
+        raise _fail(key, f"harus angka biasa, bukan {v!r}")
     if v < minimum or (maximum is not None and v > maximum):
         upper = f" sampai {maximum:g}" if maximum is not None else ""
         raise _fail(key, f"harus antara {minimum:g}{upper}, bukan {v!r}")
@@ -89,7 +103,8 @@ def _tiers(key: str, v: object) -> list[list[float]]:
         k = f"{key}[{i}]"
         if not isinstance(t, list) or len(t) != 3:
             raise _fail(k, f"harus [dari, sampai, persen], bukan {t!r}")
-        lo, hi = int(_number(k, t[0], minimum=1)), int(_number(k, t[1], minimum=1))
+        lo = int(_number(k, t[0], minimum=1, maximum=MINUTES_PER_DAY))
+        hi = int(_number(k, t[1], minimum=1, maximum=MINUTES_PER_DAY))
         pct = _number(k, t[2], maximum=100)
         if hi < lo or lo != prev_to + 1:
             raise _fail(k, f"rentang menit harus bersambung dari {prev_to + 1} dan naik, bukan {t!r}")
@@ -108,8 +123,11 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
             raise _fail(full, f"tidak dikenal; kunci yang sah di [{name}]: {', '.join(base)}")
         default = base[key]
         if full == "jam_kerja.hari":
-            if not isinstance(v, list) or not v or any(h not in HARI for h in v):
-                raise _fail(full, f"harus daftar nama hari dari {', '.join(HARI)}")
+            if not isinstance(v, list) or not v:
+                raise _fail(full, f"harus daftar nama hari dari {', '.join(HARI)}, bukan {v!r}")
+            for h in v:
+                if h not in HARI:
+                    raise _fail(full, f"memuat {h!r}, bukan nama hari; pakai {', '.join(HARI)}")
             base[key] = [h for h in HARI if h in v]
         elif full == "jam_kerja.khusus":
             base[key] = [_khusus(f"{full}[{i}]", k) for i, k in enumerate(_list(full, v))]
@@ -130,8 +148,7 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
                 raise _fail(full, f"harus true atau false, bukan {v!r}")
             base[key] = v
         elif isinstance(default, int | float):
-            maximum = 100 if name in ("presensi", "tpp") else None
-            num = _number(full, v, maximum=maximum)
+            num = _number(full, v, maximum=MAXIMUM.get(full, MAXIMUM.get(name)))
             if isinstance(default, int) and not float(num).is_integer():
                 raise _fail(full, f"harus bilangan bulat, bukan {v!r}")
             base[key] = int(num) if isinstance(default, int) else float(num)
@@ -156,9 +173,19 @@ def _khusus(key: str, k: object) -> dict[str, str]:
         if need not in out:
             raise _fail(f"{key}.{need}", "wajib diisi")
     if out["sampai"] < out["mulai"]:
-        raise _fail(f"{key}.sampai", "lebih awal dari mulai")
+        raise _fail(f"{key}.sampai", f"({out['sampai']}) lebih awal dari mulai ({out['mulai']})")
     out.setdefault("pulang_jumat", out["pulang"])
+    _hours_in_order(key, out)
     return out
+
+
+def _hours_in_order(key: str, hours: Mapping[str, str]) -> None:
+    """masuk before pulang and pulang_jumat: inverted hours would make every minute 'on time'."""
+    for end in ("pulang", "pulang_jumat"):
+        if hours[end] <= hours["masuk"]:
+            raise _fail(
+                f"{key}.{end}", f"({hours[end]}) harus lebih akhir dari {key}.masuk ({hours['masuk']})"
+            )
 
 
 def merge(partial: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -168,6 +195,7 @@ def merge(partial: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> 
         if section not in result:
             raise _fail(section, f"tidak dikenal; bagian yang sah: {', '.join(result)}")
         _check_section(section, given, result[section])
+    _hours_in_order("jam_kerja", result["jam_kerja"])
     tpp = result["tpp"]
     if tpp["bobot_kinerja"] + tpp["bobot_disiplin"] != 100:
         raise _fail("tpp.bobot_kinerja", "ditambah tpp.bobot_disiplin harus 100")

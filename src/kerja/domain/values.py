@@ -87,11 +87,26 @@ def parse_iso_date(text: str) -> date:
         raise ValueError(f"tanggal {text!r} tidak sah; pakai format YYYY-MM-DD") from None
 
 
+# Months a clerk may name: a year outside these is a typo (year 0 does not exist in a calendar).
+MIN_YEAR, MAX_YEAR = 1900, 2999
+# A monthly TPP ceiling above Rp 10 miliar is a typo; the bound keeps every sum far inside SQLite's
+# 64-bit integers (60,000 people x 10^10 < 2^63).
+MAX_RUPIAH = 10**10
+
+
+def control_characters(text: str) -> list[str]:
+    """Control characters in a text that whitespace folding does not remove (NUL, ESC, DEL, ...):
+    they have no place in a name or a unit and would hide or forge what a terminal shows."""
+    return sorted({ch for ch in text if (ch < " " or "\x7f" <= ch <= "\x9f") and not ch.isspace()})
+
+
 def parse_month(text: str) -> str:
     """A month 'YYYY-MM', returned normalised."""
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not m or not 1 <= int(m[2]) <= 12:
         raise ValueError(f"bulan {text!r} tidak sah; pakai format YYYY-MM, misalnya 2021-02")
+    if not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
+        raise ValueError(f"bulan {text!r} di luar rentang tahun {MIN_YEAR}-{MAX_YEAR}")
     return f"{int(m[1]):04d}-{int(m[2]):02d}"
 
 
@@ -126,6 +141,9 @@ def parse_rupiah(value: object) -> int:
         amount = int(whole)
     if amount < 0:
         raise ValueError("Rupiah tidak boleh negatif")
+    if amount > MAX_RUPIAH:
+        limit = f"{MAX_RUPIAH:,}".replace(",", ".")
+        raise ValueError(f"Rupiah {amount} terlalu besar (lebih dari Rp {limit}); periksa angkanya")
     return amount
 
 

@@ -106,11 +106,12 @@ def sweep(target: str | os.PathLike[str]) -> list[Path]:
     t = Path(target)
     removed: list[Path] = []
     try:
-        candidates = list(t.parent.glob(f".{t.name}.*{TEMP_SUFFIX}"))
+        # The temporary file and, for a database being built, its -wal/-shm/-journal.
+        candidates = list(t.parent.glob(f".{t.name}.*{TEMP_SUFFIX}*"))
     except OSError:
         return removed
     for c in candidates:
-        pid_text = c.name[len(t.name) + 2 : -len(TEMP_SUFFIX)]
+        pid_text = c.name[len(t.name) + 2 :].partition(TEMP_SUFFIX)[0]
         if not pid_text.isdigit() or _alive(int(pid_text)):
             continue
         try:

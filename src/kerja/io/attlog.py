@@ -1,9 +1,16 @@
-"""Attendance files: the ZKTeco/Solution `attlog` export and CSV from online presence apps.
+"""Attendance files: the ZKTeco/Solution `attlog` family and CSV from online presence apps.
 
-`attlog` is one punch a line, `PIN  YYYY-MM-DD HH:MM:SS  state  verify ...`, separated by tabs or
-runs of spaces, often with leading blanks and CRLF endings. It is read line by line (a month of a
-province is millions of lines), so memory stays flat. Machine punches are untyped: many machines
-write the same state for every punch, so the state is kept, not trusted.
+`attlog` is one punch a line, separated by tabs or runs of spaces, often with CRLF endings. Two
+layouts share it, told apart by the first data line:
+
+- the USB download `1_attlog.dat` (PIN right-aligned to 9 with leading blanks) and newer firmware
+  (11 tab fields, no padding): `PIN  YYYY-MM-DD HH:MM:SS  device  state  verify  workcode ...`;
+- the ADMS/iclock push body (`POST /iclock/cdata?table=ATTLOG`, no padding, not 11 fields):
+  `PIN  YYYY-MM-DD HH:MM:SS  state  verify  workcode ...` (the state is the third field).
+
+It is read line by line (a month of a province is millions of lines), so memory stays flat.
+Machine punches are untyped: many machines write the same state for every punch, so the state is
+kept, not trusted.
 """
 
 from __future__ import annotations
@@ -12,11 +19,21 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..domain.errors import KerjaError
 
-# (line number, PIN, local date 'YYYY-MM-DD', local time 'HH:MM:SS', state or None)
-AttPunch = tuple[int, str, str, str, str | None]
+# Every machine reader yields these: (line number, PIN, local date 'YYYY-MM-DD', local time
+# 'HH:MM:SS', jenis 'masuk'|'pulang' or None, the machine's state or None, machine id or None).
+MachinePunch = tuple[int, str, str, str, str | None, str | None, str | None]
+AttPunch = MachinePunch
+
+
+def attlog_layout(line: str) -> str:
+    """'usb' (device, then state) or 'adms' (state right after the time) for one data line."""
+    if line[:1] in (" ", "\t") or line.count("\t") == 10:
+        return "usb"
+    return "adms"
 
 
 def _bad(name: str, line_no: int, line: str, why: str) -> KerjaError:
@@ -64,18 +81,19 @@ class _Clock:
         return norm
 
 
-def read_attlog(path: str | Path, progress=None) -> Iterator[AttPunch]:  # type: ignore[no-untyped-def]
+def read_attlog(path: str | Path, progress: Any = None, layout: str | None = None) -> Iterator[AttPunch]:
     """Punches of an attlog file, streamed; a malformed line raises KerjaError with its number."""
-    for chunk in read_attlog_chunks(path, progress):
+    for chunk in read_attlog_chunks(path, progress, layout=layout):
         yield from chunk
 
 
-def read_attlog_chunks(  # type: ignore[no-untyped-def]
-    path: str | Path, progress=None, size: int = 20_000
+def read_attlog_chunks(
+    path: str | Path, progress: Any = None, size: int = 20_000, layout: str | None = None
 ) -> Iterator[list[AttPunch]]:
     """Punches of an attlog file in lists of up to `size` (a list per step keeps a 2.6-million-
     line month from paying a generator step per line); a malformed line raises KerjaError with
-    its number. `progress.advance(n)` gets the bytes read since the last call, if given."""
+    its number. `layout` 'usb' or 'adms' (see the module docstring), else decided by the first
+    data line. `progress.advance(n)` gets the bytes read since the last call, if given."""
     p = Path(path)
     name = p.name
     clock = _Clock()
@@ -83,6 +101,8 @@ def read_attlog_chunks(  # type: ignore[no-untyped-def]
     done = 0
     chunk: list[AttPunch] = []
     append = chunk.append
+    # Field indexes after split() (the date and the time are two fields): state, device.
+    st, dev = (4, 3) if layout == "usb" else (3, 99)
     with open(p, encoding="utf-8", errors="replace", newline=None) as f:
         for line_no, line in enumerate(f, 1):
             parts = line.split()
@@ -90,6 +110,10 @@ def read_attlog_chunks(  # type: ignore[no-untyped-def]
                 continue
             if line_no == 1 and parts[0].startswith("\ufeff"):
                 parts[0] = parts[0][1:]
+                line = line[1:]
+            if layout is None:
+                layout = attlog_layout(line)
+                st, dev = (4, 3) if layout == "usb" else (3, 99)
             if len(parts) < 3:
                 raise _bad(name, line_no, line, "kolom kurang: perlu PIN, tanggal dan jam")
             d = dates.get(parts[1]) or clock.date(parts[1])
@@ -98,13 +122,24 @@ def read_attlog_chunks(  # type: ignore[no-untyped-def]
             t = times.get(parts[2]) or clock.time(parts[2])
             if t is None:
                 raise _bad(name, line_no, line, f"jam {parts[2]!r} tidak sah")
-            append((line_no, parts[0], d, t, parts[3] if len(parts) > 3 else None))
+            n = len(parts)
+            append(
+                (
+                    line_no,
+                    parts[0],
+                    d,
+                    t,
+                    None,
+                    parts[st] if n > st else None,
+                    parts[dev] if n > dev else None,
+                )
+            )
             if len(chunk) >= size:
                 yield chunk
                 chunk = []
                 append = chunk.append
                 if progress is not None:
-                    pos = f.buffer.tell()
+                    pos = f.buffer.tell()  # type: ignore[attr-defined]
                     progress.advance(pos - done)
                     done = pos
     if chunk:

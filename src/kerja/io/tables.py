@@ -37,10 +37,24 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv_text(text: str) -> list[list[object]]:
+def read_csv_text(text: str, name: str = "berkas") -> list[list[object]]:
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
-    return [[c if c.strip() != "" else None for c in row] for row in reader]
+    out: list[list[object]] = []
+    try:
+        for row in reader:
+            out.append([c if c.strip() != "" else None for c in row])
+    except csv.Error as e:
+        # The csv module refuses a cell over its field limit (128 KiB): no real cell is that long.
+        why = (
+            "sebuah sel lebih dari 128 KiB (mungkin tanda kutip yang tidak ditutup)"
+            if "field limit" in str(e)
+            else f"CSV rusak ({e})"
+        )
+        raise KerjaError(
+            f"{name} baris {len(out) + 1}: {why}. Perbaiki baris itu; tidak ada yang disimpan."
+        ) from None
+    return out
 
 
 def read_xlsx(path: Path, sheet: str | None) -> list[list[object]]:
@@ -67,7 +81,7 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[list[object]]:
         return read_xlsx(p, sheet)
     if suffix not in (".csv", ".txt", ".tsv", ""):
         raise KerjaError(f"Format {suffix} belum didukung; pakai .csv atau .xlsx.")
-    return read_csv_text(decode(p.read_bytes()))
+    return read_csv_text(decode(p.read_bytes()), p.name)
 
 
 def find_header(raw: Sequence[Sequence[object]], is_header, path: str | Path, scan: int = 15) -> Table:  # type: ignore[no-untyped-def]

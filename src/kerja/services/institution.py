@@ -36,6 +36,17 @@ def read_rules_file(path: str | Path) -> dict[str, Any]:
         raise KerjaError(f"{Path(path).name}: {e}") from None
 
 
+def create_store(
+    path: str | Path, *, instansi: str, zona: str, rules: dict[str, Any] | None, oleh: str
+) -> sqlite3.Connection:
+    """`kerja init`: a new store holding the institution, made whole or not at all."""
+    from ..store.db import connect
+
+    return connect(
+        path, create=True, setup=lambda c: init(c, instansi=instansi, zona=zona, rules=rules, oleh=oleh)
+    )
+
+
 def init(
     conn: sqlite3.Connection, *, instansi: str, zona: str, rules: dict[str, Any] | None, oleh: str
 ) -> None:

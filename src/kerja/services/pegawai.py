@@ -14,6 +14,7 @@ from ..domain.nip import clean_nip, parse_nip
 from ..domain.values import parse_rupiah
 from ..io.tables import find_header, read_rows
 from ..store import employees as store
+from ..store import machines as machines_store
 from ..store.db import transaction
 
 
@@ -141,6 +142,7 @@ def change_employee(
     unit: str | None = None,
     tpp: str | None = None,
     pin_mesin: str | None = None,
+    mesin: str | None = None,
     aktif: bool | None = None,
     alasan: str | None = None,
 ) -> dict[str, Any]:
@@ -160,6 +162,16 @@ def change_employee(
     if aktif is not None:
         changes["aktif"] = int(aktif)
     with transaction(conn):
+        if mesin is not None:
+            mid = mesin.strip()
+            if mid in ("", "-"):
+                changes["mesin"] = None
+            elif machines_store.get(conn, mid) is None:
+                raise KerjaError(
+                    f"--mesin {mesin!r}: mesin belum terdaftar; daftarkan dengan `kerja mesin tambah`."
+                )
+            else:
+                changes["mesin"] = mid
         if atasan is not None:
             if atasan.strip() in ("", "-"):
                 changes["nip_atasan"] = None
@@ -178,6 +190,6 @@ def change_employee(
         if not changes:
             raise KerjaError(
                 "Tidak ada yang diubah; sebutkan salah satu: --atasan, --unit, --tpp, "
-                "--pin-mesin, --aktif atau --nonaktif."
+                "--pin-mesin, --mesin, --aktif atau --nonaktif."
             )
         return store.update(conn, nip, changes, oleh, alasan)

@@ -18,6 +18,7 @@ from ..domain.presence import DayRules, DayStatus, day_rules, derive
 from ..domain.rules import KODE_STATUS
 from ..store import audit, institution
 from ..store import employees as employees_store
+from ..store import machines as machines_store
 from ..store import presence as store
 from ..store.db import transaction
 from . import local_time
@@ -271,29 +272,47 @@ def import_file(
     *,
     oleh: str,
     fmt: str | None = None,
+    mesin: str | None = None,
+    urutan_tanggal: str | None = None,
     progress: Any = None,
 ) -> ImportSummary:
-    """Import an attlog or presence CSV in one transaction: all of it or nothing. Re-importing
-    the same (or an overlapping) file adds nothing: punches are unique per (nip, time, source)."""
+    """Import an attendance file in one transaction: all of it or nothing. Re-importing the same
+    (or an overlapping) file adds nothing: punches are unique per (nip, time, source).
+
+    The format is found from the start of the file (`fmt` forces one; `io.punch_files` names
+    them). A punch's machine is the file's own (device column, serial number) unless `mesin`
+    names a registered one; its PIN is looked up among that machine's PINs first, then among the
+    PINs that hold on any machine, then as a NIP."""
+    from ..io import punch_files
+
     p = Path(path)
     if not p.is_file():
         raise KerjaError(f"Berkas {p} tidak ditemukan.")
-    fmt = fmt or ("csv" if p.suffix.lower() == ".csv" else "attlog")
-    if fmt not in ("attlog", "csv"):
-        raise KerjaError(f"--format {fmt!r} tidak dikenal; pakai attlog atau csv.")
+    fmt = punch_files.resolve_format(p, fmt)
     summary = ImportSummary(p.name, fmt)
     unknown: dict[str, int] = {}
     by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
     # A bigger page cache keeps the index pages of the day being filled in memory (64 MB).
     conn.execute("PRAGMA cache_size = -65536")
     with transaction(conn):
-        target, unit_of = store.event_targets(conn)
+        if mesin is not None:
+            mesin = mesin.strip()
+            if machines_store.get(conn, mesin) is None:
+                raise KerjaError(
+                    f"--mesin {mesin!r} belum terdaftar; daftarkan dengan "
+                    f"`kerja mesin tambah {mesin} --unit U`."
+                )
+        anywhere, per_machine = machines_store.pin_maps(conn)
+        registered = machines_store.known_ids(conn)
+        unit_of = store.employee_units(conn)
         unit_zone = local_time.unit_zones(conn)
         offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
         suffix = {nip: offset_text(o) for nip, o in offsets.items()}
         stamp = clock.now_iso()
         months: set[str] = set()
         batch: list[tuple] = []
+        none: dict[str, str] = {}
+        scoped = per_machine.get
 
         def flush() -> None:
             # By nip (a stable sort keeps a machine's time order): the inserts then walk along the
@@ -302,20 +321,22 @@ def import_file(
             summary.ditambah += store.insert_events(conn, batch)
             batch.clear()
 
-        if fmt == "attlog":
-            from ..io.attlog import read_attlog_chunks
-
-            for chunk in read_attlog_chunks(p, progress):
+        if fmt != "csv":
+            for chunk in punch_files.machine_chunks(p, fmt, progress=progress, urutan_tanggal=urutan_tanggal):
+                if mesin is not None:
+                    chunk = [(n, pin, d, t, j, st, mesin) for n, pin, d, t, j, st, _dev in chunk]
                 rows = [
-                    (d, nip, f"{d}T{t}{suffix[nip]}", None, "WFO", "mesin", state, oleh, stamp)
-                    for _n, pin, d, t, state in chunk
-                    if (nip := target.get(pin)) is not None
+                    (d, nip, f"{d}T{t}{suffix[nip]}", jenis, "WFO", "mesin", state, dev, oleh, stamp)
+                    for _n, pin, d, t, jenis, state, dev in chunk
+                    if (nip := scoped(dev, none).get(pin) or anywhere.get(pin)) is not None
                 ]
                 if len(rows) < len(chunk):
                     for punch in chunk:
-                        if punch[1] not in target:
-                            unknown[punch[1]] = unknown.get(punch[1], 0) + 1
-                            by_month[punch[1], punch[2][:7]] = by_month.get((punch[1], punch[2][:7]), 0) + 1
+                        upin, udev = punch[1], punch[6]
+                        if scoped(udev, none).get(upin) is None and upin not in anywhere:
+                            ukey = f"{upin} (mesin {udev})" if udev in registered else upin
+                            unknown[ukey] = unknown.get(ukey, 0) + 1
+                            by_month[ukey, punch[2][:7]] = by_month.get((ukey, punch[2][:7]), 0) + 1
                 months.update({punch[2][:7] for punch in chunk})
                 batch += rows
                 if len(batch) >= BATCH:
@@ -329,7 +350,7 @@ def import_file(
                     key = clean_nip(nip_text) if nip_text else pin or ""
                 except ValueError as e:
                     raise KerjaError(f"{p.name} baris {_n}, kolom NIP: {e}") from None
-                nip = target.get(key)
+                nip = anywhere.get(key)
                 if nip is None:
                     unknown[key] = unknown.get(key, 0) + 1
                     by_month[key, d[:7]] = by_month.get((key, d[:7]), 0) + 1
@@ -338,7 +359,9 @@ def import_file(
                     shift = timedelta(minutes=offsets[nip] - off)
                     local = datetime.fromisoformat(f"{d}T{t}") + shift
                     d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
-                batch.append((d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, oleh, stamp))
+                batch.append(
+                    (d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, mesin, oleh, stamp)
+                )
             months.update({r[0][:7] for r in batch})
         summary.dibaca += len(batch)
         institution.ensure_unlocked(conn, months, "presensi")

@@ -32,7 +32,7 @@ COLUMNS = (
 SELECT = """
 SELECT p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.status, p.jabatan, p.jenis_jabatan,
        p.eselon, p.golongan, u.jalur AS unit, p.nip_atasan, p.tanggal_lahir, p.jenis_kelamin,
-       p.tpp, p.pin_mesin, p.aktif
+       p.tpp, p.pin_mesin, p.aktif, p.mesin
 FROM pegawai p JOIN unit u ON u.id = p.unit_id
 """
 
@@ -151,26 +151,23 @@ def update(
             [*sets.values(), nip],
         )
     except sqlite3.IntegrityError:
-        raise KerjaError(f"PIN mesin {changes.get('pin_mesin')} sudah dipakai pegawai lain.") from None
+        where = f" di mesin {new['mesin']}" if new.get("mesin") else ""
+        raise KerjaError(f"PIN mesin {new.get('pin_mesin')} sudah dipakai pegawai lain{where}.") from None
     before, after = diff(old, new)
+    if old.get("mesin") != new.get("mesin"):  # not an import field: FIELDS leaves it out
+        before["mesin"], after["mesin"] = old.get("mesin"), new.get("mesin")
     audit.record(conn, oleh=oleh, aksi="pegawai.ubah", nip=nip, sebelum=before, sesudah=after, alasan=alasan)
     return new
 
 
-def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
-    """Unit ids under a unit given by its full path or its own name (with all its sub-units)."""
-    path = resolve_unit_path(conn, name)
-    return [
-        r[0]
-        for r in conn.execute("SELECT id FROM unit WHERE jalur = ? OR jalur LIKE ?", (path, path + " > %"))
-    ]
-
-
-def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
-    """The full path of a unit given by its full path or its own name (one match, else an error)."""
-    rows = conn.execute("SELECT id, jalur FROM unit WHERE jalur = ? OR nama = ?", (name, name)).fetchall()
-    if not rows:
-        raise KerjaError(f"Unit {name!r} tidak ditemukan. Lihat daftar unit dengan `kerja unit daftar`.")
+def find_unit(conn: sqlite3.Connection, name: str) -> tuple[int, str]:
+    """(id, path) of the one unit given by its full path or its own name, compared exactly
+    (case and every character as written; no wildcards). A name used by several units is refused
+    with some of their paths. When nothing matches exactly, units whose path or name differ only
+    in case are listed as candidates, never taken silently (a recap must not widen to another
+    unit)."""
+    text = " > ".join(p.strip() for p in str(name).split(">") if p.strip()) or str(name).strip()
+    rows = conn.execute("SELECT id, jalur FROM unit WHERE jalur = ?1 OR nama = ?1", (text,)).fetchall()
     paths = sorted({r[1] for r in rows})
     if len(paths) > 1:
         more = f" dan {len(paths) - 3} lainnya" if len(paths) > 3 else ""
@@ -178,4 +175,47 @@ def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
             f"Nama unit {name!r} ada di {len(paths)} tempat, mis. {'; '.join(paths[:3])}{more}. "
             "Tulis jalur lengkapnya, mis. 'OPD > Bidang > Seksi'."
         )
-    return str(rows[0][1])
+    if not rows:
+        folded = text.casefold()
+        near = sorted(
+            jalur
+            for jalur, nama in conn.execute("SELECT jalur, nama FROM unit")
+            if jalur.casefold() == folded or nama.casefold() == folded
+        )
+        hint = ""
+        if near:
+            more = f" dan {len(near) - 3} lainnya" if len(near) > 3 else ""
+            hint = (
+                f" Yang mirip (beda huruf besar/kecil): {'; '.join(near[:3])}{more}; "
+                "tulis persis seperti itu."
+            )
+        raise KerjaError(
+            f"Unit {name!r} tidak ditemukan.{hint} Lihat daftar unit dengan `kerja unit daftar`."
+        )
+    return rows[0][0], rows[0][1]
+
+
+def unit_id(conn: sqlite3.Connection, name: str) -> int:
+    return find_unit(conn, name)[0]
+
+
+def subtree_ids(conn: sqlite3.Connection, root: int) -> list[int]:
+    """The unit and every unit under it, by the parent links (not by path text)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL "
+            "SELECT u.id FROM unit u JOIN t ON u.induk_id = t.id) SELECT id FROM t",
+            (root,),
+        )
+    ]
+
+
+def resolve_unit(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Unit ids under a unit given by its full path or its own name (with all its sub-units)."""
+    return subtree_ids(conn, find_unit(conn, name)[0])
+
+
+def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
+    """The full path of a unit given by its full path or its own name (one match, else an error)."""
+    return find_unit(conn, name)[1]

@@ -233,6 +233,39 @@ def m002_kunci_rekap(db: Database) -> None:
         db.execute(statement)
 
 
+# Second release, step "mesin": attendance machines as things the store knows. A PIN is unique
+# per machine (every OPD's machine numbers its users 1..N); `pegawai.mesin` NULL keeps the first
+# release's meaning (the PIN holds on any machine), so a one-machine institution needs no
+# registration. `presensi.mesin` is the machine a punch came from (device column, ADMS SN,
+# cloud `sn` or `presensi impor --mesin`). Unknown serial numbers that tried to push (ADMS) are
+# kept in `mesin_tak_dikenal` for `kerja mesin daftar --tak-dikenal`.
+V2_MESIN = """
+CREATE TABLE mesin (
+  id TEXT PRIMARY KEY,                 -- as the machine names itself: serial number or device number
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  nama TEXT,
+  dicatat_pada TEXT NOT NULL
+);
+CREATE TABLE mesin_tak_dikenal (
+  sn TEXT PRIMARY KEY,
+  pertama TEXT NOT NULL,               -- first and last time it was seen (ISO with offset)
+  terakhir TEXT NOT NULL,
+  kali INTEGER NOT NULL DEFAULT 1
+);
+ALTER TABLE pegawai ADD COLUMN mesin TEXT;
+DROP INDEX pegawai_pin;
+CREATE UNIQUE INDEX pegawai_pin ON pegawai(ifnull(mesin, ''), pin_mesin) WHERE pin_mesin IS NOT NULL;
+ALTER TABLE presensi ADD COLUMN mesin TEXT;
+"""
+
+
+@step
+def m003_mesin(db: Database) -> None:
+    """Attendance machines, PINs per machine, the machine of each punch (see V2_MESIN)."""
+    for statement in _split(V2_MESIN):
+        db.execute(statement)
+
+
 # Append new steps here, e.g.:
 #
 # @step

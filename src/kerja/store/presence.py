@@ -20,7 +20,10 @@ _COLUMNS = "tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada"
 INSERT_MANUAL = f"INSERT INTO presensi ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # An imported punch already there (same day, person, time, source and type) is not added again:
 # the unique index presensi_hari ignores it.
-INSERT_NEW = f"INSERT OR IGNORE INTO presensi ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# Imported rows also carry their machine: (tanggal, nip, waktu, jenis, mode, sumber, state, mesin,
+# oleh, dicatat_pada).
+_IMPORT_COLUMNS = "tanggal, nip, waktu, jenis, mode, sumber, state, mesin, oleh, dicatat_pada"
+INSERT_NEW = f"INSERT OR IGNORE INTO presensi ({_IMPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _nip_filter(nips: Sequence[str] | None, column: str = "nip") -> tuple[str, list[Any]]:
@@ -145,7 +148,7 @@ def statuses(
 
 
 def insert_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> int:
-    """Insert imported rows (tanggal, nip, waktu, jenis, mode, sumber, state, oleh, dicatat_pada)
+    """Insert imported rows (tanggal, nip, waktu, jenis, mode, sumber, state, mesin, oleh, dicatat_pada)
     that are not there yet (also within `rows`); returns how many were new."""
     return conn.executemany(INSERT_NEW, rows).rowcount
 
@@ -167,12 +170,9 @@ def roster_location(conn: sqlite3.Connection, nip: str, tanggal: str) -> str | N
     return row[0] if row else None
 
 
-def event_targets(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, int]]:
-    """(PIN or NIP -> NIP, NIP -> unit id) for mapping machine files; PINs win over NIPs."""
-    people = _plain(conn).execute("SELECT nip, pin_mesin, unit_id FROM pegawai").fetchall()
-    target = {nip: nip for nip, _, _ in people}
-    target.update({pin: nip for nip, pin, _ in people if pin})
-    return target, {nip: unit_id for nip, _, unit_id in people}
+def employee_units(conn: sqlite3.Connection) -> dict[str, int]:
+    """NIP -> unit id of every employee (imports need each one's zone)."""
+    return dict(_plain(conn).execute("SELECT nip, unit_id FROM pegawai").fetchall())
 
 
 def overlapping_statuses(conn: sqlite3.Connection, nip: str, mulai: str, sampai: str) -> list[sqlite3.Row]:
