@@ -7,9 +7,9 @@ from kerja.cli import params
 
 
 def test_choices_match_the_domain_and_io():
-    from kerja.domain.zones import ZONES
     from kerja.domain.circulars import JENIS_KONDISI
     from kerja.domain.rules import KODE_STATUS
+    from kerja.domain.zones import ZONES
     from kerja.io.punch_files import FORMATS
 
     assert params.ZONA == tuple(ZONES)
