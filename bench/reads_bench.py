@@ -49,8 +49,9 @@ hamil = true
 ENV = dict(os.environ, KERJA_SEKARANG="2021-03-31T07:20:00+07:00")
 
 
-def timed(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one process; fails loudly on an unexpected exit."""
+def timed(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds) of one process; fails loudly on an unexpected
+    exit. CPU (user + system) is the steadier figure on a loaded machine."""
     t = time.perf_counter()
     p = subprocess.Popen(args, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
@@ -59,7 +60,7 @@ def timed(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
     if code not in ok:
         err = p.stderr.read().decode() if p.stderr else ""
         raise SystemExit(f"{' '.join(args)} failed ({code}): {err[-2000:]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def build(folder: Path, n: int, kerja: str) -> Path:
@@ -145,27 +146,31 @@ def main() -> None:
         timed([binary, "--db", str(db), "pegawai", "lihat", nip])  # migrates a copy once
         stores.append(db)
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores, shared machine); runs {a.runs}")
-    print(
-        f"{'':44} "
-        + "  ".join(
-            f"{'min/median/max s, peak MiB  [' + Path(b).parent.parent.parent.name + ']':>44}"
-            for b in binaries
-        )
-    )
+    print(f"{'':40} " + "  ".join(f"{'wall min/median/max, CPU median, peak RSS':>50}" for _ in binaries))
+    print(f"{'':40} " + "  ".join(f"{'[' + Path(b).parent.parent.parent.name + ']':>50}" for b in binaries))
     labels = [lbl for lbl, _ in commands(stores[0], nip, other)]
     for i, label in enumerate(labels):
         if a.hanya and a.hanya not in label:
             continue
+        argv = [
+            [binary, *commands(db, nip, other)[i][1]] for binary, db in zip(binaries, stores, strict=True)
+        ]
+        for args in argv:
+            timed(args)  # warm: bytecode caches, the OS page cache
+        # Interleaved (one run of each binary, then again): a change of load hits both alike.
+        results: list[list[tuple[float, float, float]]] = [[] for _ in argv]
+        for _ in range(a.runs):
+            for k, args in enumerate(argv):
+                results[k].append(timed(args))
         cells = []
-        for binary, db in zip(binaries, stores, strict=True):
-            args = commands(db, nip, other)[i][1]
-            results = [timed([binary, *args]) for _ in range(a.runs)]
-            walls = [r[0] * 1000 for r in results]
+        for rs in results:
+            walls = [r[0] * 1000 for r in rs]
+            cpu = statistics.median(r[2] * 1000 for r in rs)
             cells.append(
-                f"{min(walls):7.0f} /{statistics.median(walls):7.0f} /{max(walls):7.0f} ms "
-                f"{max(r[1] for r in results):6.0f} MiB"
+                f"{min(walls):6.0f} /{statistics.median(walls):6.0f} /{max(walls):6.0f} ms "
+                f"cpu {cpu:5.0f} ms {max(r[1] for r in rs):5.0f} MiB"
             )
-        print(f"{label:44} " + "  ".join(f"{c:>44}" for c in cells), flush=True)
+        print(f"{label:40} " + "  ".join(f"{c:>50}" for c in cells), flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

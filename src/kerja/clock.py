@@ -18,8 +18,13 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def stamp(ts: datetime) -> str:
+    """A recorded-at text: the moment in the machine's zone, to the second (no clock read)."""
+    return ts.astimezone().isoformat(timespec="seconds")
+
+
 def now_iso() -> str:
-    return now().astimezone().isoformat(timespec="seconds")
+    return stamp(now())
 
 
 def os_user() -> str:

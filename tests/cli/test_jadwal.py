@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 
@@ -219,8 +220,9 @@ def test_lihat_of_a_unit_is_the_whole_view_cut_to_that_unit(kerja, dinas, db_pat
     sick = staff_a2()[0]
     kerja("presensi", "status", sick, "--kode", "S", "--mulai", "2021-02-02", "--keterangan", "demam")
     conn = connect(db_path)
-    whole = grid(conn, date(2021, 2, 1), date(2021, 2, 9), None)
-    part = grid(conn, date(2021, 2, 1), date(2021, 2, 9), unit)
+    now = datetime(2021, 2, 1, tzinfo=UTC)
+    whole = grid(conn, date(2021, 2, 1), date(2021, 2, 9), None, now=now)
+    part = grid(conn, date(2021, 2, 1), date(2021, 2, 9), unit, now=now)
     inside = [r for r in whole.rows if r[2] == unit or f" > {unit}" in r[2] or r[2].startswith(unit + " > ")]
     assert part.days == whole.days and part.rows == inside and inside
     # the quota group of a person is their OPD (the first level of the path) or their own unit

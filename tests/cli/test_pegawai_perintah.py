@@ -89,7 +89,7 @@ def test_ubah_refuses_cycles_unknown_supervisors_and_taken_pins(kerja, store, tm
     r = kerja("pegawai", "ubah", "197508172000031002", "--pin-mesin", "3", code=1)
     assert "sudah dipakai" in r.stderr
     r = kerja("pegawai", "ubah", "197508172000031002", "--tpp", "banyak", code=1)
-    assert "--tpp" in r.stderr
+    assert "Pagu TPP 'banyak'" in r.stderr
     assert db_bytes(store) == before
 
 

@@ -94,7 +94,8 @@ def test_repeated_punches_are_kept(dinas, kerja, monkeypatch):
 def test_backdated_needs_oleh_and_is_audited(dinas, kerja, monkeypatch):
     monkeypatch.setenv("KERJA_SEKARANG", "2021-02-02T10:00:00+07:00")
     r = kerja("presensi", "masuk", A, "--waktu", "2021-02-01 07:45", code=1)
-    assert "--oleh" in r.stderr
+    assert "dicatat mundur wajib menyebut petugas" in r.stderr and "(oleh: NIP petugas)" in r.stderr
+    assert sql(dinas, "SELECT count(*) FROM presensi") == [(0,)]
     kerja("presensi", "masuk", A, "--waktu", "2021-02-01 07.45", "--oleh", B)
     r = kerja("presensi", "masuk", A, "--waktu", "2021-02-03 07:45", "--oleh", B, code=1)
     assert "belum terjadi" in r.stderr
@@ -134,7 +135,7 @@ def test_status_overlap_refused_withdraw_and_redeclare(dinas, kerja, monkeypatch
     )
     assert "bertumpang tindih" in r.stderr and "presensi cabut 1" in r.stderr
     r = kerja("presensi", "status", A, "--kode", "XX", "--mulai", "2021-02-16", "--keterangan", "x", code=1)
-    assert "--kode" in r.stderr
+    assert "kode status 'XX' tidak dikenal" in r.stderr
     r = kerja(
         "presensi",
         "status",
@@ -249,3 +250,24 @@ def test_each_zone_and_midnight(dinas, kerja, monkeypatch, zona, utc, waktu, tan
     monkeypatch.setenv("KERJA_SEKARANG", utc)
     kerja("presensi", "masuk", C)
     assert sql(dinas, "SELECT waktu, tanggal FROM presensi") == [(waktu, tanggal)]
+
+
+def test_backdated_needs_its_recorder_when_a_script_calls_the_service(dinas):
+    """The rule lives in the service (domain.presence.recorder), not only in the CLI."""
+    from datetime import UTC, datetime
+
+    from kerja.domain.errors import KerjaError
+    from kerja.services.database import open_store
+    from kerja.services.presensi import record
+
+    conn = open_store(dinas)
+    now = datetime(2021, 2, 2, 3, tzinfo=UTC)  # 10:00 WIB
+    with pytest.raises(KerjaError, match="dicatat mundur wajib menyebut petugas"):
+        record(conn, A, "masuk", oleh=None, pengguna="operator", now=now, waktu=datetime(2021, 2, 1, 7, 45))
+    with pytest.raises(KerjaError, match="dicatat mundur"):
+        record(conn, A, "masuk", oleh="  ", pengguna="operator", now=now, waktu=datetime(2021, 2, 1, 7, 45))
+    assert sql(dinas, "SELECT count(*) FROM presensi") == [(0,)]
+    live = record(conn, A, "masuk", oleh=None, pengguna="operator", now=now)  # now: the session user
+    assert (live.tanggal, live.waktu) == ("2021-02-02", "2021-02-02T10:00:00+07:00")
+    assert sql(dinas, "SELECT oleh FROM presensi") == [("operator",)]
+    conn.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -10,6 +10,8 @@ from kerja.domain.errors import KerjaError
 from kerja.services import kinerja, rekap
 from kerja.store.db import connect
 from kinerja_data import KABID, KASI, STAF, STAF2, load_staff, punches
+
+NOW = datetime(2021, 2, 2, 9, tzinfo=UTC)  # the day after the activities
 
 
 @pytest.fixture
@@ -31,6 +33,7 @@ def test_record_validate_and_recap(conn):
         uraian=" Rapat ",
         output=None,
         oleh="uji",
+        now=NOW,
     )
     assert (a["menit"], a["uraian"], a["output"]) == (90, "Rapat", None)
     with pytest.raises(KerjaError, match="tumpang tindih"):
@@ -43,10 +46,11 @@ def test_record_validate_and_recap(conn):
             uraian="x",
             output=None,
             oleh="uji",
+            now=NOW,
         )
     with pytest.raises(KerjaError, match="bukan atasan"):
-        kinerja.validate(conn, [a["id"]], oleh=STAF2, tolak=False, alasan=None)
-    v = kinerja.validate(conn, [a["id"], a["id"]], oleh=KABID, tolak=False, alasan=None)
+        kinerja.validate(conn, [a["id"]], oleh=STAF2, tolak=False, alasan=None, now=NOW)
+    v = kinerja.validate(conn, [a["id"], a["id"]], oleh=KABID, tolak=False, alasan=None, now=NOW)
     assert v.diubah == [a["id"]] and v.terlambat == []
     assert [r["id"] for r in kinerja.listing(conn, atasan=KASI)] == [a["id"]]
     assert kinerja.listing(conn, atasan=KASI, menunggu=True) == []

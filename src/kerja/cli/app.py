@@ -7,27 +7,15 @@ from pathlib import Path
 
 import typer
 
-from . import (
-    aturan,
-    jadwal,
-    kebijakan,
-    kinerja,
-    kondisi,
-    libur,
-    mesin,
-    params,
-    pegawai,
-    presensi,
-    rekap,
-    unit,
-)
 from . import demo as demo_cmd
-from .base import OPT_JSON, OPT_OLEH, App, actor, open_db, state
-from .core import KerjaGroup
+from . import params
+from .base import OPT_JSON, OPT_OLEH, actor, open_db, state
+from .lazy import LazyRootApp
 
-app = App(
+# The command groups (aturan, kinerja, pegawai, ...) are cli.lazy.GROUPS: imported when their
+# command runs. A new group goes there, with its module and its one-line help.
+app = LazyRootApp(
     name="kerja",
-    cls=KerjaGroup,
     help=(
         "Sistem kerja ASN di satu berkas SQLite: data pegawai, jadwal WFH/WFO, presensi, "
         "e-Kinerja dan rekap TPP.\n\n"
@@ -35,17 +23,6 @@ app = App(
         "[bold]kerja pegawai impor pegawai.xlsx[/bold]."
     ),
 )
-app.add_typer(aturan.app, name="aturan")
-app.add_typer(kinerja.app, name="kinerja")
-app.add_typer(pegawai.app, name="pegawai")
-app.add_typer(presensi.app, name="presensi")
-app.add_typer(rekap.app, name="rekap")
-app.add_typer(unit.app, name="unit")
-app.add_typer(mesin.app, name="mesin")
-app.add_typer(libur.app, name="libur")
-app.add_typer(kondisi.app, name="kondisi")
-app.add_typer(kebijakan.app, name="kebijakan")
-app.add_typer(jadwal.app, name="jadwal")
 app.command("demo")(demo_cmd.demo)
 
 
@@ -102,10 +79,10 @@ def audit_cmd(
 
     Contoh: [bold]kerja audit --nip 197508172000031002 --sejak 2021-02-01[/bold]
     """
-    from ..store import audit
+    from ..services.database import audit_entries
     from . import render
 
-    rows = audit.entries(open_db(), nip=nip, sejak=sejak.isoformat() if sejak else None)
+    rows = audit_entries(open_db(), nip=nip, sejak=sejak.isoformat() if sejak else None)
     if as_json:
         render.emit_json(rows)
         return
@@ -153,14 +130,13 @@ def cadangkan(
 
     Contoh: [bold]kerja cadangkan cadangan/kerja-2021-02-28.db[/bold]
     """
-    from ..store.db import backup
+    from ..services.database import backup
 
     target = backup(open_db(), berkas, timpa=timpa)
     print(f"Cadangan tersimpan di {target}.")
 
 
 def main() -> None:
-
     from .render import wrap_stdout
 
     wrap_stdout()

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(help="Aturan instansi (jam kerja, libur, potongan, bobot TPP) yang berlaku per bulan.")
 
@@ -24,7 +24,7 @@ def lihat(
     from ..services.institution import rules_in_force
     from . import render
 
-    month, rules = rules_in_force(open_db(), bulan)
+    month, rules = rules_in_force(open_db(), bulan, now=now())
     if as_json:
         render.emit_json({"bulan": month, "aturan": rules})
         return
@@ -94,5 +94,5 @@ def pasang(
     """
     from ..services.institution import install_rules
 
-    month = install_rules(open_db(), berkas, mulai=mulai, oleh=actor(oleh))
+    month = install_rules(open_db(), berkas, mulai=mulai, oleh=actor(oleh), now=now())
     print(f"Aturan dari {berkas.name} berlaku mulai {month}.")

@@ -9,9 +9,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    import sqlite3
+    from datetime import datetime
 
 EXIT_RULES_UNMET = 3
 
@@ -26,15 +30,15 @@ state = State()
 
 
 def db_path() -> Path:
-    from ..store.db import default_path
+    from ..services.database import default_path
 
     return state.db or default_path()
 
 
-def open_db() -> Any:
-    from ..store.db import connect
+def open_db() -> sqlite3.Connection:
+    from ..services.database import open_store
 
-    return connect(db_path())
+    return open_store(db_path())
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -130,6 +134,14 @@ def reflow(doc: str) -> str:
                 lines.append(line.rstrip())
         out.append("\n".join(lines))
     return "\n\n".join(out)
+
+
+def now() -> datetime:
+    """The moment a command runs (kerja.clock: KERJA_SEKARANG or the system clock), handed to
+    the services, which never read the clock themselves."""
+    from ..clock import now as clock_now
+
+    return clock_now()
 
 
 def actor(oleh: str | None) -> str:

@@ -115,7 +115,7 @@ class KerjaGroup(KerjaSubGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         self._localise_completion_options()
-        if not argv or "--help" in argv or all(a in self.commands for a in argv):
+        if not argv or "--help" in argv or all(a in self.list_commands(None) for a in argv):  # type: ignore[arg-type]
             _indonesian_help()
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)

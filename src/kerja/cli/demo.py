@@ -41,7 +41,7 @@ def demo(
         )
     folder = path.with_name(path.stem + "-berkas")
     print("kerja demo: dinas rekaan (semua nama dan NIP fiktif), satu bulan: Februari 2021")
-    result = Demo(path, folder, render.text, seed).run()
+    result = Demo(path, folder, render.text, seed, progress=render.progress).run()
     if result.recap is not None:
         show_recap(result.recap)
     for note in result.notes:

@@ -9,7 +9,17 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, OPT_TIMPA, App, actor, open_db, out_target
+from .base import (
+    EXIT_RULES_UNMET,
+    OPT_JSON,
+    OPT_OLEH,
+    OPT_TIMPA,
+    App,
+    actor,
+    now,
+    open_db,
+    out_target,
+)
 
 app = App(help="Jadwal WFO/WFH: buat, lihat, ubah, periksa, ekspor.")
 
@@ -63,6 +73,7 @@ def buat(
             sampai=sampai,
             unit=unit,
             timpa=timpa,
+            now=now(),
         )
     if as_json:
         render.emit_json(
@@ -139,7 +150,7 @@ def lihat(
     from ..services.jadwal import grid
     from . import render
 
-    g = grid(open_db(), mulai, sampai, unit)
+    g = grid(open_db(), mulai, sampai, unit, now=now())
     if g.judul:
         print(g.judul)
     weeks: dict[tuple[int, int], list[int]] = {}
@@ -234,7 +245,6 @@ def ekspor(
 
     from ..io import roster_export
     from ..services import jadwal
-    from ..store import institution
 
     fmt = format
     if keluar is not None:
@@ -264,19 +274,8 @@ def ekspor(
         if keluar:
             print(f"{n} baris jadwal diekspor ke {keluar}.", file=sys.stderr)
     else:
-        from ..store.roster import kebijakan_all
-
-        names = {
-            k
-            for (k,) in conn.execute(
-                "SELECT DISTINCT kebijakan FROM jadwal WHERE tanggal BETWEEN ? AND ?",
-                (a.isoformat(), b.isoformat()),
-            )
-        }
-        judul = "; ".join(c.judul for c, _ in kebijakan_all(conn) if c.nama in names) or None
+        instansi, judul = jadwal.export_title(conn, a, b)
         # The default name (no --keluar) is replaced as documented; still never the store.
         target = keluar or out_target(Path(f"jadwal-{a}_{b}.xlsx"), timpa=True)
-        n = roster_export.write_xlsx(
-            rows, target, instansi=institution.instansi(conn), judul=judul, periode=f"{a} s.d. {b}"
-        )
+        n = roster_export.write_xlsx(rows, target, instansi=instansi, judul=judul, periode=f"{a} s.d. {b}")
         print(f"{n} baris jadwal diekspor ke {target}.")

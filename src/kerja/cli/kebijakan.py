@@ -35,10 +35,10 @@ def daftar(as_json: bool = OPT_JSON) -> None:
 
     Contoh: [bold]kerja kebijakan daftar --json[/bold]
     """
-    from ..store.roster import kebijakan_all
+    from ..services.kalender import circular_list
     from . import render
 
-    rows = kebijakan_all(open_db())
+    rows = circular_list(open_db())
     if as_json:
         render.emit_json([c.to_dict() | {"dipasang_pada": at} for c, at in rows])
         return

@@ -7,7 +7,7 @@ from datetime import date, time
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
@@ -41,6 +41,7 @@ def catat(
         uraian=uraian,
         output=output,
         oleh=actor(oleh),
+        now=now(),
     )
     print(
         f"Kegiatan #{row['id']} dicatat: {row['nip']} {row['tanggal']} {row['mulai']}-"
@@ -147,7 +148,7 @@ def validasi(
     from . import render
 
     who = oleh
-    r = kinerja.validate(open_db(), ids, oleh=actor(who), tolak=tolak, alasan=alasan)
+    r = kinerja.validate(open_db(), ids, oleh=actor(who), tolak=tolak, alasan=alasan, now=now())
     verb = "ditolak" if tolak else "disetujui"
     print(
         f"{len(r.diubah)} kegiatan {verb} oleh {who}"

@@ -7,7 +7,7 @@ from datetime import date
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(help="Kondisi pegawai (hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat, perjalanan).")
 
@@ -29,8 +29,18 @@ def tambah(
     """
     from ..services.kalender import add_condition
 
-    kid = add_condition(open_db(), nip, jenis, mulai, sampai, keterangan, actor(oleh))
-    print(f"Kondisi #{kid} ({jenis}) untuk {nip} dicatat.")
+    n = nip
+    kid = add_condition(
+        open_db(),
+        n,
+        jenis,
+        mulai,
+        sampai,
+        keterangan,
+        actor(oleh),
+        now=now(),
+    )
+    print(f"Kondisi #{kid} ({jenis.strip().lower()}) untuk {n} dicatat.")
 
 
 @app.command()
@@ -42,10 +52,10 @@ def daftar(
 
     Contoh: [bold]kerja kondisi daftar --tanggal 2021-02-01 --json[/bold]
     """
-    from ..store.roster import kondisi_listing
+    from ..services.kalender import condition_list
     from . import render
 
-    rows = kondisi_listing(open_db(), tanggal)
+    rows = condition_list(open_db(), tanggal)
     if as_json:
         keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh", "dicatat_pada")
         render.emit_json([{k: r[k] for k in keys} for r in rows])

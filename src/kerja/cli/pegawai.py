@@ -102,7 +102,7 @@ def daftar(
     """
     from ..domain.nip import parse_status
     from ..domain.values import parse_eselon
-    from ..store import employees as store
+    from ..services import pegawai as service
     from . import render
 
     try:
@@ -111,7 +111,7 @@ def daftar(
     except ValueError as e:
         raise fail(str(e)) from None
     conn = open_db()
-    rows = store.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
+    rows = service.listing(conn, unit=unit, eselon=es, status=st, nonaktif=nonaktif)
     if as_json:
         render.emit_json([_json_row(r) for r in rows])
         return
@@ -154,11 +154,11 @@ def lihat(
     Contoh: [bold]kerja pegawai lihat 197508172000031002[/bold]
     """
     from ..domain.errors import KerjaError
-    from ..store import employees as store
+    from ..services import pegawai as service
     from . import render
 
     conn = open_db()
-    r = store.get(conn, nip)
+    r = service.get(conn, nip)
     if as_json:
         render.emit_json(_json_row(r))
         return
@@ -177,7 +177,7 @@ def lihat(
     ]
     if r["nip_atasan"]:
         try:
-            r["nip_atasan"] = f"{r['nip_atasan']} ({_name(store.get(conn, r['nip_atasan']))})"
+            r["nip_atasan"] = f"{r['nip_atasan']} ({_name(service.get(conn, r['nip_atasan']))})"
         except KerjaError:
             pass  # a supervisor outside the store: the NIP alone
     print(_name(r))

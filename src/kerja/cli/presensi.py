@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(
     help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
@@ -39,9 +39,16 @@ def _emit_rows(rows: list[dict]) -> None:
 def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh: str | None) -> None:
     from ..services.presensi import record
 
-    if waktu is not None and not (oleh and oleh.strip()):
-        raise fail("--waktu (dicatat mundur) wajib disertai --oleh NIP petugas yang mencatat.")
-    r = record(open_db(), nip, jenis, oleh=actor(oleh), waktu=waktu, mode=mode.upper() if mode else None)
+    r = record(
+        open_db(),
+        nip,
+        jenis,
+        oleh=oleh,
+        pengguna=actor(None),
+        now=now(),
+        waktu=waktu,
+        mode=mode.upper() if mode else None,
+    )
     kata = "Masuk" if jenis == "masuk" else "Pulang"
     print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
 
@@ -113,6 +120,7 @@ def impor(
             open_db(),
             berkas,
             oleh=actor(oleh),
+            now=now(),
             fmt=fmt,
             mesin=mesin,
             urutan_tanggal=urutan_tanggal,
@@ -150,7 +158,7 @@ def status(
     """  # noqa: E501
     from ..services.presensi import KODE_NAMA, declare_status
 
-    row = declare_status(open_db(), nip, kode, mulai, sampai, keterangan, oleh=actor(oleh))
+    row = declare_status(open_db(), nip, kode, mulai, sampai, keterangan, oleh=actor(oleh), now=now())
     print(
         f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
         f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
@@ -170,7 +178,7 @@ def cabut(
     """
     from ..services.presensi import withdraw_status
 
-    row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh))
+    row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh), now=now())
     print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) dicabut.")
 
 
@@ -220,12 +228,12 @@ def harian(
 
     Contoh: [bold]kerja presensi harian --tanggal 2021-02-01 --unit "Dinas Kesehatan"[/bold]
     """
-    from ..services.kalender import today
+    from ..services.local_time import today
     from ..services.presensi import daily
     from . import render
 
     conn = open_db()
-    d = tanggal or today(conn)
+    d = tanggal or today(conn, now())
     rows = daily(conn, d, unit)
     if as_json:
         _emit_rows(rows)
@@ -288,12 +296,12 @@ def belum(
 
     Contoh: [bold]kerja presensi belum --unit "Dinas Kesehatan" --json[/bold]
     """
-    from ..services.kalender import today
+    from ..services.local_time import today
     from ..services.presensi import not_yet
     from . import render
 
     conn = open_db()
-    d = tanggal or today(conn)
+    d = tanggal or today(conn, now())
     rows = not_yet(conn, d, unit)
     if as_json:
         _emit_rows(rows)

@@ -12,7 +12,16 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, OPT_TIMPA, App, actor, open_db, out_target
+from .base import (
+    OPT_JSON,
+    OPT_OLEH,
+    OPT_TIMPA,
+    App,
+    actor,
+    now,
+    open_db,
+    out_target,
+)
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
@@ -25,12 +34,12 @@ def _slug(text: str) -> str:
 
 def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
     from ..io.export import Signer
+    from ..services.pegawai import get
     from ..services.rekap import full_name
-    from ..store import employees
 
     if not nip:
         return Signer(jabatan)
-    r = employees.get(conn, nip)
+    r = get(conn, nip)
     return Signer(jabatan, full_name(r), r["nip"])
 
 
@@ -127,7 +136,6 @@ def bulanan(
 
 def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) -> None:
     """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
-    from ..clock import now
     from ..services.local_time import this_month
     from . import render
 
@@ -290,7 +298,7 @@ def kunci(
     from ..services.kunci import lock
     from . import render
 
-    r = lock(open_db(), bulan, oleh=actor(oleh), paksa=paksa)
+    r = lock(open_db(), bulan, oleh=actor(oleh), now=now(), paksa=paksa)
     for f in r.temuan:
         render.note(f"Dikunci walau: {f['pesan']}")
     print(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from . import simulate
 BULAN = "2021-02"
 MULAI, SAMPAI = date(2021, 2, 1), date(2021, 2, 28)
 DEMO_NOW = "2021-03-01T08:00:00+08:00"
+NOW = datetime.fromisoformat(DEMO_NOW)  # handed to every service that asks for "now"
 
 
 @dataclass
@@ -48,6 +49,16 @@ def fixed_now(value: str = DEMO_NOW) -> Iterator[None]:
             os.environ["KERJA_SEKARANG"] = old
 
 
+class _Quiet:
+    def advance(self, n: int = 1) -> None:
+        pass
+
+
+@contextmanager
+def _quiet_progress(description: str, total: int) -> Iterator[_Quiet]:
+    yield _Quiet()
+
+
 def _n(x: int) -> str:
     return f"{x:,}".replace(",", ".")
 
@@ -57,8 +68,18 @@ class Demo:
 
     STEPS = 9
 
-    def __init__(self, db: Path, folder: Path, say: Callable[[str], None], seed: int = 2021):
+    def __init__(
+        self,
+        db: Path,
+        folder: Path,
+        say: Callable[[str], None],
+        seed: int = 2021,
+        progress: Callable[[str, int], AbstractContextManager[Any]] | None = None,
+    ):
+        """`progress(description, total)` gives a bar with advance() (the CLI passes its own);
+        without it the long steps run silently."""
         self.db, self.folder, self.say, self.seed = db, folder, say, seed
+        self.progress = progress or _quiet_progress
         self.dinas = demo_dinas.build(seed)
         self.by_nip = self.dinas.by_nip()
         self.step = 0
@@ -75,12 +96,12 @@ class Demo:
             self.say(f"      {line}")
 
     def run(self) -> Result:
-        from ..store.db import connect
+        from ..services.database import create_store
 
         self.folder.mkdir(parents=True, exist_ok=True)
         result = Result(self.db, self.folder, self.dinas.instansi)
         with fixed_now():
-            self.conn = connect(self.db, create=True)
+            self.conn = create_store(self.db)
             try:
                 self.init()
                 self.employees()
@@ -122,7 +143,7 @@ class Demo:
         from ..services.kalender import add_condition
 
         for c in self.dinas.conditions:
-            add_condition(self.conn, c.nip, c.jenis, c.mulai, c.sampai, c.keterangan, self.petugas)
+            add_condition(self.conn, c.nip, c.jenis, c.mulai, c.sampai, c.keterangan, self.petugas, now=NOW)
         kinds = Counter(c.jenis for c in self.dinas.conditions)
         old = sum(1 for p in self.dinas.people if age_on(p.tanggal_lahir, MULAI) >= 55)
         self.tell(
@@ -145,7 +166,9 @@ class Demo:
         self.days = working_days(self.conn, MULAI, SAMPAI)
         statuses, absent = simulate.plan_absences(self.dinas, self.days, self.seed)
         for s in statuses:
-            declare_status(self.conn, s.nip, s.kode, s.mulai, s.sampai, s.keterangan, oleh=self.petugas)
+            declare_status(
+                self.conn, s.nip, s.kode, s.mulai, s.sampai, s.keterangan, oleh=self.petugas, now=NOW
+            )
         kinds = Counter(s.kode for s in statuses)
         names = {"S": "sakit", "CT": "cuti tahunan", "I": "izin", "DL": "dinas luar"}
         self.tell(
@@ -157,7 +180,7 @@ class Demo:
     def schedule(self) -> None:
         from ..services import jadwal
 
-        s = jadwal.generate(self.conn, oleh=self.petugas, mulai=MULAI, sampai=SAMPAI)
+        s = jadwal.generate(self.conn, oleh=self.petugas, mulai=MULAI, sampai=SAMPAI, now=NOW)
         for tanggal, nip, _nama, _unit, lokasi, _alasan in jadwal.export_rows(self.conn, MULAI, SAMPAI):
             self.roster[(date.fromisoformat(tanggal), nip)] = lokasi
         share = 100 * s.wfo / max(1, s.wfo + s.wfh)
@@ -169,17 +192,17 @@ class Demo:
 
     def presence(self, absences: tuple[list[simulate.Status], list[tuple[str, date]]]) -> simulate.Month:
         from ..domain.calendar import hours
+        from ..services.institution import rules_by_day
         from ..services.presensi import import_file
-        from ..store.institution import rules_for_day
 
-        rules_for = rules_for_day(self.conn)
+        rules_for = rules_by_day(self.conn)
         month = simulate.simulate(
             self.dinas, self.days, lambda d: hours(d, rules_for(d)), self.roster, self.seed
         )
         attlog = simulate.write_attlog(month.machine, self.folder / "1_attlog.dat")
         online = simulate.write_online_csv(month.online, self.folder / "presensi-daring.csv")
-        a = import_file(self.conn, attlog, oleh=self.petugas, fmt="attlog")
-        b = import_file(self.conn, online, oleh=self.petugas, fmt="csv")
+        a = import_file(self.conn, attlog, oleh=self.petugas, now=NOW, fmt="attlog")
+        b = import_file(self.conn, online, oleh=self.petugas, now=NOW, fmt="csv")
         self.tell(
             f"Presensi: {_n(a.ditambah)} ketukan mesin ({attlog.name})",
             f"{_n(b.ditambah)} presensi daring saat WFH ({online.name})",
@@ -190,9 +213,7 @@ class Demo:
         from ..services import kinerja
 
         verdict: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
-        from ..cli import render
-
-        with render.progress("Mencatat kegiatan", len(month.activities)) as bar:
+        with self.progress("Mencatat kegiatan", len(month.activities)) as bar:
             for a in month.activities:
                 row = kinerja.record(
                     self.conn,
@@ -203,6 +224,7 @@ class Demo:
                     uraian=a.uraian,
                     output=a.output,
                     oleh=a.nip,
+                    now=NOW,
                 )
                 atasan = self.by_nip[a.nip].nip_atasan
                 if atasan and a.hasil != "tunggu":
@@ -211,7 +233,7 @@ class Demo:
         # Each supervisor validates their team's month in a few sittings, as `kinerja validasi`
         # does with many ids at once.
         for (atasan, hasil, alasan), ids in sorted(verdict.items(), key=lambda kv: kv[0][:2]):
-            kinerja.validate(self.conn, ids, oleh=atasan, tolak=hasil == "tolak", alasan=alasan)
+            kinerja.validate(self.conn, ids, oleh=atasan, tolak=hasil == "tolak", alasan=alasan, now=NOW)
         counts = Counter(a.hasil for a in month.activities)
         self.tell(
             f"Kinerja: {_n(len(month.activities))} kegiatan dicatat",
@@ -221,14 +243,14 @@ class Demo:
 
     def recap(self) -> tuple[dict[str, Any], list[Path]]:
         from ..io import export
+        from ..services.pegawai import get
         from ..services.rekap import full_name, monthly_recap
-        from ..store import employees
 
         recap = monthly_recap(self.conn, BULAN)
 
         def signer(jabatan: str, prefix: str) -> export.Signer:
             p = next(p for p in self.dinas.people if p.jabatan.startswith(prefix))
-            return export.Signer(jabatan, full_name(employees.get(self.conn, p.nip)), p.nip)
+            return export.Signer(jabatan, full_name(get(self.conn, p.nip)), p.nip)
 
         signers = [
             signer("Kepala OPD", "Kepala Dinas"),

@@ -30,7 +30,7 @@ def minutes(mulai: time, selesai: time) -> int:
     span = (selesai.hour * 60 + selesai.minute) - (mulai.hour * 60 + mulai.minute)
     if span <= 0:
         raise KerjaError(
-            f"--selesai {selesai:%H:%M} harus sesudah --mulai {mulai:%H:%M} pada hari yang sama; "
+            f"Jam selesai {selesai:%H:%M} harus sesudah jam mulai {mulai:%H:%M} pada hari yang sama; "
             "kegiatan yang melewati tengah malam dicatat dua kali (sampai 23:59, lalu dari 00:00)."
         )
     return span

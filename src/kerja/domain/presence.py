@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .calendar import hours
+from .errors import KerjaError
 
 MIDDAY = 12 * 3600
 MINUTES = 24 * 60 + 1  # minute counts 0..1440
@@ -358,3 +359,16 @@ def seconds_of(clock: str) -> int:
     h, m = int(clock[0:2]), int(clock[3:5])
     s = int(clock[6:8]) if len(clock) >= 8 else 0
     return h * 3600 + m * 60 + s
+
+
+def recorder(named: str | None, session_user: str, *, backdated: bool) -> str:
+    """Who a manual check-in is recorded as made by. A check-in happening now may fall back on
+    the session's user; a back-dated one must name the officer who records it (SPEC §7: every
+    back-dated entry is audited with its recorder)."""
+    if named and named.strip():
+        return named.strip()
+    if backdated:
+        raise KerjaError(
+            "Presensi yang dicatat mundur wajib menyebut petugas yang mencatatnya (oleh: NIP petugas)."
+        )
+    return session_user

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import tomllib
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..clock import now
 from ..domain import rules as dom
 from ..domain.errors import KerjaError
 from ..store import audit
@@ -55,16 +56,18 @@ def init(
         audit.record(conn, oleh=oleh, aksi="init", sesudah={"instansi": instansi, "zona": zona})
 
 
-def install_rules(conn: sqlite3.Connection, path: str | Path, *, mulai: str | None, oleh: str) -> str:
+def install_rules(
+    conn: sqlite3.Connection, path: str | Path, *, mulai: str | None, oleh: str, now: datetime
+) -> str:
     """Put a rule file in force from month `mulai` (default: this month). Returns the month."""
     rules = read_rules_file(path)
-    month = mulai or local_time.this_month(conn, now())
+    month = mulai or local_time.this_month(conn, now)
     with transaction(conn):
         locked = sorted(m for m in store.locked_months(conn) if m >= month)
         if locked:
             raise KerjaError(
                 f"Bulan {', '.join(locked)} sudah dikunci (rekap kunci); aturan baru tidak boleh "
-                f"mengubahnya. Pakai --mulai sesudah bulan terkunci, atau `kerja rekap buka` dulu."
+                f"mengubahnya. Pilih bulan mulai sesudah bulan terkunci, atau `kerja rekap buka` dulu."
             )
         old = store.put_rules(conn, month, rules, oleh)
         audit.record(
@@ -78,6 +81,13 @@ def install_rules(conn: sqlite3.Connection, path: str | Path, *, mulai: str | No
     return month
 
 
-def rules_in_force(conn: sqlite3.Connection, month: str | None) -> tuple[str, dict[str, Any]]:
-    m = month or local_time.this_month(conn, now())
+def rules_in_force(
+    conn: sqlite3.Connection, month: str | None, *, now: datetime
+) -> tuple[str, dict[str, Any]]:
+    m = month or local_time.this_month(conn, now)
     return m, store.rules_for_month(conn, m)
+
+
+def rules_by_day(conn: sqlite3.Connection) -> Callable[[date], dict[str, Any]]:
+    """A function day -> the rules in force that day (the rule sets read once)."""
+    return store.rules_for_day(conn)

@@ -6,16 +6,17 @@ import calendar as pycal
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from ..domain import roster as dom
 from ..domain.circulars import Circular
 from ..domain.errors import KerjaError
-from ..store import audit, institution
+from ..store import audit, conditions, institution
+from ..store import circulars as circular_store
 from ..store import employees as emp_store
 from ..store import roster as store
 from ..store.db import transaction
-from . import kalender
+from . import kalender, local_time
 
 
 @dataclass
@@ -39,19 +40,19 @@ def month_bounds(d: date) -> tuple[date, date]:
 
 
 def _period(
-    conn: sqlite3.Connection, forced: Circular | None, mulai: date | None, sampai: date | None
+    forced: Circular | None, mulai: date | None, sampai: date | None, today: date
 ) -> tuple[date, date]:
     if mulai is None and sampai is None:
         if forced:
             return forced.mulai, forced.sampai
-        return month_bounds(kalender.today(conn))
+        return month_bounds(today)
     if mulai is None:
         assert sampai is not None  # both None is handled above
         mulai = forced.mulai if forced and forced.mulai <= sampai else month_bounds(sampai)[0]
     if sampai is None:
         sampai = forced.sampai if forced and forced.sampai >= mulai else month_bounds(mulai)[1]
     if sampai < mulai:
-        raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+        raise KerjaError(f"Tanggal akhir {sampai} lebih awal dari tanggal mulai {mulai}.")
     return mulai, sampai
 
 
@@ -64,16 +65,18 @@ def generate(
     sampai: date | None = None,
     unit: str | None = None,
     timpa: bool = False,
+    now: datetime,
 ) -> BuildSummary:
     """Generate and save the roster of [mulai, sampai] (SPEC §6); violations do not stop it."""
-    circulars = [c for c, _ in store.kebijakan_all(conn)]
+    circulars = [c for c, _ in circular_store.all_circulars(conn)]
     if not circulars:
         raise KerjaError(
             "Belum ada kebijakan. Pasang dulu, mis. `kerja kebijakan tambah "
             "examples/kebijakan/kukar-2021.toml`."
         )
     forced = kalender.get_circular(conn, kebijakan) if kebijakan else None
-    mulai, sampai = _period(conn, forced, mulai, sampai)
+    today = local_time.today(conn, now)
+    mulai, sampai = _period(forced, mulai, sampai, today)
     s = BuildSummary(mulai, sampai)
     circ_of: dict[date, Circular] = {}
     for d in kalender.working_days(conn, mulai, sampai):
@@ -85,19 +88,12 @@ def generate(
     if not circ_of:
         raise KerjaError(
             f"Tidak ada hari kerja dengan kebijakan berlaku antara {mulai} dan {sampai}. "
-            "Periksa `kerja kebijakan daftar` atau pakai --kebijakan NAMA."
+            "Periksa `kerja kebijakan daftar` atau sebut kebijakannya."
         )
     used = {c.nama: c for c in circ_of.values()}
     lo = min([mulai, *(c.mulai for c in used.values())])
     hi = max([sampai, *(c.sampai for c in used.values())])
-    today = kalender.today(conn)
-    stored_days = {
-        date.fromisoformat(r[0])
-        for r in conn.execute(
-            "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
-            (lo.isoformat(), hi.isoformat()),
-        )
-    }
+    stored_days = store.stored_days(conn, lo, hi)
 
     selected: set[str] | None = None
     if unit:
@@ -125,10 +121,7 @@ def generate(
                 fixed[(d, nip)] = (lok, why)
                 hist_circ[d] = used[keb]
     if gen:
-        sql = "SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ?" + (
-            "" if selected is not None else " AND alasan = 'manual'"
-        )
-        for t, nip, lok, why in conn.execute(sql, (min(gen).isoformat(), max(gen).isoformat())):
+        for t, nip, lok, why in store.plain_cells(conn, min(gen), max(gen), manual_only=selected is None):
             d = iso(t)
             if d in gen_set and (
                 (selected is not None and nip not in selected) or (why == "manual" and not timpa)
@@ -145,7 +138,7 @@ def generate(
         people=people,
         units=store.units(conn),
         days=days,
-        conditions=store.conditions(conn),
+        conditions=conditions.all_conditions(conn),
         statuses=[(n, a, b) for n, a, b, _ in stat],
         fixed=fixed,
     )
@@ -197,7 +190,7 @@ def generate(
 def _span(conn: sqlite3.Connection, mulai: date | None, sampai: date | None) -> tuple[date, date]:
     if mulai and sampai:
         if sampai < mulai:
-            raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+            raise KerjaError(f"Tanggal akhir {sampai} lebih awal dari tanggal mulai {mulai}.")
         return mulai, sampai
     span = store.roster_span(conn)
     if span is None:
@@ -255,7 +248,7 @@ def violations(
     mulai, sampai = _span(conn, mulai, sampai)
     people = store.people(conn)
     res, keb = stored(conn, people, mulai, sampai)
-    circulars = [c for c, _ in store.kebijakan_all(conn)]
+    circulars = [c for c, _ in circular_store.all_circulars(conn)]
     by_name = {c.nama: c for c in circulars}
     days = []
     keep = []
@@ -268,7 +261,7 @@ def violations(
     res.cells = [res.cells[k] for k in keep]
     stat = store.statuses(conn, mulai, sampai)
     inputs = dom.Inputs(
-        people, store.units(conn), days, store.conditions(conn), [(n, a, b) for n, a, b, _ in stat]
+        people, store.units(conn), days, conditions.all_conditions(conn), [(n, a, b) for n, a, b, _ in stat]
     )
     return dom.check(inputs, res)
 
@@ -282,7 +275,7 @@ def change(
     if lokasi not in ("WFO", "WFH"):
         raise KerjaError(f"Lokasi {lokasi!r} tidak sah; pakai WFO atau WFH.")
     if not alasan or not alasan.strip():
-        raise KerjaError("--alasan wajib diisi: tulis mengapa jadwal diubah.")
+        raise KerjaError("Alasan wajib diisi: tulis mengapa jadwal diubah.")
     has_roster = store.roster_span(conn) is not None
     before = set(violations(conn, tanggal, tanggal)) if has_roster else set()
     with transaction(conn):
@@ -293,7 +286,7 @@ def change(
         if tanggal not in set(kalender.working_days(conn, tanggal, tanggal)):
             raise KerjaError(f"{tanggal} bukan hari kerja (akhir pekan atau libur).")
         old = store.cell(conn, tanggal, nip)
-        circulars = [c for c, _ in store.kebijakan_all(conn)]
+        circulars = [c for c, _ in circular_store.all_circulars(conn)]
         keb = old[2] if old and old[2] else (c.nama if (c := kalender.in_force(circulars, tanggal)) else None)
         store.put_cell(conn, tanggal, nip, lokasi, "manual", keb)
         audit.record(
@@ -323,10 +316,7 @@ def export_rows(
     if unit:
         ids = emp_store.resolve_unit(conn, unit)
         keep = {p.nip for p in store.people(conn, ids)}
-    sql = (
-        "SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ? ORDER BY tanggal, nip"
-    )
-    for t, nip, lok, why in conn.execute(sql, (mulai.isoformat(), sampai.isoformat())):
+    for t, nip, lok, why in store.plain_cells(conn, mulai, sampai):
         if (keep is None or nip in keep) and (not off or (t, nip) not in off):
             nama, jalur = who.get(nip, ("", ""))
             yield t, nip, nama, jalur, lok, why
@@ -349,13 +339,15 @@ def grid(
     sampai: date | None,
     unit: str | None,
     limit: int | None = 300,
+    *,
+    now: datetime,
 ) -> Grid:
     """Employees x days: WFO, WFH, a status code, or '-' (no cell); quota totals per group."""
     if mulai is None and sampai is None:
         span = store.roster_span(conn)
         if span is None:
             raise KerjaError("Belum ada jadwal. Buat dulu dengan `kerja jadwal buat`.")
-        today = kalender.today(conn)
+        today = local_time.today(conn, now)
         mulai = today if span[0] <= today <= span[1] else span[0]
         mulai = mulai.fromordinal(mulai.toordinal() - mulai.weekday())
         sampai = mulai.fromordinal(mulai.toordinal() + 13)
@@ -370,7 +362,7 @@ def grid(
         everyone = store.people(conn, opd_ids={p.opd for p in people})
     if limit and len(people) > limit:
         raise KerjaError(
-            f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih --unit "
+            f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih satu unit "
             "(mis. satu bidang atau seksi), atau pakai `kerja jadwal ekspor`."
         )
     res, keb = stored(conn, everyone, mulai, sampai, only_these=ids is not None)
@@ -394,11 +386,18 @@ def grid(
             status = code_of.get((p.nip, d))
             marks.append(status or _location(res.codes, c))
         rows.append((p.nip, name[p.nip][0], units[p.unit].name, marks))
-    circulars = {c.nama: c for c, _ in store.kebijakan_all(conn)}
+    circulars = {c.nama: c for c, _ in circular_store.all_circulars(conn)}
     any_c = next((circulars[k] for k in keb.values() if k is not None and k in circulars), None)
     totals = _quota_totals(res, everyone, {p.nip for p in people}, units, days, col, keb, circulars, code_of)
     judul = any_c.judul if any_c else None
     return Grid(days, rows, totals, judul)
+
+
+def export_title(conn: sqlite3.Connection, mulai: date, sampai: date) -> tuple[str, str | None]:
+    """(institution name, titles of the circulars the period's cells were made under) for a sheet."""
+    names = store.circular_names(conn, mulai, sampai)
+    judul = "; ".join(c.judul for c, _ in circular_store.all_circulars(conn) if c.nama in names) or None
+    return institution.instansi(conn), judul
 
 
 def _quota_totals(

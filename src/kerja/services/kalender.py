@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..clock import now
 from ..domain import calendar
 from ..domain.circulars import JENIS_KONDISI, Circular, parse_toml
 from ..domain.errors import KerjaError
-from ..store import audit, institution
+from ..store import audit, circulars, conditions, institution
 from ..store import employees as emp_store
-from ..store import roster as store
+from ..store import holidays as local_holidays
 from ..store.db import transaction
 from . import local_time
-
-
-def today(conn: sqlite3.Connection) -> date:
-    """Today in the institution's zone."""
-    return local_time.today(conn, now())
 
 
 def holidays(conn: sqlite3.Connection, years: Sequence[int]) -> dict[date, str]:
@@ -72,11 +66,11 @@ def holiday_list(conn: sqlite3.Connection, year: int) -> list[dict[str, Any]]:
 def add_holiday(conn: sqlite3.Connection, d: date, nama: str, oleh: str) -> None:
     nama = nama.strip()
     if not nama:
-        raise KerjaError("--nama tidak boleh kosong; tulis nama hari liburnya.")
+        raise KerjaError("Nama hari libur tidak boleh kosong.")
     with transaction(conn):
         institution.ensure_unlocked(conn, [d.isoformat()[:7]], "hari libur")
-        had, old = store.libur_get(conn, d)
-        store.libur_put(conn, d, nama)
+        had, old = local_holidays.local_get(conn, d)
+        local_holidays.local_put(conn, d, nama)
         audit.record(
             conn,
             oleh=oleh,
@@ -91,14 +85,14 @@ def remove_holiday(conn: sqlite3.Connection, d: date, oleh: str) -> str:
     national = calendar.holidays_for([d.year], nasional=True, cuti_bersama=True)
     with transaction(conn):
         institution.ensure_unlocked(conn, [d.isoformat()[:7]], "hari libur")
-        had, old = store.libur_get(conn, d)
+        had, old = local_holidays.local_get(conn, d)
         if d in national:
             if had and old is None:
                 raise KerjaError(f"Libur nasional {d} ({national[d]}) sudah dibatalkan sebelumnya.")
-            store.libur_put(conn, d, None)
+            local_holidays.local_put(conn, d, None)
             what = f"Libur nasional/cuti bersama {d} ({national[d]}) dibatalkan: {d} menjadi hari kerja."
         elif had:
-            store.libur_delete(conn, d)
+            local_holidays.local_delete(conn, d)
             what = f"Libur lokal {d} ({old}) dihapus."
         else:
             raise KerjaError(
@@ -122,16 +116,18 @@ def add_condition(
     sampai: date | None,
     keterangan: str | None,
     oleh: str,
+    *,
+    now: datetime,
 ) -> int:
     jenis = jenis.strip().lower()
     if jenis not in JENIS_KONDISI:
-        raise KerjaError(f"--jenis {jenis!r} tidak dikenal; yang sah: {', '.join(JENIS_KONDISI)}.")
-    mulai = mulai or today(conn)
+        raise KerjaError(f"Jenis kondisi {jenis!r} tidak dikenal; yang sah: {', '.join(JENIS_KONDISI)}.")
+    mulai = mulai or local_time.today(conn, now)
     if sampai is not None and sampai < mulai:
-        raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+        raise KerjaError(f"Tanggal akhir {sampai} lebih awal dari tanggal mulai {mulai}.")
     with transaction(conn):
         emp_store.get(conn, nip)
-        kid = store.kondisi_add(conn, nip, jenis, mulai, sampai, keterangan, oleh)
+        kid = conditions.add(conn, nip, jenis, mulai, sampai, keterangan, oleh)
         audit.record(
             conn,
             oleh=oleh,
@@ -154,8 +150,8 @@ def install_circular(conn: sqlite3.Connection, path: str | Path, oleh: str) -> t
         raise KerjaError(f"{p.name} harus teks UTF-8.") from None
     c = parse_toml(text, p.name)
     with transaction(conn):
-        old = store.kebijakan_get(conn, c.nama)
-        store.kebijakan_put(conn, c)
+        old = circulars.get(conn, c.nama)
+        circulars.put(conn, c)
         audit.record(
             conn,
             oleh=oleh,
@@ -168,9 +164,9 @@ def install_circular(conn: sqlite3.Connection, path: str | Path, oleh: str) -> t
 
 
 def get_circular(conn: sqlite3.Connection, nama: str) -> Circular:
-    c = store.kebijakan_get(conn, nama)
+    c = circulars.get(conn, nama)
     if c is None:
-        known = [k.nama for k, _ in store.kebijakan_all(conn)]
+        known = [k.nama for k, _ in circulars.all_circulars(conn)]
         hint = (
             f" Yang ada: {', '.join(known)}."
             if known
@@ -187,3 +183,13 @@ def in_force(circulars: Sequence[Circular], d: date) -> Circular | None:
         if c.covers(d) and (best is None or (c.mulai, c.nama) > (best.mulai, best.nama)):
             best = c
     return best
+
+
+def condition_list(conn: sqlite3.Connection, tanggal: date | None = None) -> list[dict[str, Any]]:
+    """Every recorded condition, or those in force on `tanggal`."""
+    return conditions.listing(conn, tanggal)
+
+
+def circular_list(conn: sqlite3.Connection) -> list[tuple[Circular, str]]:
+    """Every installed circular with its install time, by start date then name."""
+    return circulars.all_circulars(conn)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
-from ..clock import now
 from ..domain import activities as dom
 from ..domain import zones
 from ..domain.errors import KerjaError
@@ -30,11 +29,12 @@ def record(
     uraian: str,
     output: str | None,
     oleh: str,
+    now: datetime,
 ) -> dict[str, Any]:
     """Record one activity: minutes from start/end, no overlap with the day's others."""
     uraian = uraian.strip()
     if not uraian:
-        raise KerjaError("--uraian tidak boleh kosong; tulis apa yang dikerjakan.")
+        raise KerjaError("Uraian kegiatan tidak boleh kosong; tulis apa yang dikerjakan.")
     menit = dom.minutes(mulai, selesai)
     with transaction(conn):
         emp = employees_store.get(conn, nip)
@@ -43,10 +43,10 @@ def record(
                 f"Pegawai {nip} ({emp['nama']}) nonaktif; kegiatannya tidak bisa "
                 "dicatat. Aktifkan dulu dengan `kerja pegawai ubah NIP --aktif`."
             )
-        today = zones.local_today(now(), employee_zone(conn, nip))
+        today = zones.local_today(now, employee_zone(conn, nip))
         if tanggal > today:
             raise KerjaError(
-                f"--tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
+                f"Tanggal {tanggal} belum terjadi (hari ini {today}); catat kegiatan yang sudah dikerjakan."
             )
         institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], WHAT)
         clash = dom.overlaps(mulai, selesai, store.same_day(conn, nip, tanggal.isoformat()))
@@ -64,7 +64,7 @@ def record(
             "menit": menit,
             "uraian": uraian,
             "output": (output or "").strip() or None,
-            "dicatat_pada": now().isoformat(),
+            "dicatat_pada": now.isoformat(),
         }
         row["id"] = store.insert(conn, row)
         audit.record(conn, oleh=oleh, aksi="kinerja.catat", nip=nip, sesudah=row)
@@ -101,12 +101,12 @@ class Validation:
 
 
 def validate(
-    conn: sqlite3.Connection, ids: list[int], *, oleh: str, tolak: bool, alasan: str | None
+    conn: sqlite3.Connection, ids: list[int], *, oleh: str, tolak: bool, alasan: str | None, now: datetime
 ) -> Validation:
     """Approve (or reject, with a reason) activities in bulk; all of them or none."""
     alasan = (alasan or "").strip() or None
     if tolak and not alasan:
-        raise KerjaError('Penolakan wajib memberi alasan: tambahkan --alasan "...".')
+        raise KerjaError("Penolakan wajib memberi alasan.")
     status = "ditolak" if tolak else "disetujui"
     result = Validation()
     with transaction(conn):
@@ -125,7 +125,7 @@ def validate(
             except KerjaError as e:
                 raise KerjaError(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
         institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)
-        stamp = zones.local_now(now(), employee_zone(conn, oleh)).isoformat(timespec="seconds")
+        stamp = zones.local_now(now, employee_zone(conn, oleh)).isoformat(timespec="seconds")
         updates, entries = [], []
         deadlines: dict[str, date | None] = {}
         for i in dict.fromkeys(ids):

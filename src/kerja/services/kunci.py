@@ -61,7 +61,7 @@ def _findings(conn: sqlite3.Connection, bulan: str, recap: dict[str, Any]) -> li
 
     start, end = month_bounds(bulan)
     s, e = start.isoformat(), end.isoformat()
-    have = roster_store.roster_dates(conn, start, end)
+    have = {d.isoformat() for d in roster_store.stored_days(conn, start, end)}
     return rules.findings(
         pending=activities_store.pending(conn, s, e),
         days_without_roster=[
@@ -78,15 +78,15 @@ def lock(
     bulan: str,
     *,
     oleh: str,
+    now: datetime,
     paksa: bool = False,
-    now: datetime | None = None,
 ) -> Locked:
     """Lock a month and store its recap. The recap is computed inside the write transaction, so
     what is stored is exactly the state the lock freezes (writers wait for it: a province recap
     takes seconds)."""
     from .rekap import monthly_recap
 
-    pada = (now or clock.now()).astimezone().isoformat(timespec="seconds")
+    pada = clock.stamp(now)
     with transaction(conn):
         old = store.lock_row(conn, bulan)
         if old:
@@ -119,7 +119,7 @@ def lock(
 def unlock(conn: sqlite3.Connection, bulan: str, alasan: str, *, oleh: str) -> dict[str, Any]:
     """Reopen a month; the recap it had stored goes into the audit trail, whole."""
     if not alasan.strip():
-        raise KerjaError("--alasan wajib diisi untuk membuka bulan yang terkunci.")
+        raise KerjaError("Alasan wajib diisi untuk membuka bulan yang terkunci.")
     with transaction(conn):
         old = store.lock_row(conn, bulan)
         if old is None:

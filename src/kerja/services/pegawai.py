@@ -150,13 +150,13 @@ def change_employee(
     if unit is not None:
         path = dom.unit_path([unit])
         if not path:
-            raise KerjaError("--unit tidak boleh kosong; tulis jalur 'OPD > Bidang > Seksi'.")
+            raise KerjaError("Unit tidak boleh kosong; tulis jalur 'OPD > Bidang > Seksi'.")
         changes["unit"] = path
     if tpp is not None:
         try:
             changes["tpp"] = parse_rupiah(tpp)
         except ValueError as e:
-            raise KerjaError(f"--tpp {tpp!r}: {e}") from None
+            raise KerjaError(f"Pagu TPP {tpp!r}: {e}") from None
     if pin_mesin is not None:
         changes["pin_mesin"] = pin_mesin.strip() or None
     if aktif is not None:
@@ -179,17 +179,34 @@ def change_employee(
                 try:
                     target = parse_nip(atasan, "NON-ASN").nip
                 except ValueError as e:
-                    raise KerjaError(f"--atasan {atasan!r}: {e}") from None
+                    raise KerjaError(f"NIP atasan {atasan!r}: {e}") from None
                 store.get(conn, target)  # must exist
                 emp = store.get(conn, nip)
                 probe = dom.Employee(nip=nip, nama=emp["nama"], unit=emp["unit"], nip_atasan=target)
                 probs = dom.check_supervisors([(0, probe)], store.supervisors(conn))
                 if probs:
-                    raise KerjaError(f"--atasan {target}: {probs[0].alasan}")
+                    raise KerjaError(f"NIP atasan {target}: {probs[0].alasan}")
                 changes["nip_atasan"] = target
         if not changes:
             raise KerjaError(
-                "Tidak ada yang diubah; sebutkan salah satu: --atasan, --unit, --tpp, "
-                "--pin-mesin, --mesin, --aktif atau --nonaktif."
+                "Tidak ada yang diubah; sebutkan salah satu: atasan, unit, pagu TPP, PIN mesin, "
+                "mesin, aktif atau nonaktif."
             )
         return store.update(conn, nip, changes, oleh, alasan)
+
+
+def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:
+    """One employee (unit path included); an unknown NIP is a KerjaError."""
+    return store.get(conn, nip)
+
+
+def listing(
+    conn: sqlite3.Connection,
+    *,
+    unit: str | None = None,
+    eselon: str | None = None,
+    status: str | None = None,
+    nonaktif: bool = False,
+) -> list[dict[str, Any]]:
+    """Employees (active only unless `nonaktif`), filtered by unit and its sub-units, echelon, status."""
+    return store.listing(conn, unit=unit, eselon=eselon, status=status, nonaktif=nonaktif)

@@ -14,7 +14,7 @@ from .. import clock
 from ..domain import calendar, zones
 from ..domain.errors import KerjaError
 from ..domain.nip import clean_nip
-from ..domain.presence import DayRules, DayStatus, day_rules, derive
+from ..domain.presence import DayRules, DayStatus, day_rules, derive, recorder
 from ..domain.rules import KODE_STATUS
 from ..store import audit, institution
 from ..store import employees as employees_store
@@ -22,7 +22,6 @@ from ..store import machines as machines_store
 from ..store import presence as store
 from ..store.db import transaction
 from . import local_time
-from .kalender import holidays
 
 KODE_NAMA = {
     "S": "sakit",
@@ -57,6 +56,9 @@ def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[d
     """Working day -> its precomputed rules, for [start, end] (rules in force per month,
     holidays by those rules plus the local ones)."""
     rules_for = institution.rules_for_day(conn)
+    # Imported here: recording one punch (`presensi masuk`) needs no calendar and no roster code.
+    from .kalender import holidays
+
     hol = holidays(conn, range(start.year, end.year + 1))
     per_set: dict[tuple, DayRules] = {}
     out: dict[date, DayRules] = {}
@@ -198,12 +200,16 @@ def record(
     nip: str,
     jenis: str,
     *,
-    oleh: str,
+    oleh: str | None,
+    pengguna: str,
+    now: datetime,
     waktu: datetime | None = None,
     mode: str | None = None,
 ) -> Recorded:
-    """A manual check-in ('masuk') or check-out ('pulang'). `waktu` None means now; a naive
-    `waktu` is local time in the employee's unit zone (a back-dated entry, audited as such)."""
+    """A manual check-in ('masuk') or check-out ('pulang') recorded by `oleh` (None: nobody
+    named, then the session's user `pengguna`). `waktu` None means now; a naive `waktu` is local
+    time in the employee's unit zone: a back-dated entry, which must name its recorder."""
+    oleh = recorder(oleh, pengguna, backdated=waktu is not None)
     if jenis not in ("masuk", "pulang"):
         raise ValueError(jenis)
     with transaction(conn):
@@ -218,7 +224,7 @@ def record(
                 f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
             )
         tz = zones.zone(zona)
-        now = zones.local_now(clock.now(), zona)
+        now = zones.local_now(now, zona)
         ts = (
             now
             if waktu is None
@@ -226,7 +232,7 @@ def record(
         )
         if ts > now + timedelta(minutes=1):
             raise KerjaError(
-                f"--waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
+                f"Waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
                 "boleh dicatat untuk waktu yang akan datang."
             )
         tanggal = ts.date().isoformat()
@@ -234,7 +240,7 @@ def record(
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
         event_id = store.insert_manual(
-            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.now_iso())
+            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.stamp(now))
         )
         audit.record(
             conn,
@@ -271,6 +277,7 @@ def import_file(
     path: str | Path,
     *,
     oleh: str,
+    now: datetime,
     fmt: str | None = None,
     mesin: str | None = None,
     urutan_tanggal: str | None = None,
@@ -292,8 +299,7 @@ def import_file(
     summary = ImportSummary(p.name, fmt)
     unknown: dict[str, int] = {}
     by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
-    # A bigger page cache keeps the index pages of the day being filled in memory (64 MB).
-    conn.execute("PRAGMA cache_size = -65536")
+    store.widen_cache(conn)
     with transaction(conn):
         if mesin is not None:
             mesin = mesin.strip()
@@ -308,7 +314,7 @@ def import_file(
         unit_zone = local_time.unit_zones(conn)
         offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
         suffix = {nip: offset_text(o) for nip, o in offsets.items()}
-        stamp = clock.now_iso()
+        stamp = clock.stamp(now)
         months: set[str] = set()
         batch: list[tuple] = []
         none: dict[str, str] = {}
@@ -402,17 +408,18 @@ def declare_status(
     keterangan: str,
     *,
     oleh: str,
+    now: datetime,
 ) -> dict[str, Any]:
     """Declare a whole-day status (S, I, CT, ...) over [mulai, sampai]; it covers the working
     days in the range. Overlapping a standing status is refused."""
     kode = kode.strip().upper()
     if kode not in KODE_STATUS:
-        raise KerjaError(f"--kode {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}.")
+        raise KerjaError(f"Kode status {kode!r} tidak dikenal; pakai salah satu: {', '.join(KODE_STATUS)}.")
     sampai = sampai or mulai
     if sampai < mulai:
-        raise KerjaError(f"--sampai {sampai} lebih awal dari --mulai {mulai}.")
+        raise KerjaError(f"Tanggal akhir {sampai} lebih awal dari tanggal mulai {mulai}.")
     if not keterangan.strip():
-        raise KerjaError("--keterangan wajib diisi (mis. nomor surat cuti atau alasan).")
+        raise KerjaError("Keterangan wajib diisi (mis. nomor surat cuti atau alasan).")
     with transaction(conn):
         who = store.employee_for_event(conn, nip)
         if who is None:
@@ -436,7 +443,7 @@ def declare_status(
             "sampai": sampai.isoformat(),
             "keterangan": keterangan.strip(),
             "oleh": oleh,
-            "dicatat_pada": clock.now_iso(),
+            "dicatat_pada": clock.stamp(now),
         }
         row["id"] = store.insert_status(conn, row)
         row["hari_kerja"] = len(days)
@@ -451,9 +458,11 @@ def declare_status(
     return row
 
 
-def withdraw_status(conn: sqlite3.Connection, status_id: int, alasan: str, *, oleh: str) -> dict:
+def withdraw_status(
+    conn: sqlite3.Connection, status_id: int, alasan: str, *, oleh: str, now: datetime
+) -> dict:
     if not alasan.strip():
-        raise KerjaError("--alasan wajib diisi untuk mencabut status.")
+        raise KerjaError("Alasan wajib diisi untuk mencabut status.")
     with transaction(conn):
         row = store.get_status(conn, status_id)
         if row is None:
@@ -470,7 +479,7 @@ def withdraw_status(conn: sqlite3.Connection, status_id: int, alasan: str, *, ol
             months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
             "status presensi",
         )
-        pada = clock.now_iso()
+        pada = clock.stamp(now)
         store.withdraw_status(conn, status_id, pada, alasan.strip())
         audit.record(
             conn,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.employees import FIELDS, ImportPlan, diff
 from ..domain.errors import KerjaError
 from . import audit
+
+if TYPE_CHECKING:
+    from ..domain.employees import ImportPlan
 
 COLUMNS = (
     "nip",
@@ -73,6 +75,9 @@ def pins(conn: sqlite3.Connection) -> dict[str, str]:
 
 def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: str) -> None:
     """Write an import plan inside the caller's transaction, with its audit rows."""
+    # The row parser's module is imported by the writes only: a check-in reads employees too.
+    from ..domain.employees import FIELDS, diff
+
     rows = plan.added + [new for _, new in plan.changed]
     unit_ids = ensure_units(conn, (r["unit"] for r in rows))
     moving_pins = [(new["nip"],) for old, new in plan.changed if old.get("pin_mesin") != new.get("pin_mesin")]
@@ -153,6 +158,8 @@ def update(
     except sqlite3.IntegrityError:
         where = f" di mesin {new['mesin']}" if new.get("mesin") else ""
         raise KerjaError(f"PIN mesin {new.get('pin_mesin')} sudah dipakai pegawai lain{where}.") from None
+    from ..domain.employees import diff
+
     before, after = diff(old, new)
     if old.get("mesin") != new.get("mesin"):  # not an import field: FIELDS leaves it out
         before["mesin"], after["mesin"] = old.get("mesin"), new.get("mesin")

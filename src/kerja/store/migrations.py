@@ -266,6 +266,19 @@ def m003_mesin(db: Database) -> None:
         db.execute(statement)
 
 
+@step
+def m004_audit_tanpa_timpa(db: Database) -> None:
+    """REPLACE / INSERT OR REPLACE into the audit deletes the old row without firing its DELETE
+    trigger (SQLite fires it only with recursive_triggers on): refuse any insert that names an
+    id already there, so the log stays append-only whatever the verb. UPSERT (ON CONFLICT DO
+    UPDATE) already meets the UPDATE trigger."""
+    db.execute(
+        "CREATE TRIGGER audit_tanpa_timpa BEFORE INSERT ON audit "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'log audit hanya bisa ditambah'); END"
+    )
+
+
 # Append new steps here, e.g.:
 #
 # @step

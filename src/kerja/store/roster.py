@@ -1,4 +1,4 @@
-"""Holidays, conditions, circulars and the roster: the SQL behind libur, kondisi, kebijakan, jadwal.
+"""The roster (jadwal) and what it is computed from: people, units, statuses.
 
 Roster reads are one query per table per command and writes one executemany: the roster of a
 60,000-person province month is 1.3 million rows.
@@ -12,97 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from ..clock import now_iso
-from ..domain.circulars import Circular
-from ..domain.roster import Condition, Person, Unit, leader
-
-# -- libur ----------------------------------------------------------------------------------------
-
-
-def libur_get(conn: sqlite3.Connection, tanggal: date) -> tuple[bool, str | None]:
-    """(has a local row, its name) for one date."""
-    row = conn.execute("SELECT nama FROM libur WHERE tanggal = ?", (tanggal.isoformat(),)).fetchone()
-    return (row is not None, row[0] if row else None)
-
-
-def libur_put(conn: sqlite3.Connection, tanggal: date, nama: str | None) -> None:
-    conn.execute("INSERT OR REPLACE INTO libur (tanggal, nama) VALUES (?, ?)", (tanggal.isoformat(), nama))
-
-
-def libur_delete(conn: sqlite3.Connection, tanggal: date) -> None:
-    conn.execute("DELETE FROM libur WHERE tanggal = ?", (tanggal.isoformat(),))
-
-
-# -- kondisi --------------------------------------------------------------------------------------
-
-
-def kondisi_add(
-    conn: sqlite3.Connection,
-    nip: str,
-    jenis: str,
-    mulai: date,
-    sampai: date | None,
-    keterangan: str | None,
-    oleh: str,
-) -> int:
-    cur = conn.execute(
-        "INSERT INTO kondisi (nip, jenis, mulai, sampai, keterangan, oleh, dicatat_pada) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (nip, jenis, mulai.isoformat(), sampai.isoformat() if sampai else None, keterangan, oleh, now_iso()),
-    )
-    return int(cur.lastrowid or 0)
-
-
-def kondisi_listing(conn: sqlite3.Connection, tanggal: date | None = None) -> list[dict[str, Any]]:
-    sql = (
-        "SELECT k.id, k.nip, p.nama, u.jalur AS unit, k.jenis, k.mulai, k.sampai, k.keterangan, "
-        "k.oleh, k.dicatat_pada FROM kondisi k JOIN pegawai p ON p.nip = k.nip "
-        "JOIN unit u ON u.id = p.unit_id"
-    )
-    args: list[str] = []
-    if tanggal:
-        sql += " WHERE k.mulai <= ? AND (k.sampai IS NULL OR k.sampai >= ?)"
-        args = [tanggal.isoformat()] * 2
-    return [dict(r) for r in conn.execute(sql + " ORDER BY k.mulai, k.nip, k.id", args)]
-
-
-def conditions(conn: sqlite3.Connection) -> list[Condition]:
-    rows = conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")
-    return [
-        Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None) for n, j, a, b in rows
-    ]
-
-
-# -- kebijakan ------------------------------------------------------------------------------------
-
-
-def kebijakan_get(conn: sqlite3.Connection, nama: str) -> Circular | None:
-    row = conn.execute("SELECT isi FROM kebijakan WHERE nama = ?", (nama,)).fetchone()
-    return Circular.from_dict(json.loads(row[0])) if row else None
-
-
-def kebijakan_put(conn: sqlite3.Connection, c: Circular) -> None:
-    conn.execute(
-        "INSERT OR REPLACE INTO kebijakan (nama, judul, mulai, sampai, isi, dipasang_pada) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            c.nama,
-            c.judul,
-            c.mulai.isoformat(),
-            c.sampai.isoformat(),
-            json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True),
-            now_iso(),
-        ),
-    )
-
-
-def kebijakan_all(conn: sqlite3.Connection) -> list[tuple[Circular, str]]:
-    """Every circular with its install time, by start date then name."""
-    rows = conn.execute("SELECT isi, dipasang_pada FROM kebijakan ORDER BY mulai, nama")
-    return [(Circular.from_dict(json.loads(isi)), at) for isi, at in rows]
-
-
-# -- jadwal ---------------------------------------------------------------------------------------
+from ..domain.roster import Person, Unit, leader
 
 
 def units(conn: sqlite3.Connection) -> dict[int, Unit]:
@@ -254,12 +164,30 @@ def replace_days(
     return conn.total_changes - before
 
 
-def roster_dates(conn: sqlite3.Connection, mulai: date, sampai: date) -> set[str]:
-    """ISO dates in [mulai, sampai] that have at least one roster cell."""
-    return {
-        r[0]
-        for r in conn.execute(
-            "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
-            (mulai.isoformat(), sampai.isoformat()),
-        )
-    }
+def stored_days(conn: sqlite3.Connection, mulai: date, sampai: date) -> set[date]:
+    """The days in [mulai, sampai] that have a stored roster."""
+    rows = conn.execute(
+        "SELECT DISTINCT tanggal FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+        (mulai.isoformat(), sampai.isoformat()),
+    )
+    return {date.fromisoformat(r[0]) for r in rows}
+
+
+def plain_cells(
+    conn: sqlite3.Connection, mulai: date, sampai: date, *, manual_only: bool = False
+) -> sqlite3.Cursor:
+    """(tanggal, nip, lokasi, alasan) of the stored cells in [mulai, sampai] in (tanggal, nip)
+    order, streamed (a province month is 1.3 million rows); `manual_only`: the hand-set ones."""
+    sql = "SELECT tanggal, nip, lokasi, alasan FROM jadwal WHERE tanggal BETWEEN ? AND ?"
+    if manual_only:
+        sql += " AND alasan = 'manual'"
+    return conn.execute(sql + " ORDER BY tanggal, nip", (mulai.isoformat(), sampai.isoformat()))
+
+
+def circular_names(conn: sqlite3.Connection, mulai: date, sampai: date) -> set[str]:
+    """The circulars the stored cells of [mulai, sampai] were made under."""
+    rows = conn.execute(
+        "SELECT DISTINCT kebijakan FROM jadwal WHERE tanggal BETWEEN ? AND ?",
+        (mulai.isoformat(), sampai.isoformat()),
+    )
+    return {r[0] for r in rows if r[0] is not None}

@@ -1,0 +1,47 @@
+"""Employee conditions (kondisi) that keep a person working from home."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any
+
+from ..clock import now_iso
+from ..domain.roster import Condition
+
+
+def add(
+    conn: sqlite3.Connection,
+    nip: str,
+    jenis: str,
+    mulai: date,
+    sampai: date | None,
+    keterangan: str | None,
+    oleh: str,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO kondisi (nip, jenis, mulai, sampai, keterangan, oleh, dicatat_pada) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (nip, jenis, mulai.isoformat(), sampai.isoformat() if sampai else None, keterangan, oleh, now_iso()),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def listing(conn: sqlite3.Connection, tanggal: date | None = None) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT k.id, k.nip, p.nama, u.jalur AS unit, k.jenis, k.mulai, k.sampai, k.keterangan, "
+        "k.oleh, k.dicatat_pada FROM kondisi k JOIN pegawai p ON p.nip = k.nip "
+        "JOIN unit u ON u.id = p.unit_id"
+    )
+    args: list[str] = []
+    if tanggal:
+        sql += " WHERE k.mulai <= ? AND (k.sampai IS NULL OR k.sampai >= ?)"
+        args = [tanggal.isoformat()] * 2
+    return [dict(r) for r in conn.execute(sql + " ORDER BY k.mulai, k.nip, k.id", args)]
+
+
+def all_conditions(conn: sqlite3.Connection) -> list[Condition]:
+    rows = conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")
+    return [
+        Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None) for n, j, a, b in rows
+    ]
