@@ -15,7 +15,7 @@ def test_choices_match_the_domain_and_io():
     assert params.ZONA == tuple(ZONES)
     assert params.KODE_STATUS == KODE_STATUS
     assert params.JENIS_KONDISI == JENIS_KONDISI
-    assert params.FORMAT_PRESENSI == ("auto", *FORMATS)
+    assert params.presensi_formats() == ("auto", *FORMATS)
 
 
 def test_choices_are_case_insensitive_and_canonical():

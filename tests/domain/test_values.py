@@ -119,3 +119,22 @@ def test_time_and_month():
             parse_time(bad)
     with pytest.raises(ValueError):
         parse_month("2021-13")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1975/08/17", date(1975, 8, 17)),  # year first with slashes
+        ("Aug 17, 1975", date(1975, 8, 17)),
+        ("17-08-1975 00:00", date(1975, 8, 17)),
+        ("05.03.1975 00:00:00", date(1975, 3, 5)),  # day first: 5 March, not 3 May
+    ],
+)
+def test_lenient_import_dates_read_day_first(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1975", "08/1975", "Agustus 1975", "17-08-1975 07:30", "2 kali 1975"])
+def test_lenient_import_dates_never_fill_in_a_missing_part(text):
+    with pytest.raises(ValueError):
+        parse_date(text)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kerja.io import export
 from kerja.io.safe import safe_cell
 
@@ -152,3 +155,24 @@ def test_pdf_has_the_nips_on_a4_landscape(tmp_path):
     assert "Halaman 1 dari" in text and "Bendahara Pengeluaran" in text
     # the table header is repeated on the second page
     assert "TPP Disiplin" in reader.pages[1].extract_text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=255, blacklist_categories=("Cc",))),
+    font=st.sampled_from(
+        [("Helvetica", "", 7), ("Helvetica", "B", 6.5), ("Helvetica", "I", 9), ("Times", "", 11)]
+    ),
+)
+def test_pdf_widths_from_cached_character_widths_are_fpdf2s_own(text, font):
+    # The recap's right-aligned cells are placed with export._width; it must give exactly the
+    # float fpdf2's get_string_width gives, or the pages would move.
+    from fpdf import FPDF
+
+    from kerja.io.export import _width
+
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.add_page()
+    pdf.set_font(*font)
+    assert _width(pdf, text) == pdf.get_string_width(text)
+    assert _width(pdf, text) == pdf.get_string_width(text)  # the second time from the cache

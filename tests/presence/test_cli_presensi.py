@@ -187,6 +187,24 @@ def test_belum_lists_rostered_without_check_in(dinas, kerja, monkeypatch):
     assert "Semua pegawai" in r.stdout
 
 
+def test_belum_on_a_day_without_a_roster_says_so_and_exits_3(dinas, kerja, monkeypatch):
+    """Issue 13: with no roster that day, `belum` said everyone had checked in (exit 0)."""
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-02-01T07:40:00+07:00")
+    r = kerja("presensi", "belum", code=3)
+    assert "Belum ada jadwal untuk 2021-02-01" in r.stderr and "kerja jadwal buat" in r.stderr
+    assert "Semua pegawai" not in r.stdout
+    r = kerja("presensi", "belum", "--json", code=3)
+    assert r.stdout == "" and "Belum ada jadwal" in r.stderr
+    # 2021-02-06 is a Saturday: not a working day, said as such.
+    r = kerja("presensi", "belum", "--tanggal", "2021-02-06", code=3)
+    assert "2021-02-06 bukan hari kerja" in r.stderr
+    # Another day's roster does not count for this one.
+    roster(dinas, [("2021-02-02", A, "WFO")])
+    kerja("presensi", "belum", code=3)
+    roster(dinas, [("2021-02-01", A, "WFO")])
+    assert [x["nip"] for x in json.loads(kerja("presensi", "belum", "--json").stdout)] == [A]
+
+
 def test_lock_refuses_changes_until_reopened(dinas, kerja, monkeypatch):
     monkeypatch.setenv("KERJA_SEKARANG", "2021-03-02T07:40:00+07:00")
     kerja("presensi", "status", A, "--kode", "I", "--mulai", "2021-02-22", "--keterangan", "izin")

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from kerja.domain.errors import KerjaError
+from kerja.domain.months import month_bounds
 from kerja.services import kinerja, rekap
 from kerja.store.db import connect
 from kinerja_data import KABID, KASI, STAF, STAF2, load_staff, punches
@@ -70,4 +71,4 @@ def test_windows_cover_the_month_without_gaps():
     w = rekap._windows(date(2021, 2, 1), date(2021, 2, 28))
     assert w[0] == (date(2021, 2, 1), date(2021, 2, 7)) and w[-1] == (date(2021, 2, 22), date(2021, 2, 28))
     assert rekap._windows(date(2021, 3, 29), date(2021, 3, 31)) == [(date(2021, 3, 29), date(2021, 3, 31))]
-    assert rekap.month_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert month_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from . import demo as demo_cmd
+from . import layan as layan_cmd
 from . import params
 from .base import OPT_JSON, OPT_OLEH, actor, open_db, state
 from .lazy import LazyRootApp
@@ -24,6 +25,7 @@ app = LazyRootApp(
     ),
 )
 app.command("demo")(demo_cmd.demo)
+app.command("layan")(layan_cmd.layan)
 
 
 def _version(value: bool) -> None:
@@ -119,6 +121,52 @@ def audit_cmd(
                         short(r[label]), width, initial_indent=f"    {label}: ", subsequent_indent="      "
                     )
                 )
+
+
+@app.command("hari-ini")
+def hari_ini(
+    tanggal: date | None = params.date_option("--tanggal", "Tanggal YYYY-MM-DD (bawaan: hari ini)."),
+    unit: str | None = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta sub-unitnya."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Hari ini sekilas: WFO, WFH, terlambat, belum masuk, berstatus (cuti/sakit/DL), tidak sesuai jadwal.
+
+    Contoh: [bold]kerja hari-ini --unit "Bidang Aplikasi Informatika"[/bold]
+    """
+    from .. import clock
+    from ..services import hari_ini as svc
+    from ..services.local_time import today
+    from . import render
+
+    conn = open_db()
+    d = tanggal or today(conn, clock.now())
+    view = svc.hari_ini(conn, d, unit)
+    if as_json:
+        render.emit_json(view)
+        return
+    j = view["jumlah"]
+    print(
+        f"{view['tanggal']}{' — ' + unit if unit else ''}: WFO {j['wfo']}, WFH {j['wfh']}, "
+        f"terlambat {j['telat']}, belum masuk {j['belum_masuk']}, berstatus {j['status']}, "
+        f"tidak sesuai jadwal {j['tidak_sesuai_jadwal']}"
+    )
+    label = {"wfo": "WFO", "wfh": "WFH", "belum_masuk": "belum masuk", "status": "status"}
+    render.table(
+        None,
+        ["NIP", "Nama", "Jadwal", "Keadaan", "Masuk", "Telat", "Catatan"],
+        (
+            (
+                r["nip"],
+                r["nama"],
+                r["jadwal"] or "-",
+                r["kode"] if r["keadaan"] == "status" else label[r["keadaan"]],
+                r["masuk"] or "-",
+                f"{r['telat_menit']} mnt" if r["telat_menit"] else "",
+                r["catatan"] or "",
+            )
+            for r in view["pegawai"]
+        ),
+    )
 
 
 @app.command()

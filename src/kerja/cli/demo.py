@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..domain.values import format_number
 from .base import fail, state
 
 DEFAULT_DB = Path("kerja-demo.db")
@@ -135,7 +136,7 @@ def show_recap(recap: dict) -> None:
                 str(r["tk"]),
                 f"{r['potongan_disiplin_persen']:g}",
                 f"{r['capaian_kinerja_persen']:.2f}",
-                f"{r['tpp_total']:,}".replace(",", ".") if r["pagu_tpp"] else "-",
+                format_number(r["tpp_total"]) if r["pagu_tpp"] else "-",
             )
         con.print(t)
     print("Hadir = hari hadir (WFO+WFH), TK = tanpa keterangan, Pot% = potongan disiplin,")

@@ -5,10 +5,15 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import typer
 
 from . import params
+
+if TYPE_CHECKING:
+    from ..domain.roster import Shortfall, Violation
+
 from .base import (
     EXIT_RULES_UNMET,
     OPT_JSON,
@@ -28,13 +33,24 @@ OPT_SAMPAI = params.date_option("--sampai", "Tanggal akhir, YYYY-MM-DD.")
 OPT_UNIT = typer.Option(None, "--unit", help="Unit (nama atau jalur), termasuk sub-unitnya.")
 
 
-def _violations_to_stderr(items, limit: int = 100) -> None:  # type: ignore[no-untyped-def]
+def _violations_to_stderr(items: list[Violation], limit: int = 100) -> None:
     from . import render
 
     for v in items[:limit]:
         render.note(f"Pelanggaran {v.tanggal} [{v.jenis}] {v.unit}: {v.detail}")
     if len(items) > limit:
         render.note(f"... dan {len(items) - limit} pelanggaran lain (lihat `kerja jadwal periksa`).")
+
+
+def _shortfalls(items: list[Shortfall], limit: int = 20) -> None:
+    """Quota groups left below their target: a notice with the numbers, not a violation."""
+    from ..domain.roster import shortfall_lines
+
+    lines = shortfall_lines(items)
+    for line in lines[:limit]:
+        print(f"Catatan kuota tidak terisi penuh: {line}.")
+    if len(lines) > limit:
+        print(f"... dan {len(lines) - limit} catatan kuota lain (pakai --json).")
 
 
 @app.command()
@@ -101,6 +117,7 @@ def buat(
                     }
                     for n in s.catatan
                 ],
+                "kuota_kurang": [k.as_dict() for k in s.kuota_kurang],
             }
         )
     else:
@@ -127,6 +144,7 @@ def buat(
             )
         if len(s.catatan) > 50:
             print(f"... dan {len(s.catatan) - 50} catatan lain (pakai --json).")
+        _shortfalls(s.kuota_kurang)
     if s.pelanggaran:
         _violations_to_stderr(s.pelanggaran)
         raise typer.Exit(EXIT_RULES_UNMET)
@@ -208,20 +226,24 @@ def periksa(
 
     Contoh: [bold]kerja jadwal periksa --mulai 2021-02-01 --sampai 2021-02-28 --json[/bold]
     """
-    from ..services.jadwal import violations
+    from ..services.jadwal import review
     from . import render
 
-    items = violations(open_db(), mulai, sampai)
+    items, short = review(open_db(), mulai, sampai)
     if as_json:
-        render.emit_json({"pelanggaran": [v.as_dict() for v in items]})
-    elif not items:
-        print("Tidak ada pelanggaran.")
-    else:
-        render.table(
-            f"{len(items)} pelanggaran",
-            ["Tanggal", "Jenis", "Unit", "Rincian"],
-            ([v.tanggal, v.jenis, v.unit, v.detail] for v in items),
+        render.emit_json(
+            {"pelanggaran": [v.as_dict() for v in items], "kuota_kurang": [k.as_dict() for k in short]}
         )
+    else:
+        if not items:
+            print("Tidak ada pelanggaran.")
+        else:
+            render.table(
+                f"{len(items)} pelanggaran",
+                ["Tanggal", "Jenis", "Unit", "Rincian"],
+                ([v.tanggal, v.jenis, v.unit, v.detail] for v in items),
+            )
+        _shortfalls(short)
     if items:
         raise typer.Exit(EXIT_RULES_UNMET)
 
@@ -241,8 +263,6 @@ def ekspor(
 
     Contoh: [bold]kerja jadwal ekspor --format xlsx --mulai 2021-02-01 --sampai 2021-02-28[/bold]
     """
-    import json
-
     from ..io import roster_export
     from ..services import jadwal
 
@@ -253,13 +273,10 @@ def ekspor(
     a, b = jadwal._span(conn, mulai, sampai)
     rows = jadwal.export_rows(conn, a, b, unit)
     if fmt == "json":
+        from ..io.json_rows import write_rows
 
-        def emit(out) -> None:  # type: ignore[no-untyped-def]
-            out.write("[")
-            for i, r in enumerate(rows):
-                obj = dict(zip(jadwal.EXPORT_KEYS, r, strict=True))
-                out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
-            out.write("\n]\n")
+        def emit(out: IO[str]) -> None:
+            write_rows((dict(zip(jadwal.EXPORT_KEYS, r, strict=True)) for r in rows), out, indent="  ")
 
         if keluar:
             from ..io.atomic import open_atomic

@@ -50,6 +50,11 @@ GROUPS: dict[str, tuple[str, str]] = {
         "Kebijakan sistem kerja (surat edaran): kuota WFO, cakupan, WFH wajib, rotasi.",
     ),
     "jadwal": ("jadwal", "Jadwal WFO/WFH: buat, lihat, ubah, periksa, ekspor."),
+    "akun": ("akun", "Akun web untuk `kerja layan`: buat, reset sandi, kunci, daftar."),
+    "permohonan": (
+        "permohonan",
+        "Permohonan pegawai (koreksi presensi, izin/sakit/cuti/DL) dari `kerja layan`.",
+    ),
 }
 
 
@@ -102,7 +107,7 @@ class LazyRootApp(App):
         self._own_groups: list[TyperInfo] = []
         super().__init__(**kwargs)
 
-    @property  # type: ignore[override]
+    @property
     def registered_groups(self) -> list[TyperInfo]:
         if self._lazy:
             return self._own_groups

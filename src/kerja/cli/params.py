@@ -14,7 +14,7 @@ Commands declare their options with the `typer.Option`/`typer.Argument` factorie
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -31,9 +31,15 @@ PERAN = ("pegawai", "atasan", "petugas")
 LOKASI = ("WFO", "WFH")
 FORMAT_REKAP = ("tabel", "json", "csv", "xlsx", "pdf")
 FORMAT_JADWAL = ("csv", "xlsx", "json")
-# io.punch_files.FORMATS, with "auto" (tests/cli/test_params.py keeps the two equal: importing
-# io here would slow down every command)
-FORMAT_PRESENSI = ("auto", "attlog", "adms", "csv")
+
+
+def presensi_formats() -> tuple[str, ...]:
+    """auto, then every attendance-file layout io.punch_files reads."""
+    from ..io.punch_files import FORMATS
+
+    return ("auto", *FORMATS)
+
+
 URUTAN_TANGGAL = ("hbt", "bht")
 # Named separators a clerk can type without shell quoting trouble; any other single character too.
 PEMISAH_NAMA = {"tab": "\t", "titik-koma": ";", "koma": ",", "pipa": "|"}
@@ -194,17 +200,26 @@ class ChoiceType(KerjaType):
 
     name = "pilihan"
 
-    def __init__(self, choices: Sequence[str], what: str = "nilai") -> None:
-        self.choices = tuple(choices)
+    def __init__(self, choices: Sequence[str] | Callable[[], Sequence[str]], what: str = "nilai") -> None:
+        # A callable is asked on first use: the list lives in the module that acts on it (io/,
+        # domain/), which then is imported only when the option is used or help is shown.
+        self._source = choices
+        self._choices: tuple[str, ...] | None = None if callable(choices) else tuple(choices)
         self.what = what
         self.name = what.split()[-1]
-        self._by_key = {c.casefold(): c for c in self.choices}
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._choices is None:
+            assert callable(self._source)
+            self._choices = tuple(self._source())
+        return self._choices
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "[" + "|".join(self.choices) + "]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        found = self._by_key.get(str(value).strip().casefold())
+        found = {c.casefold(): c for c in self.choices}.get(str(value).strip().casefold())
         if found is None:
             self.fail(f"{self.what} {_show(value)} tidak dikenal; pilih {_words(self.choices)}", param, ctx)
         return found  # type: ignore[return-value]
@@ -257,7 +272,7 @@ MODE = ChoiceType(("wfo", "wfh"), "mode")
 DATE_ORDER = ChoiceType(URUTAN_TANGGAL, "urutan tanggal")
 
 
-def formats(*choices: str) -> ChoiceType:
+def formats(choices: Sequence[str] | Callable[[], Sequence[str]]) -> ChoiceType:
     return ChoiceType(choices, "format")
 
 
@@ -299,9 +314,9 @@ def zone_option(help: str, default: Any = None) -> Any:
     return option(default, "--zona", type=ZONE, help=help, show_default=default not in (None, ...))
 
 
-def format_option(choices: Sequence[str], help: str, default: Any = ...) -> Any:
+def format_option(choices: Sequence[str] | Callable[[], Sequence[str]], help: str, default: Any = ...) -> Any:
     return option(
-        default, "--format", type=formats(*choices), help=help, show_default=default not in (None, ...)
+        default, "--format", type=formats(choices), help=help, show_default=default not in (None, ...)
     )
 
 

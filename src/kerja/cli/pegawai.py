@@ -62,9 +62,9 @@ def impor(
 
 
 def _name(r: dict) -> str:
-    parts = [r.get("gelar_depan"), r["nama"]]
-    full = " ".join(p for p in parts if p)
-    return f"{full}, {r['gelar_belakang']}" if r.get("gelar_belakang") else full
+    from ..domain.names import full_name_of
+
+    return full_name_of(r)
 
 
 def _json_row(r: dict) -> dict:

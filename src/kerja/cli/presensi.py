@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
+from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(
     help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
@@ -29,11 +29,11 @@ OPT_MODE = params.option(None, "--mode", type=params.MODE, help="Bawaan: jadwal 
 def _emit_rows(rows: list[dict]) -> None:
     """A JSON list, one row a line: still one document, and the C encoder stays on (an indented
     dump goes through the pure-Python one, a visible share of a cron run over a big OPD)."""
-    import json
     import sys
 
-    body = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-    sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
+    from ..io.json_rows import write_rows
+
+    write_rows(rows, sys.stdout)
 
 
 def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh: str | None) -> None:
@@ -85,7 +85,7 @@ def pulang(
 def impor(
     berkas: Path = typer.Argument(..., help="Berkas attlog mesin (mis. 1_attlog.dat) atau CSV."),
     format: str | None = params.format_option(
-        params.FORMAT_PRESENSI,
+        params.presensi_formats,
         "auto (bawaan: dikenali dari isi berkas) atau salah satu format untuk memaksanya.",
         None,
     ),
@@ -292,22 +292,27 @@ def belum(
     unit: str | None = OPT_UNIT,
     as_json: bool = OPT_JSON,
 ) -> None:
-    """Pegawai yang terjadwal hari itu tetapi belum presensi masuk (untuk cron); keluar 0.
+    """Pegawai yang terjadwal hari itu tetapi belum presensi masuk (untuk cron); keluar 0, atau 3
+    bila hari itu tidak berjadwal (hari libur, atau `jadwal buat` belum dijalankan).
 
     Contoh: [bold]kerja presensi belum --unit "Dinas Kesehatan" --json[/bold]
     """
     from ..services.local_time import today
-    from ..services.presensi import not_yet
+    from ..services.presensi import no_roster, not_yet
     from . import render
 
     conn = open_db()
     d = tanggal or today(conn, now())
+    why = no_roster(conn, d)
+    if why:
+        render.note(why)
+        raise typer.Exit(EXIT_RULES_UNMET)
     rows = not_yet(conn, d, unit)
     if as_json:
         _emit_rows(rows)
         return
     if not rows:
-        print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk (atau tidak ada jadwal).")
+        print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk.")
         return
     render.table(
         f"Belum presensi masuk {d}: {len(rows)} pegawai",

@@ -32,15 +32,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.split(" > ")[-1].lower()).strip("-") or "unit"
 
 
-def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
+def _signer(conn, jabatan: str, nip: str | None):
+    from ..domain.names import full_name_of
     from ..io.export import Signer
     from ..services.pegawai import get
-    from ..services.rekap import full_name
 
     if not nip:
         return Signer(jabatan)
     r = get(conn, nip)
-    return Signer(jabatan, full_name(r), r["nip"])
+    return Signer(jabatan, full_name_of(r), r["nip"])
 
 
 @app.command()

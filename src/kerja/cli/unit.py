@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
+from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
 
 app = App(help="Pohon unit kerja (OPD > Bidang > Seksi) dengan jumlah pegawai.")
 
@@ -46,14 +46,38 @@ def daftar(as_json: bool = OPT_JSON) -> None:
 @app.command()
 def ubah(
     unit: str = typer.Argument(..., help="Unit (nama atau jalur lengkap)."),
-    zona: str = params.zone_option("Zona waktu unit.", ...),
+    zona: str | None = params.zone_option("Zona waktu unit."),
+    lokasi: str | None = typer.Option(
+        None, "--lokasi", help="Letak kantor unit 'LINTANG,BUJUR' (desimal), untuk presensi web."
+    ),
+    radius: int | None = typer.Option(None, "--radius", help="Jarak (meter) dari kantor yang masih wajar."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
-    """Atur zona waktu sebuah unit beserta sub-unitnya (bila berbeda dari instansi).
+    """Atur zona waktu sebuah unit beserta sub-unitnya, dan/atau letak kantornya.
 
-    Contoh: [bold]kerja unit ubah "UPT Samarinda" --zona WITA[/bold]
+    Presensi web dengan lokasi browser yang lebih jauh dari --radius meter dari --lokasi kantor
+    ditandai "di luar radius" (tetap dicatat). Sub-unit tanpa lokasi sendiri memakai lokasi induknya.
+
+    Contoh: [bold]kerja unit ubah "UPT Samarinda" --zona WITA[/bold] atau
+    [bold]kerja unit ubah "Dinas Kominfo" --lokasi -0.4948,117.1436 --radius 150[/bold]
     """
-    from ..services.units import set_zone
+    if zona is None and lokasi is None:
+        raise fail("Sebutkan yang diubah: --zona dan/atau --lokasi LINTANG,BUJUR --radius METER.", 2)
+    if (lokasi is None) != (radius is None):
+        raise fail("--lokasi dan --radius dipakai berpasangan.", 2)
+    conn = open_db()
+    if zona is not None:
+        from ..services.units import set_zone
 
-    n = set_zone(open_db(), unit, zona, actor(oleh))
-    print(f"Zona {zona} dipasang untuk {n} unit.")
+        n = set_zone(conn, unit, zona, actor(oleh))
+        print(f"Zona {zona} dipasang untuk {n} unit.")
+    if lokasi is not None and radius is not None:
+        from ..domain.geo import parse_lokasi
+        from ..services.units import set_office
+
+        lat, lon = parse_lokasi(lokasi)
+        jalur = set_office(conn, unit, lat, lon, radius, actor(oleh))
+        print(
+            f"Lokasi kantor {jalur}: {lat},{lon}, radius {radius} m "
+            "(juga untuk sub-unit tanpa lokasi sendiri)."
+        )

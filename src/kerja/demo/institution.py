@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from ..domain.positions import is_leader
+from ..domain.values import format_number
+
 INSTANSI = "Dinas Komunikasi dan Informatika Kabupaten Sungai Lestari"
 OPD = "Diskominfo Sungai Lestari"
 ZONA = "WITA"  # East Kalimantan, like Kutai Kartanegara whose circular the demo follows
@@ -241,7 +244,7 @@ class Person:
 
     @property
     def leader(self) -> bool:
-        return self.jenis_jabatan in ("JPT", "ADMINISTRATOR", "PENGAWAS")
+        return is_leader(self.jenis_jabatan)
 
 
 @dataclass(frozen=True)
@@ -540,7 +543,7 @@ def rows(dinas: Dinas) -> list[dict[str, str]]:
                 "NIP Atasan": p.nip_atasan or "",
                 "Tgl Lahir": f"{p.tanggal_lahir:%d-%m-%Y}",
                 "JK": p.jenis_kelamin,
-                "Pagu TPP": f"{p.tpp:,}".replace(",", ".") if p.tpp else "",
+                "Pagu TPP": format_number(p.tpp) if p.tpp else "",
                 "PIN Mesin": p.pin,
             }
         )

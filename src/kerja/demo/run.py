@@ -60,7 +60,9 @@ def _quiet_progress(description: str, total: int) -> Iterator[_Quiet]:
 
 
 def _n(x: int) -> str:
-    return f"{x:,}".replace(",", ".")
+    from ..domain.values import format_number
+
+    return format_number(x)
 
 
 class Demo:
@@ -242,15 +244,16 @@ class Demo:
         )
 
     def recap(self) -> tuple[dict[str, Any], list[Path]]:
+        from ..domain.names import full_name_of
         from ..io import export
         from ..services.pegawai import get
-        from ..services.rekap import full_name, monthly_recap
+        from ..services.rekap import monthly_recap
 
         recap = monthly_recap(self.conn, BULAN)
 
         def signer(jabatan: str, prefix: str) -> export.Signer:
             p = next(p for p in self.dinas.people if p.jabatan.startswith(prefix))
-            return export.Signer(jabatan, full_name(get(self.conn, p.nip)), p.nip)
+            return export.Signer(jabatan, full_name_of(get(self.conn, p.nip)), p.nip)
 
         signers = [
             signer("Kepala OPD", "Kepala Dinas"),

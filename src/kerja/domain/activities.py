@@ -5,12 +5,12 @@ Pure: callers pass the supervisor map, the existing activities and today's date.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 
-from .errors import KerjaError
+from .errors import KerjaError, NotAllowed
+from .months import next_month_day
 
 STATUS = ("diajukan", "disetujui", "ditolak")
 
@@ -57,7 +57,7 @@ def chain_above(nip: str, supervisors: Mapping[str, str | None]) -> list[str]:
 def check_validator(validator: str, owner: str, supervisors: Mapping[str, str | None]) -> None:
     """Only the direct supervisor or someone above in the chain validates; never oneself."""
     if validator == owner:
-        raise KerjaError(
+        raise NotAllowed(
             f"{validator} tidak boleh memvalidasi kegiatannya sendiri; yang berhak adalah atasan "
             "langsung atau atasan di atasnya."
         )
@@ -65,7 +65,7 @@ def check_validator(validator: str, owner: str, supervisors: Mapping[str, str | 
     if validator not in chain:
         direct = chain[0] if chain else None
         who = f"atasan langsungnya {direct}" if direct else "atasan (belum diisi di data pegawai)"
-        raise KerjaError(
+        raise NotAllowed(
             f"{validator} bukan atasan {owner} (langsung maupun di atasnya); yang berhak "
             f"memvalidasi adalah {who} atau atasan di atasnya. Cek `kerja pegawai lihat {owner}`."
         )
@@ -94,9 +94,7 @@ def validation_deadline(month: str, batas_validasi_hari: int) -> date | None:
     next month (the month's last day when N is larger); None when there is no deadline (N = 0)."""
     if batas_validasi_hari <= 0:
         return None
-    y, m = int(month[:4]), int(month[5:7])
-    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return date(y, m, min(batas_validasi_hari, calendar.monthrange(y, m)[1]))
+    return next_month_day(month, batas_validasi_hari)
 
 
 def counts(status: str, validated_on: date | None, deadline: date | None) -> bool:

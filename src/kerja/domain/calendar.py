@@ -90,3 +90,12 @@ def hours(d: date, rules: Mapping[str, Any]) -> tuple[time, time]:
 def age_on(born: date, d: date) -> int:
     """Age in whole years on day d."""
     return d.year - born.year - ((d.month, d.day) < (born.month, born.day))
+
+
+def turns_age_on(born: date, age: int) -> date:
+    """The first day on which age_on(born, day) == age (a 29 February birth turns on 1 March)."""
+    y = born.year + age
+    try:
+        return born.replace(year=y)
+    except ValueError:
+        return date(y, 3, 1)

@@ -6,12 +6,13 @@ through JSON; `Circular.from_dict` reads it back. Errors name the key and the fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from .errors import KerjaError
+from .rounding import round_half_up
 
 JENIS_KONDISI = ("hamil", "menyusui", "komorbid", "odp", "pdp", "positif", "kontak-erat", "perjalanan")
 PEMBULATAN = ("terdekat", "atas", "bawah")
@@ -59,7 +60,7 @@ class Circular:
 
 
 # section -> key -> (kind, default); the kinds drive validation and the messages.
-SCHEMA: dict[str, dict[str, tuple[str, Any]]] = {
+SCHEMA: dict[str, dict[str, tuple[Any, Any]]] = {  # kind: a name or a tuple of choices
     "kuota": {
         "wfo_persen": ("persen", 25),
         "tingkat": (TINGKAT, "opd"),
@@ -190,7 +191,7 @@ def target(count: int, persen: float, pembulatan: str) -> int:
         return -((-exact.numerator) // exact.denominator)
     if pembulatan == "bawah":
         return exact.numerator // exact.denominator
-    return int((exact + Fraction(1, 2)).__floor__())
+    return round_half_up(exact)
 
 
 def describe(c: Circular) -> list[tuple[str, str]]:
@@ -224,3 +225,12 @@ def describe(c: Circular) -> list[tuple[str, str]]:
         ("WFH wajib", ", ".join(wajib) or "-"),
         ("Rotasi", pola),
     ]
+
+
+def in_force(circulars: Sequence[Circular], d: date) -> Circular | None:
+    """The circular in force on day d: of those covering it, the one that started last."""
+    best = None
+    for c in circulars:
+        if c.covers(d) and (best is None or (c.mulai, c.nama) > (best.mulai, best.nama)):
+            best = c
+    return best

@@ -10,10 +10,8 @@ from datetime import date
 
 from .errors import KerjaError, Problem
 from .nip import parse_nip, parse_status
+from .positions import JENIS_JABATAN
 from .values import control_characters, parse_date, parse_eselon, parse_golongan, parse_rupiah
-
-JENIS_JABATAN = ("JPT", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA")
-PIMPINAN = ("JPT", "ADMINISTRATOR", "PENGAWAS")
 
 
 def norm_header(text: object) -> str:
@@ -172,7 +170,7 @@ def parse_row(
         shown = "" if value is None else str(value)
         problems.append(Problem(row_no, header(f), shown, reason))
 
-    def attempt(f: str, parser, value: object):  # type: ignore[no-untyped-def]
+    def attempt(f: str, parser, value: object):
         try:
             return parser(value)
         except ValueError as e:

@@ -33,3 +33,23 @@ class ImportRejected(KerjaError):
         if len(problems) > 200:
             lines.append(f"  ... dan {len(problems) - 200} masalah lain (pakai --lewati-galat FILE)")
         super().__init__("\n".join(lines))
+
+
+class NotAllowed(KerjaError):
+    """The person may not do this (someone else's record, outside their chain): HTTP 403."""
+
+
+class Refused(KerjaError):
+    """A valid request that a rule refuses (a locked month, a decided request): HTTP 409."""
+
+
+class NotFound(KerjaError):
+    """The thing named does not exist: HTTP 404."""
+
+
+class NotLoggedIn(KerjaError):
+    """No valid session, or a wrong NIP/password (the same answer for both): HTTP 401."""
+
+
+class TooManyAttempts(KerjaError):
+    """Too many failed logins for a NIP or a client: HTTP 429."""

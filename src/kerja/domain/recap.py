@@ -17,6 +17,9 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Protocol
 
+from .rounding import half_up, round_half_up
+from .values import format_number as _rp
+
 # Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
 # so it is counted with DL in `dinas_luar`: every working day then falls in exactly one column.
 SAKIT = ("S", "CS")
@@ -43,12 +46,6 @@ class DayLike(Protocol):
     tl: int | None
     psw: int | None
     potongan_persen: Decimal
-
-
-def round_half_up(x: Fraction) -> int:
-    """Nearest whole number, .5 away from zero (x is never negative here)."""
-    q, r = divmod(x.numerator, x.denominator)
-    return q + (1 if 2 * r >= x.denominator else 0)
 
 
 def two_decimals(x: Fraction) -> float:
@@ -147,12 +144,6 @@ def _ratio(x: Decimal | float | int) -> tuple[int, int]:
     return f.numerator, f.denominator
 
 
-def _half_up(n: int, d: int) -> int:
-    """round_half_up(n / d) for n >= 0, d > 0, in integers (this runs once per employee-part over
-    a province: plain integer arithmetic keeps it cheap and exact)."""
-    return (2 * n + d) // (2 * d)
-
-
 def employee_row(
     days: Sequence[DayLike],
     menit_kinerja: int,
@@ -182,8 +173,8 @@ def row_from_tally(
     # capaian = min(1, menit / target); nothing expected (a month on leave): nothing is missing.
     cn, cd = (menit_kinerja, target) if target and menit_kinerja < target else (1, 1)
     # pagu x bobot/100 x capaian, and pagu x bobot/100 x (100 - potongan)/100, as exact ratios
-    kinerja = _half_up(base * bkn * cn, bkd * 100 * cd)
-    disiplin = _half_up(base * bdn * (100 * pd - pn), bdd * 100 * 100 * pd)
+    kinerja = half_up(base * bkn * cn, bkd * 100 * cd)
+    disiplin = half_up(base * bdn * (100 * pd - pn), bdd * 100 * 100 * pd)
     return {
         "hari_kerja": c["hari_kerja"],
         "hadir_wfo": c["hadir_wfo"],
@@ -195,10 +186,10 @@ def row_from_tally(
         "tk": c["tk"],
         "tl": c["tl"],
         "psw": c["psw"],
-        "potongan_disiplin_persen": _half_up(100 * pn, pd) / 100,
+        "potongan_disiplin_persen": half_up(100 * pn, pd) / 100,
         "menit_kinerja": menit_kinerja,
         "target_menit": target,
-        "capaian_kinerja_persen": _half_up(10000 * cn, cd) / 100,
+        "capaian_kinerja_persen": half_up(10000 * cn, cd) / 100,
         "pagu_tpp": base,
         "tpp_kinerja": kinerja,
         "tpp_disiplin": disiplin,
@@ -214,10 +205,6 @@ def totals(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
         for k in MONEY:
             out[k] += r[k]
     return out
-
-
-def _rp(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def explain(row: Mapping[str, Any], sum_cuts: Fraction, rules: Mapping[str, Any]) -> list[str]:

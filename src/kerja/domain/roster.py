@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .calendar import turns_age_on
 from .circulars import Circular, target
 
-LEADER_KINDS = frozenset({"JPT", "ADMINISTRATOR", "PENGAWAS"})
 ROTATING_REASONS = frozenset({"rotasi", "cakupan", "rotasi-wfh"})
 EPS = 1e-9
 
@@ -73,6 +73,40 @@ class Violation:
             "jenis": self.jenis,
             "detail": self.detail,
         }
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A quota group below its target T on a day (not a violation: nobody else could come in, or
+    a team's turn was too small for it, as with pola "tim")."""
+
+    tanggal: date
+    unit: str  # the quota group's unit path
+    wfo: int  # office count (rule 3's counting)
+    kuota: int  # T
+    orang: int  # the head count T is taken of
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "tanggal": self.tanggal.isoformat(),
+            "unit": self.unit,
+            "wfo": self.wfo,
+            "kuota": self.kuota,
+            "orang": self.orang,
+        }
+
+
+def shortfall_lines(items: Sequence[Shortfall]) -> list[str]:
+    """One Indonesian line per (unit, office count, T): 'U: 19 dari 21 tempat WFO terisi pada 3
+    hari (2021-03-01, 2021-03-03, 2021-03-05)', in the order of the first day."""
+    by: dict[tuple[str, int, int], list[date]] = {}
+    for s in items:
+        by.setdefault((s.unit, s.wfo, s.kuota), []).append(s.tanggal)
+    out = []
+    for (unit, wfo, kuota), days in by.items():
+        shown = ", ".join(d.isoformat() for d in days[:5]) + (", ..." if len(days) > 5 else "")
+        out.append(f"{unit}: {wfo} dari {kuota} tempat WFO terisi pada {len(days)} hari ({shown})")
+    return out
 
 
 @dataclass(frozen=True)
@@ -138,6 +172,7 @@ class Result:
     notices: list[Notice]
     fair: dict[tuple[str, str], tuple[int, float]]  # (circular, nip) -> (WFO days, fair share)
     violations: list[Violation] = field(default_factory=list)
+    shortfalls: list[Shortfall] = field(default_factory=list)  # groups below T on a day
 
     def rows(self, people: Sequence[Person], kebijakan: Mapping[date, str]) -> Iterable[tuple]:
         """(tanggal, nip, lokasi, alasan, kebijakan) for every cell, for one executemany.
@@ -203,18 +238,14 @@ class Rules:
         self._turn: dict[int, list[date | None]] = {}
 
     def turns(self, usia: int) -> list[date | None]:
-        """The day each person reaches `usia` (age_on semantics; 29 Feb births turn on 1 Mar)."""
+        """The day each person reaches `usia` (calendar.turns_age_on)."""
         if usia not in self._turn:
             out: list[date | None] = []
             for p in self.people:
                 if p.born is None:
                     out.append(None)
                     continue
-                y = p.born.year + usia
-                try:
-                    out.append(p.born.replace(year=y))
-                except ValueError:
-                    out.append(date(y, 3, 1))
+                out.append(turns_age_on(p.born, usia))
             self._turn[usia] = out
         return self._turn[usia]
 
@@ -326,7 +357,7 @@ def build(inp: Inputs) -> Result:
                         sebab = "tim" if c.pola == "tim" else "cakupan"
                         notices.append(Notice(p.nip, c.nama, units[p.unit].name, x, f, sebab))
     res = Result(codes, gen_days, cells, notices, fair)
-    res.violations = check(inp, res)
+    res.violations, res.shortfalls = review(inp, res)
     return res
 
 
@@ -954,8 +985,4 @@ class _Places:
         return code
 
 
-def leader(jenis_jabatan: str | None) -> bool:
-    return (jenis_jabatan or "").upper() in LEADER_KINDS
-
-
-from .roster_check import check  # noqa: E402  (check reads the classes above)
+from .roster_check import check, review  # noqa: E402, F401  (they read the classes above; check re-exported)

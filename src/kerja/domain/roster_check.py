@@ -11,11 +11,27 @@ from dataclasses import dataclass
 from datetime import date
 
 from .circulars import Circular
-from .roster import Inputs, Person, Result, Rules, Unit, Violation, group_key, leaders_outside_quota, quota
+from .roster import (
+    Inputs,
+    Person,
+    Result,
+    Rules,
+    Shortfall,
+    Unit,
+    Violation,
+    group_key,
+    leaders_outside_quota,
+    quota,
+)
 
 
 def check(inp: Inputs, res: Result) -> list[Violation]:
-    """Quota, coverage and mandatory-WFH violations of the roster `res` on its days.
+    """Quota, coverage and mandatory-WFH violations of the roster `res` on its days (`review`)."""
+    return review(inp, res)[0]
+
+
+def review(inp: Inputs, res: Result) -> tuple[list[Violation], list[Shortfall]]:
+    """The violations of the roster `res` on its days, and the quota groups it leaves below T.
 
     Quota: the office count of a quota group (rule 3's `quota`) above its target T. Coverage: a
     leaf unit with someone on duty and fewer than min_wfo_per_unit in the office. Mandatory WFH:
@@ -33,6 +49,7 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
     wfo_table = bytes(1 if p and p[0] == "WFO" else 0 for p in pairs).ljust(256, b"\0")
     layouts: dict[str, _Layout] = {}
     out: list[Violation] = []
+    short: list[Shortfall] = []
     last = max(res.days, default=date.min)
     for d, row in zip(res.days, res.cells, strict=True):
         c = by_date[d]
@@ -45,10 +62,11 @@ def check(inp: Inputs, res: Result) -> list[Violation]:
                 seq[lay.pos[i]] = 0
         day = _Day(d, c, lay, seq, seq.translate(wfo_table))
         kept_home = day.mandatory_wfh(inp, rules, last, out)
-        day.quota(inp, out)
+        day.quota(inp, out, short)
         day.coverage(inp.units, kept_home, out)
     out.sort(key=lambda v: (v.tanggal, v.unit, v.jenis, v.detail))
-    return out
+    short.sort(key=lambda s: (s.tanggal, s.unit))
+    return out, short
 
 
 @dataclass
@@ -79,8 +97,9 @@ class _Day:
                 out.append(Violation(d, units[u].name, "wfh-wajib", detail))
         return kept_home
 
-    def quota(self, inp: Inputs, out: list[Violation]) -> None:
-        """Rule 3: each quota group's office count at most its target T."""
+    def quota(self, inp: Inputs, out: list[Violation], short: list[Shortfall]) -> None:
+        """Rule 3: each quota group's office count at most its target T (above: a violation;
+        below: a shortfall)."""
         c, seq, wfo = self.c, self.seq, self.wfo
         leaders_on: dict[int, int] = {}
         leaders_in: dict[int, int] = {}
@@ -97,6 +116,8 @@ class _Day:
             if q.over:
                 detail = f"{q.office} WFO, kuota {q.target} dari {q.head} orang ({c.wfo_persen}%)"
                 out.append(Violation(self.d, inp.units[g].name, "kuota", detail))
+            elif q.office < q.target:
+                short.append(Shortfall(self.d, inp.units[g].name, q.office, q.target, q.head))
 
     def coverage(self, units: Mapping[int, Unit], kept_home: dict[int, int], out: list[Violation]) -> None:
         """Rule 5: each leaf unit with someone on duty has min_wfo_per_unit in the office."""

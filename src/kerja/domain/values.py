@@ -76,7 +76,33 @@ def parse_date(value: object) -> date:
         if "bulan" in str(e):
             raise
         raise ValueError("tanggal tidak ada di kalender") from None
+    lenient = _lenient_date(text)
+    if lenient is not None:
+        return lenient
     raise ValueError("format tanggal tidak dikenal; pakai YYYY-MM-DD, DD-MM-YYYY atau '17 Agustus 1975'")
+
+
+def _lenient_date(text: str) -> date | None:
+    """The other spellings spreadsheets export ('1975/08/17', 'Aug 17, 1975', '17-08-1975 00:00'),
+    read by dateutil with day first, as Indonesian dates are written. Only a text naming a day,
+    a month and a four-digit year: parsed against two different defaults, a part the text does not
+    give would come out different, and the text is refused rather than completed."""
+    if not re.search(r"\d{4}", text) or len(text) > 40:
+        return None
+    from dateutil import parser
+
+    ymd = re.match(r"^\d{4}\D(\d{1,2})\D\d{1,2}\b", text)  # year first: then month, then day
+    order = {"yearfirst": True, "dayfirst": False} if ymd else {"dayfirst": True}
+    try:
+        a = parser.parse(text, default=datetime(2000, 1, 1), **order)
+        b = parser.parse(text, default=datetime(2001, 2, 2), **order)
+    except (ValueError, OverflowError):
+        return None
+    if ymd and a.month != int(ymd[1]):
+        return None
+    if a != b or (a.hour, a.minute, a.second, a.microsecond) != (0, 0, 0, 0) or a.tzinfo is not None:
+        return None
+    return a.date()
 
 
 def parse_iso_date(text: str) -> date:
@@ -142,7 +168,7 @@ def parse_rupiah(value: object) -> int:
     if amount < 0:
         raise ValueError("Rupiah tidak boleh negatif")
     if amount > MAX_RUPIAH:
-        limit = f"{MAX_RUPIAH:,}".replace(",", ".")
+        limit = format_number(MAX_RUPIAH)
         raise ValueError(f"Rupiah {amount} terlalu besar (lebih dari Rp {limit}); periksa angkanya")
     return amount
 
@@ -202,3 +228,13 @@ def parse_golongan(value: object) -> str | None:
     elif t in _PPPK_GOL:
         return t
     raise ValueError("golongan tidak dikenal; PNS I/a..IV/e (mis. III/a), PPPK I..XVII")
+
+
+def format_number(n: int) -> str:
+    """A whole number the Indonesian way: thousands separated by dots (2.260)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def format_rupiah(amount: int | None) -> str:
+    """'Rp 3.500.000'; '-' for no amount."""
+    return "-" if amount is None else "Rp " + format_number(amount)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..domain.values import format_number
 from .safe import safe_cell
 
 BULAN = (
@@ -133,11 +134,11 @@ def recap_json(recap: Mapping[str, Any]) -> str:
     def dump(v: object) -> str:
         return json.dumps(v, ensure_ascii=False)
 
-    rows = recap["pegawai"]
-    body = "\n" + ",\n".join(dump(r) for r in rows) + "\n" if rows else ""
+    from .json_rows import rows_text
+
     return (
-        f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": ['
-        f'{body}], "total": {dump(recap["total"])}}}\n'
+        f'{{"instansi": {dump(recap["instansi"])}, "bulan": {dump(recap["bulan"])}, "pegawai": '
+        f'{rows_text(recap["pegawai"])}, "total": {dump(recap["total"])}}}\n'
     )
 
 
@@ -243,7 +244,7 @@ def save_xlsx(
     return _replace_into(target, write)
 
 
-def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:  # type: ignore[no-untyped-def]
+def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:
     step = max(1, (last_col + 1) // len(signers))
     for i, s in enumerate(signers):
         c = 1 + i * step
@@ -273,15 +274,11 @@ _PDF_COLS: list[tuple[str, float, str, Callable[[int, Mapping[str, Any]], str]]]
     ("Menit", 11, "R", lambda n, r: str(r["menit_kinerja"])),
     ("Target", 11, "R", lambda n, r: str(r["target_menit"])),
     ("Capaian %", 12, "R", lambda n, r: f"{r['capaian_kinerja_persen']:.2f}"),
-    ("Pagu TPP", 19, "R", lambda n, r: _rp(r["pagu_tpp"])),
-    ("TPP Kinerja", 19, "R", lambda n, r: _rp(r["tpp_kinerja"])),
-    ("TPP Disiplin", 19, "R", lambda n, r: _rp(r["tpp_disiplin"])),
-    ("TPP Total", 19, "R", lambda n, r: _rp(r["tpp_total"])),
+    ("Pagu TPP", 19, "R", lambda n, r: format_number(r["pagu_tpp"])),
+    ("TPP Kinerja", 19, "R", lambda n, r: format_number(r["tpp_kinerja"])),
+    ("TPP Disiplin", 19, "R", lambda n, r: format_number(r["tpp_disiplin"])),
+    ("TPP Total", 19, "R", lambda n, r: format_number(r["tpp_total"])),
 ]
-
-
-def _rp(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _latin1(text: str) -> str:
@@ -333,7 +330,7 @@ def save_pdf(
         label_w = sum(c[1] for c in _PDF_COLS[:-4])
         pdf.cell(label_w, line_h, "JUMLAH", border=1, align="R")
         for key in ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total"):
-            pdf.cell(19, line_h, _rp(recap["total"][key]), border=1, align="R")
+            pdf.cell(19, line_h, format_number(recap["total"][key]), border=1, align="R")
         pdf.ln(line_h)
         if pdf.will_page_break(40):
             pdf.show_columns = False  # a page of signatures only: no empty table header
@@ -350,7 +347,7 @@ class _Grid:
     three times as much, which shows over a province (tens of thousands of rows). Column rules are
     drawn once per run of rows (closed before a page break, a unit heading or the totals)."""
 
-    def __init__(self, pdf, line_h: float) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, pdf, line_h: float) -> None:
         self.pdf, self.h = pdf, line_h
         self.xs = [pdf.l_margin]
         for _, width, _, _ in _PDF_COLS:
@@ -372,7 +369,7 @@ class _Grid:
             if a == "L":
                 pdf.text(x + 1, base, t)
             else:
-                sw = pdf.get_string_width(t)
+                sw = _width(pdf, t)
                 pdf.text(x + w - 1 - sw if a == "R" else x + (w - sw) / 2, base, t)
         pdf.line(xs[0], y + self.h, xs[-1], y + self.h)
         pdf.set_y(y + self.h)
@@ -386,15 +383,44 @@ class _Grid:
         self.top = None
 
 
-def _fit(pdf, text: str, width: float) -> str:  # type: ignore[no-untyped-def]
-    if pdf.get_string_width(text) <= width:
+def _width(pdf, text: str) -> float:
+    """fpdf2's get_string_width, computed once per distinct character and font: get_string_width
+    parses each string anew (about 30 µs), and a province's recap right-aligns over a million
+    cells. For the core fonts (what the recap uses) fpdf2's width is the sum of the characters'
+    integer widths x size x 0.001 / k; that same arithmetic on the same integers gives the same
+    float, so the same pages (tests/io/test_export.py holds the two equal). Any other font or
+    text setting: get_string_width itself, cached per string."""
+    font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+    cache = pdf.__dict__.setdefault("_kerja_widths", {})
+    plain = not pdf.is_ttf_font and pdf.font_stretching == 100 and pdf.char_spacing == 0
+    if not plain:
+        w = cache.get((font, text))
+        if w is None:
+            w = cache[(font, text)] = pdf.get_string_width(text)
+        return float(w)
+    units = cache.get(font)
+    if units is None:
+        units = cache[font] = {}
+    size = pdf.font_size_pt
+    total = 0
+    for c in text:
+        u = units.get(c)
+        if u is None:
+            # back from the one-character width to the font's integer width of c
+            u = units[c] = round(pdf.get_string_width(c) * pdf.k / (size * 0.001))
+        total += u
+    return float(total * size * 0.001 / pdf.k)
+
+
+def _fit(pdf, text: str, width: float) -> str:
+    if _width(pdf, text) <= width:
         return text
-    while text and pdf.get_string_width(text + "..") > width:
+    while text and _width(pdf, text + "..") > width:
         text = text[:-1]
     return text + ".."
 
 
-def _recap_pdf(recap: Mapping[str, Any], unit: str | None):  # type: ignore[no-untyped-def]
+def _recap_pdf(recap: Mapping[str, Any], unit: str | None):
     from fpdf import FPDF
 
     title = f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}"
@@ -431,7 +457,7 @@ def _recap_pdf(recap: Mapping[str, Any], unit: str | None):  # type: ignore[no-u
     return pdf
 
 
-def _pdf_signatures(pdf, signers: Sequence[Signer]) -> None:  # type: ignore[no-untyped-def]
+def _pdf_signatures(pdf, signers: Sequence[Signer]) -> None:
     width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(signers)
     y = pdf.get_y()
     for i, s in enumerate(signers):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import calendar as pycal
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..domain import roster as dom
-from ..domain.circulars import Circular
+from ..domain.circulars import Circular, in_force
 from ..domain.errors import KerjaError
+from ..domain.months import month_bounds
 from ..store import audit, conditions, institution
 from ..store import circulars as circular_store
 from ..store import employees as emp_store
@@ -32,11 +32,8 @@ class BuildSummary:
     wfh: int = 0
     pelanggaran: list[dom.Violation] = field(default_factory=list)
     catatan: list[dom.Notice] = field(default_factory=list)
+    kuota_kurang: list[dom.Shortfall] = field(default_factory=list)  # quota groups below T
     deviasi_maks: float = 0.0
-
-
-def month_bounds(d: date) -> tuple[date, date]:
-    return d.replace(day=1), d.replace(day=pycal.monthrange(d.year, d.month)[1])
 
 
 def _period(
@@ -80,7 +77,7 @@ def generate(
     s = BuildSummary(mulai, sampai)
     circ_of: dict[date, Circular] = {}
     for d in kalender.working_days(conn, mulai, sampai):
-        c = forced or kalender.in_force(circulars, d)
+        c = forced or in_force(circulars, d)
         if c is None:
             s.tanpa_kebijakan.append(d)
         else:
@@ -160,6 +157,7 @@ def generate(
         s.kebijakan = sorted({c.nama for c in circ_of.values()})
         s.wfo, s.wfh = counts["WFO"], counts["WFH"]
         s.pelanggaran = res.violations
+        s.kuota_kurang = res.shortfalls
         s.catatan = sorted(res.notices, key=lambda n: (-n.lebih, n.nip))
         s.deviasi_maks = round(res.max_deviation(), 2)
         audit.record(
@@ -245,6 +243,13 @@ def violations(
     conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None
 ) -> list[dom.Violation]:
     """Quota, coverage and mandatory-WFH violations of the stored roster."""
+    return review(conn, mulai, sampai)[0]
+
+
+def review(
+    conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None
+) -> tuple[list[dom.Violation], list[dom.Shortfall]]:
+    """The stored roster's violations, and the quota groups it leaves below their target."""
     mulai, sampai = _span(conn, mulai, sampai)
     people = store.people(conn)
     res, keb = stored(conn, people, mulai, sampai)
@@ -253,7 +258,7 @@ def violations(
     days = []
     keep = []
     for k, d in enumerate(res.days):
-        c = by_name.get(keb[d] or "") or kalender.in_force(circulars, d)
+        c = by_name.get(keb[d] or "") or in_force(circulars, d)
         if c is not None:
             days.append(dom.Day(d, c))
             keep.append(k)
@@ -263,7 +268,7 @@ def violations(
     inputs = dom.Inputs(
         people, store.units(conn), days, conditions.all_conditions(conn), [(n, a, b) for n, a, b, _ in stat]
     )
-    return dom.check(inputs, res)
+    return dom.review(inputs, res)
 
 
 def change(
@@ -287,7 +292,7 @@ def change(
             raise KerjaError(f"{tanggal} bukan hari kerja (akhir pekan atau libur).")
         old = store.cell(conn, tanggal, nip)
         circulars = [c for c, _ in circular_store.all_circulars(conn)]
-        keb = old[2] if old and old[2] else (c.nama if (c := kalender.in_force(circulars, tanggal)) else None)
+        keb = old[2] if old and old[2] else (c.nama if (c := in_force(circulars, tanggal)) else None)
         store.put_cell(conn, tanggal, nip, lokasi, "manual", keb)
         audit.record(
             conn,

@@ -176,15 +176,6 @@ def get_circular(conn: sqlite3.Connection, nama: str) -> Circular:
     return c
 
 
-def in_force(circulars: Sequence[Circular], d: date) -> Circular | None:
-    """The circular in force on day d: of those covering it, the one that started last."""
-    best = None
-    for c in circulars:
-        if c.covers(d) and (best is None or (c.mulai, c.nama) > (best.mulai, best.nama)):
-            best = c
-    return best
-
-
 def condition_list(conn: sqlite3.Connection, tanggal: date | None = None) -> list[dict[str, Any]]:
     """Every recorded condition, or those in force on `tanggal`."""
     return conditions.listing(conn, tanggal)

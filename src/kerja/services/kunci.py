@@ -56,8 +56,8 @@ def sha256(text: str) -> str:
 
 
 def _findings(conn: sqlite3.Connection, bulan: str, recap: dict[str, Any]) -> list[dict[str, Any]]:
+    from ..domain.months import month_bounds
     from .kalender import working_days
-    from .rekap import month_bounds
 
     start, end = month_bounds(bulan)
     s, e = start.isoformat(), end.isoformat()

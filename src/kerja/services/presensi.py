@@ -12,7 +12,9 @@ from typing import Any
 
 from .. import clock
 from ..domain import calendar, zones
-from ..domain.errors import KerjaError
+from ..domain.errors import KerjaError, Refused
+from ..domain.geo import beyond_radius, check_point
+from ..domain.months import months_between
 from ..domain.nip import clean_nip
 from ..domain.presence import DayRules, DayStatus, day_rules, derive, recorder
 from ..domain.rules import KODE_STATUS
@@ -20,6 +22,7 @@ from ..store import audit, institution
 from ..store import employees as employees_store
 from ..store import machines as machines_store
 from ..store import presence as store
+from ..store import units as units_store
 from ..store.db import transaction
 from . import local_time
 
@@ -41,15 +44,6 @@ def offset_text(minutes: int) -> str:
     sign = "+" if minutes >= 0 else "-"
     m = abs(minutes)
     return f"{sign}{m // 60:02d}:{m % 60:02d}"
-
-
-def months_of(start: date, end: date) -> list[str]:
-    out: list[str] = []
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayRules]:
@@ -193,6 +187,8 @@ class Recorded:
     tanggal: str
     mode: str
     zona: str
+    jarak_m: int | None = None  # from the unit's office, when a location was given
+    di_luar_radius: bool = False
 
 
 def record(
@@ -205,13 +201,22 @@ def record(
     now: datetime,
     waktu: datetime | None = None,
     mode: str | None = None,
+    sumber: str = "manual",
+    lokasi: tuple[float, float, float | None] | None = None,
+    alasan: str | None = None,
 ) -> Recorded:
     """A manual check-in ('masuk') or check-out ('pulang') recorded by `oleh` (None: nobody
     named, then the session's user `pengguna`). `waktu` None means now; a naive `waktu` is local
-    time in the employee's unit zone: a back-dated entry, which must name its recorder."""
+    time in the employee's unit zone: a back-dated entry, which must name its recorder.
+
+    `sumber` "web" is the employee's own check-in through `kerja layan`, with an optional browser
+    `lokasi` (lat, lon, accuracy in metres) measured against the unit's office; `alasan` goes to
+    the audit (e.g. the approved request it comes from)."""
     oleh = recorder(oleh, pengguna, backdated=waktu is not None)
     if jenis not in ("masuk", "pulang"):
         raise ValueError(jenis)
+    if sumber not in ("manual", "web"):
+        raise ValueError(sumber)
     with transaction(conn):
         who = store.employee_for_event(conn, nip)
         if who is None:
@@ -239,18 +244,30 @@ def record(
         institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
-        event_id = store.insert_manual(
-            conn, (tanggal, nip, stamp, jenis, mode, "manual", None, oleh, clock.stamp(now))
-        )
+        row = (tanggal, nip, stamp, jenis, mode, sumber, None, oleh, clock.stamp(now))
+        after: dict[str, Any] = {"id": 0, "waktu": stamp, "mode": mode, "sumber": sumber}
+        jarak, jauh = None, False
+        try:
+            if lokasi is None:
+                event_id = store.insert_manual(conn, row)
+            else:
+                lat, lon, akurasi = lokasi
+                check_point(lat, lon)
+                jarak, jauh = beyond_radius(units_store.office_of(conn, nip), lat, lon)
+                event_id = store.insert_located(conn, row, (lat, lon, akurasi, jarak, int(jauh)))
+                after.update(lat=lat, lon=lon, akurasi_m=akurasi, jarak_m=jarak, di_luar_radius=jauh)
+        except sqlite3.IntegrityError:
+            raise Refused(f"Presensi {jenis} {nip} pada {stamp} sudah tercatat.") from None
+        after["id"] = event_id
         audit.record(
             conn,
             oleh=oleh,
             aksi=f"presensi.{jenis}",
             nip=nip,
-            sesudah={"id": event_id, "waktu": stamp, "mode": mode, "sumber": "manual"},
-            alasan="dicatat mundur" if waktu is not None else None,
+            sesudah=after,
+            alasan=alasan or ("dicatat mundur" if waktu is not None else None),
         )
-    return Recorded(event_id, nip, nama, jenis, stamp, tanggal, mode, zona)
+    return Recorded(event_id, nip, nama, jenis, stamp, tanggal, mode, zona, jarak, jauh)
 
 
 # Importing attendance files ------------------------------------------------------------------
@@ -427,7 +444,7 @@ def declare_status(
         days = working_calendar(conn, mulai, sampai)
         if not days:
             raise KerjaError(f"{mulai} sampai {sampai} tidak memuat hari kerja; status tidak dicatat.")
-        institution.ensure_unlocked(conn, months_of(mulai, sampai), "status presensi")
+        institution.ensure_unlocked(conn, months_between(mulai, sampai), "status presensi")
         clash = store.overlapping_statuses(conn, nip, mulai.isoformat(), sampai.isoformat())
         if clash:
             c = clash[0]
@@ -436,7 +453,7 @@ def declare_status(
                 f"{c['sampai']}, bertumpang tindih dengan {mulai} s.d. {sampai}. Cabut dulu dengan "
                 f"`kerja presensi cabut {c['id']} --alasan ...` atau pilih tanggal lain."
             )
-        row = {
+        row: dict[str, Any] = {
             "nip": nip,
             "kode": kode,
             "mulai": mulai.isoformat(),
@@ -476,7 +493,7 @@ def withdraw_status(
             )
         institution.ensure_unlocked(
             conn,
-            months_of(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
+            months_between(date.fromisoformat(row["mulai"]), date.fromisoformat(row["sampai"])),
             "status presensi",
         )
         pada = clock.stamp(now)
@@ -526,6 +543,24 @@ def daily(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> l
         }
         for r in rows
     ]
+
+
+def no_roster(conn: sqlite3.Connection, tanggal: date) -> str | None:
+    """Why `presensi belum` cannot answer for `tanggal`: the day has no stored roster, so nobody is
+    expected (a message naming the day and what to do); None when there is one."""
+    from ..store import roster as roster_store
+    from . import kalender
+
+    if roster_store.day_heads(conn, tanggal, tanggal):
+        return None
+    if tanggal not in kalender.working_days(conn, tanggal, tanggal):
+        return (
+            f"{tanggal} bukan hari kerja (akhir pekan atau libur): tidak ada jadwal, tidak ada yang ditunggu."
+        )
+    return (
+        f"Belum ada jadwal untuk {tanggal}, jadi belum diketahui siapa yang wajib presensi. "
+        f"Buat dulu: kerja jadwal buat --mulai {tanggal} --sampai {tanggal}"
+    )
 
 
 def not_yet(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -> list[dict[str, Any]]:

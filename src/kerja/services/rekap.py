@@ -7,7 +7,6 @@ weights and targets from the rules in force for the month; the arithmetic is dom
 
 from __future__ import annotations
 
-import calendar
 import json
 import sqlite3
 from collections import defaultdict
@@ -15,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from ..domain import activities as act
 from ..domain import recap as dom
 from ..domain.errors import KerjaError
+from ..domain.months import month_bounds
+from ..domain.names import full_name_of
 from ..store import activities as activities_store
 from ..store import employees as employees_store
 from ..store import institution
@@ -27,17 +28,7 @@ from ..store import presence as presence_store
 from ..store import recap as store
 
 
-def month_bounds(month: str) -> tuple[date, date]:
-    y, m = int(month[:4]), int(month[5:7])
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def full_name(r: dict[str, Any]) -> str:
-    name = " ".join(p for p in (r.get("gelar_depan"), r["nama"]) if p)
-    return f"{name}, {r['gelar_belakang']}" if r.get("gelar_belakang") else name
-
-
-def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):  # type: ignore[no-untyped-def]
+def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):
     from .presensi import day_statuses
 
     return day_statuses(conn, start, end, nips=nips)
@@ -110,7 +101,7 @@ def _compute(
         deadline.isoformat() if deadline else None,
         nip=one,
     ):
-        minutes[nip][tanggal] = menit
+        minutes[nip][cast(str, tanggal)] = menit  # one person: a row per day
     tk_before = _tk_before(conn, start, nips)
     rows = []
     empty = dom.new_tally()
@@ -118,7 +109,7 @@ def _compute(
         t = tallies.get(p["nip"], empty)
         tk_year = tk_before.get(p["nip"], 0) + t["tk"]
         figures = dom.row_from_tally(t, sum(minutes.get(p["nip"], {}).values()), rules, p["tpp"], tk_year)
-        rows.append({"nip": p["nip"], "nama": full_name(p), "unit": p["unit"], **figures})
+        rows.append({"nip": p["nip"], "nama": full_name_of(p), "unit": p["unit"], **figures})
     return rows, minutes, rules
 
 

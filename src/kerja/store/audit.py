@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from ..clock import now_iso
+
+# Where a change came from: None for the command line, "web" for `kerja layan` (set per request
+# by kerja.web), "mesin" for an ADMS push. A context variable, so every service's audit entries
+# carry it without each service passing it along.
+SUMBER: ContextVar[str | None] = ContextVar("kerja_audit_sumber", default=None)
 
 
 def _dump(value: Any) -> str | None:
@@ -36,9 +42,11 @@ def record_many(
 ) -> int:
     """(nip, aksi, sebelum, sesudah, alasan) entries, all stamped with one time."""
     waktu = now_iso()
+    sumber = SUMBER.get()
     cur = conn.executemany(
-        "INSERT INTO audit (waktu, oleh, nip, aksi, sebelum, sesudah, alasan) VALUES (?,?,?,?,?,?,?)",
-        ((waktu, oleh, nip, aksi, _dump(a), _dump(b), alasan) for nip, aksi, a, b, alasan in entries),
+        "INSERT INTO audit (waktu, oleh, nip, aksi, sebelum, sesudah, alasan, sumber) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        ((waktu, oleh, nip, aksi, _dump(a), _dump(b), alasan, sumber) for nip, aksi, a, b, alasan in entries),
     )
     return cur.rowcount
 
@@ -46,7 +54,7 @@ def record_many(
 def entries(
     conn: sqlite3.Connection, *, nip: str | None = None, sejak: str | None = None
 ) -> list[dict[str, Any]]:
-    sql = "SELECT waktu, oleh, nip, aksi, sebelum, sesudah, alasan FROM audit WHERE 1=1"
+    sql = "SELECT waktu, oleh, nip, aksi, sebelum, sesudah, alasan, sumber FROM audit WHERE 1=1"
     args: list[str] = []
     if nip:
         sql += " AND nip = ?"

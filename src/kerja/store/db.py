@@ -108,7 +108,13 @@ def _create(p: Path, setup: Callable[[sqlite3.Connection], None] | None) -> None
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: all of a command's changes or none."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: all of a command's changes or none.
+
+    Inside another transaction it joins that one (a service that calls other services, e.g. an
+    approved request recording a check-in, commits or rolls back as one)."""
+    if conn.in_transaction:
+        yield conn
+        return
     for attempt in range(6):
         try:
             conn.execute("BEGIN IMMEDIATE")

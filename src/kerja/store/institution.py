@@ -10,7 +10,7 @@ from typing import Any
 
 from ..clock import now_iso
 from ..domain import rules as rules_domain
-from ..domain.errors import KerjaError
+from ..domain.errors import Refused
 
 START = "0000-01"
 
@@ -56,7 +56,7 @@ def rules_for_month(conn: sqlite3.Connection, month: str) -> dict[str, Any]:
     return rules_domain.in_force(rule_sets(conn), month)
 
 
-def rules_for_day(conn: sqlite3.Connection):  # type: ignore[no-untyped-def]
+def rules_for_day(conn: sqlite3.Connection):
     """A function date -> rules in force that day, reading the table once."""
     sets = rule_sets(conn)
     cache: dict[str, dict[str, Any]] = {}
@@ -89,7 +89,7 @@ def ensure_unlocked(conn: sqlite3.Connection, months: Iterable[str], what: str =
     ).fetchall()
     if rows:
         b, oleh, pada = rows[0]
-        raise KerjaError(
+        raise Refused(
             f"Bulan {b} sudah dikunci untuk rekap TPP (oleh {oleh}, {pada[:16]}); {what} bulan itu "
             f"tidak boleh diubah. Buka dulu dengan `kerja rekap buka --bulan {b} --alasan ...`."
         )

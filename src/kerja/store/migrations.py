@@ -226,6 +226,70 @@ CREATE TABLE pin_tak_dikenal (
 """
 
 
+LAYAN = """
+-- kerja layan (SPEC §13): the unit's office for check-in locations, web accounts and sessions,
+-- failed logins (throttling), employees' requests. The audit gains its source.
+ALTER TABLE unit ADD COLUMN lat REAL;
+ALTER TABLE unit ADD COLUMN lon REAL;
+ALTER TABLE unit ADD COLUMN radius_m INTEGER;
+ALTER TABLE presensi ADD COLUMN lat REAL;
+ALTER TABLE presensi ADD COLUMN lon REAL;
+ALTER TABLE presensi ADD COLUMN akurasi_m REAL;
+ALTER TABLE presensi ADD COLUMN jarak_m INTEGER;       -- metres from the unit's office
+ALTER TABLE presensi ADD COLUMN di_luar_radius INTEGER; -- 1: farther than the unit's radius
+ALTER TABLE audit ADD COLUMN sumber TEXT;              -- NULL: the command line; 'web'; 'mesin'
+
+CREATE TABLE akun (
+  nip TEXT PRIMARY KEY REFERENCES pegawai(nip),
+  peran TEXT NOT NULL CHECK (peran IN ('pegawai', 'atasan', 'petugas')),
+  sandi TEXT NOT NULL,                  -- argon2id hash, never the password
+  ganti_sandi INTEGER NOT NULL DEFAULT 1,   -- 1: a one-time password, change at next login
+  terkunci INTEGER NOT NULL DEFAULT 0,  -- 1: `akun kunci`; `akun reset` opens it again
+  dibuat_pada TEXT NOT NULL,
+  sandi_diubah_pada TEXT,
+  terakhir_masuk TEXT
+);
+
+-- Times in UTC ISO text so that they compare as text.
+CREATE TABLE sesi (
+  token_hash TEXT PRIMARY KEY,          -- sha256 of the cookie value; the value is never stored
+  nip TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  dibuat_pada TEXT NOT NULL,
+  terakhir_pada TEXT NOT NULL,
+  klien TEXT
+);
+CREATE INDEX sesi_nip ON sesi(nip);
+
+CREATE TABLE gagal_masuk (
+  id INTEGER PRIMARY KEY, waktu TEXT NOT NULL, nip TEXT NOT NULL, klien TEXT NOT NULL
+);
+CREATE INDEX gagal_masuk_nip ON gagal_masuk(nip, waktu);
+CREATE INDEX gagal_masuk_klien ON gagal_masuk(klien, waktu);
+
+CREATE TABLE permohonan (
+  id INTEGER PRIMARY KEY,
+  nip TEXT NOT NULL REFERENCES pegawai(nip),
+  jenis TEXT NOT NULL CHECK (jenis IN ('koreksi', 'status')),
+  tanggal TEXT NOT NULL,
+  sampai TEXT,
+  kode TEXT,
+  masuk TEXT,
+  pulang TEXT,
+  mode TEXT,
+  alasan TEXT NOT NULL,
+  lampiran TEXT,                        -- file name in the folder <db>.lampiran beside the store
+  status TEXT NOT NULL DEFAULT 'menunggu' CHECK (status IN ('menunggu', 'disetujui', 'ditolak')),
+  diajukan_pada TEXT NOT NULL,
+  diputus_oleh TEXT,
+  diputus_pada TEXT,
+  alasan_putusan TEXT,
+  hasil TEXT                            -- JSON: what the approval recorded (event or status ids)
+);
+CREATE INDEX permohonan_nip ON permohonan(nip, status);
+"""
+
+
 @step
 def m002_kunci_rekap(db: Database) -> None:
     """Stored recaps of locked months; unknown PINs per month."""
@@ -277,6 +341,13 @@ def m004_audit_tanpa_timpa(db: Database) -> None:
         "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) "
         "BEGIN SELECT RAISE(ABORT, 'log audit hanya bisa ditambah'); END"
     )
+
+
+@step
+def m005_layan(db: Database) -> None:
+    """kerja layan: web accounts, sessions, failed logins, requests, office locations, audit source."""
+    for statement in _split(LAYAN):
+        db.execute(statement)
 
 
 # Append new steps here, e.g.:

@@ -165,6 +165,16 @@ def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
     return int(cur.lastrowid or 0)
 
 
+def insert_located(conn: sqlite3.Connection, row: Sequence[Any], where: Sequence[Any]) -> int:
+    """A check-in with the browser's location (lat, lon, akurasi_m, jarak_m, di_luar_radius)."""
+    cur = conn.execute(
+        f"INSERT INTO presensi ({_COLUMNS}, lat, lon, akurasi_m, jarak_m, di_luar_radius) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*row, *where],
+    )
+    return int(cur.lastrowid or 0)
+
+
 def employee_for_event(conn: sqlite3.Connection, nip: str) -> tuple[str, int] | None:
     """(nama, aktif) of an employee."""
     row = conn.execute("SELECT nama, aktif FROM pegawai WHERE nip = ?", (nip,)).fetchone()
@@ -322,3 +332,15 @@ def unknown_pins(conn: sqlite3.Connection, bulan: str) -> list[tuple[str, int]]:
         )
         .fetchall()
     )
+
+
+def person_day_events(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[dict[str, Any]]:
+    """One person's events of one day, in time order (the employee's own "Hari ini")."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, waktu, jenis, mode, sumber, jarak_m, di_luar_radius FROM presensi "
+            "WHERE tanggal = ? AND nip = ? ORDER BY waktu, id",
+            (tanggal, nip),
+        )
+    ]

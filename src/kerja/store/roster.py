@@ -10,9 +10,11 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from ..domain.roster import Person, Unit, leader
+from ..domain.names import full_name
+from ..domain.positions import is_leader
+from ..domain.roster import Person, Unit
 
 
 def units(conn: sqlite3.Connection) -> dict[int, Unit]:
@@ -36,7 +38,7 @@ def people(
     """Active employees (of the given units or OPDs) in NIP order (the order every roster
     computation follows). The filters run in SQL, by the pegawai(unit_id) index."""
     where, args = _in("p.unit_id", unit_ids)
-    more, more_args = "", []
+    more, more_args = "", cast(list[Any], [])
     if opd_ids is not None:
         # Through the OPDs' unit ids (a scan of the small unit table), so that pegawai is read by
         # its unit_id index rather than in full.
@@ -49,7 +51,8 @@ def people(
     )
     fromiso = date.fromisoformat
     return [
-        Person(nip, uid, opd, leader(jj), fromiso(born) if born else None) for nip, uid, opd, jj, born in rows
+        Person(nip, uid, opd, is_leader(jj), fromiso(born) if born else None)
+        for nip, uid, opd, jj, born in rows
     ]
 
 
@@ -62,8 +65,7 @@ def names(conn: sqlite3.Connection, nips: Iterable[str] | None = None) -> dict[s
         f"FROM pegawai p JOIN unit u ON u.id = p.unit_id WHERE 1=1{where}",
         args,
     ):
-        full = f"{gd} {nama}" if gd else nama
-        out[nip] = (f"{full}, {gb}" if gb else full, jalur)
+        out[nip] = (full_name(nama, gd, gb), jalur)
     return out
 
 
@@ -131,7 +133,7 @@ def cell(conn: sqlite3.Connection, tanggal: date, nip: str) -> tuple[str, str, s
         "SELECT lokasi, alasan, kebijakan FROM jadwal WHERE tanggal = ? AND nip = ?",
         (tanggal.isoformat(), nip),
     ).fetchone()
-    return tuple(row) if row else None  # type: ignore[return-value]
+    return tuple(row) if row else None
 
 
 def put_cell(
