@@ -159,3 +159,54 @@ def validasi(
             "Peringatan: kegiatan #" + ", #".join(map(str, r.terlambat)) + " divalidasi sesudah "
             "batas_validasi_hari; menitnya tidak dihitung di rekap TPP."
         )
+
+
+@app.command()
+def ubah(
+    activity_id: int = typer.Argument(..., help="Id kegiatan (lihat `kerja kinerja daftar`)."),
+    tanggal: date | None = params.date_option("--tanggal", "Tanggal baru YYYY-MM-DD."),
+    mulai: time | None = params.time_option("--mulai", "Jam mulai baru HH:MM."),
+    selesai: time | None = params.time_option("--selesai", "Jam selesai baru HH:MM."),
+    uraian: str | None = typer.Option(None, "--uraian", help="Uraian baru."),
+    output: str | None = typer.Option(None, "--output", help="Hasil kerja baru ('' untuk mengosongkan)."),
+    alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Perbaiki kegiatan yang masih menunggu validasi (yang sudah disetujui/ditolak tidak bisa).
+
+    Contoh: [bold]kerja kinerja ubah 17 --selesai 11:30 --alasan "jam selesai salah ketik"[/bold]
+    """
+    from ..services import kinerja
+
+    row = kinerja.edit(
+        open_db(),
+        activity_id,
+        tanggal=tanggal,
+        mulai=mulai,
+        selesai=selesai,
+        uraian=uraian,
+        output=output,
+        alasan=alasan,
+        oleh=actor(oleh),
+        now=now(),
+    )
+    print(
+        f"Kegiatan #{activity_id} diubah: {row['nip']} {row['tanggal']} {row['mulai']}-{row['selesai']} "
+        f"({row['menit']} menit), menunggu validasi atasan."
+    )
+
+
+@app.command()
+def tarik(
+    activity_id: int = typer.Argument(..., help="Id kegiatan (lihat `kerja kinerja daftar`)."),
+    alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Tarik kegiatan yang masih menunggu validasi (isinya tetap ada di log audit).
+
+    Contoh: [bold]kerja kinerja tarik 17 --alasan "tercatat dua kali"[/bold]
+    """
+    from ..services import kinerja
+
+    row = kinerja.withdraw(open_db(), activity_id, alasan=alasan, oleh=actor(oleh))
+    print(f"Kegiatan #{activity_id} ({row['nip']} {row['tanggal']} {row['mulai']}-{row['selesai']}) ditarik.")

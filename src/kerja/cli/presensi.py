@@ -50,6 +50,12 @@ def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh
         mode=mode.upper() if mode else None,
     )
     kata = "Masuk" if jenis == "masuk" else "Pulang"
+    if r.ulang:
+        print(
+            f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode} sudah tercatat "
+            f"(id {r.id}) kurang dari semenit yang lalu; tidak dicatat dua kali."
+        )
+        return
     print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
 
 
@@ -100,13 +106,19 @@ def impor(
         type=params.DATE_ORDER,
         help="hbt (hari/bulan/tahun) atau bht (bulan/hari/tahun) bila berkas tidak bisa memastikannya.",
     ),
+    sejak: date | None = params.date_option(
+        "--sejak", "Hanya presensi bertanggal ini (YYYY-MM-DD) dan sesudahnya."
+    ),
     oleh: str | None = OPT_OLEH,
     as_json: bool = OPT_JSON,
 ) -> None:
     """Impor presensi dari mesin absensi (attlog ZKTeco/Solution) atau ekspor aplikasi (CSV).
 
-    Satu baris rusak = tidak ada yang disimpan. PIN yang tidak dikenal dilewati dan dilaporkan.
-    Impor ulang berkas yang sama tidak menambah apa pun.
+    Satu baris rusak, atau presensi bertanggal sesudah sekarang (lebih dari 5 menit), = tidak ada
+    yang disimpan. PIN yang tidak dikenal dilewati dan dilaporkan. Impor ulang berkas yang sama
+    tidak menambah apa pun. Di bulan yang sudah dikunci, presensi yang sudah tersimpan dilewati
+    diam-diam; presensi baru tidak disimpan, didaftar, dan kode keluarnya 3 (sisanya tetap
+    disimpan). Berkas besar disimpan per bagian: bila terhenti, jalankan lagi untuk melengkapinya.
 
     Contoh: [bold]kerja presensi impor 1_attlog.dat --format attlog[/bold]
     """
@@ -124,10 +136,13 @@ def impor(
             fmt=fmt,
             mesin=mesin,
             urutan_tanggal=urutan_tanggal,
+            sejak=sejak,
             progress=bar,
         )
     if as_json:
         render.emit_json(s.__dict__)
+        if s.terkunci:
+            raise typer.Exit(EXIT_RULES_UNMET)
         return
     if s.pin_tak_dikenal:
         contoh = ", ".join(s.contoh_pin)
@@ -139,8 +154,24 @@ def impor(
         )
     print(
         f"{s.berkas}: {s.dibaca} presensi terbaca; {s.ditambah} ditambah, {s.sudah_ada} sudah "
-        f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal."
+        f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal"
+        + (f", {s.sebelum_sejak} sebelum --sejak dilewati" if s.sebelum_sejak else "")
+        + (f", {s.terkunci} di bulan terkunci TIDAK disimpan" if s.terkunci else "")
+        + "."
     )
+    if s.terkunci:
+        lagi = (
+            f"\n  ... dan {s.terkunci - len(s.contoh_terkunci)} lagi"
+            if s.terkunci > len(s.contoh_terkunci)
+            else ""
+        )
+        print(
+            f"Bulan {', '.join(s.bulan_terkunci)} sudah dikunci; {s.terkunci} presensi baru di bulan itu "
+            "tidak disimpan (buka dulu dengan `kerja rekap buka`, lalu impor ulang):\n"
+            + "\n".join(f"  {x}" for x in s.contoh_terkunci)
+            + lagi
+        )
+        raise typer.Exit(EXIT_RULES_UNMET)
 
 
 @app.command()
@@ -180,6 +211,92 @@ def cabut(
 
     row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh), now=now())
     print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) dicabut.")
+
+
+@app.command("ubah-status")
+def ubah_status(
+    status_id: int = typer.Argument(..., help="Id status (lihat `kerja presensi status-daftar`)."),
+    mulai: date | None = params.date_option("--mulai", "Tanggal mulai yang baru YYYY-MM-DD."),
+    sampai: date | None = params.date_option("--sampai", "Tanggal akhir yang baru YYYY-MM-DD."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa diubah (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Perpanjang atau perpendek status hari (cuti diperpanjang, sakit sembuh lebih cepat). Hari
+    yang bertambah atau berkurang tidak boleh jatuh di bulan yang dikunci.
+
+    Contoh: [bold]kerja presensi ubah-status 12 --sampai 2021-02-12 --alasan "cuti diperpanjang"[/bold]
+    """
+    from ..services.koreksi import change_status
+
+    row = change_status(
+        open_db(),
+        status_id,
+        mulai=mulai,
+        sampai=sampai,
+        alasan=alasan,
+        oleh=actor(oleh),
+    )
+    print(
+        f"Status {row['kode']} {row['nip']} (id {status_id}) kini {row['mulai']} s.d. {row['sampai']}: "
+        f"{row['hari_kerja']} hari kerja."
+    )
+
+
+@app.command()
+def daftar(
+    nip: str = params.nip_argument(),
+    tanggal: date | None = params.date_option("--tanggal", "Hanya tanggal ini YYYY-MM-DD."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Presensi tersimpan seseorang beserta id-nya (yang dibatalkan juga, bertanda), untuk
+    `kerja presensi hapus ID`.
+
+    Contoh: [bold]kerja presensi daftar 197508172000031002 --tanggal 2021-02-01[/bold]
+    """
+    from ..services.koreksi import list_events
+    from . import render
+
+    rows = list_events(open_db(), nip, tanggal)
+    if as_json:
+        _emit_rows(
+            [{k: r[k] for k in ("id", "waktu", "jenis", "mode", "sumber", "mesin", "batal")} for r in rows]
+        )
+        return
+    render.table(
+        f"{len(rows)} presensi {nip}" + (f" pada {tanggal}" if tanggal else ""),
+        ["Id", "Waktu", "Jenis", "Mode", "Sumber", "Mesin", "Batal"],
+        (
+            [
+                r["id"],
+                r["waktu"][:19].replace("T", " ") + " " + r["waktu"][19:],
+                r["jenis"] or "-",
+                r["mode"] or "-",
+                r["sumber"],
+                r["mesin"] or "",
+                f"ya ({r['batal_alasan']})" if r["batal"] else "",
+            ]
+            for r in rows
+        ),
+    )
+
+
+@app.command()
+def hapus(
+    event_id: int = typer.Argument(..., help="Id presensi (lihat `kerja presensi daftar NIP`)."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa dibatalkan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Batalkan presensi yang salah: tetap tersimpan dan bertanda batal, tidak dihitung di mana pun.
+    Ditolak bila bulannya sudah dikunci.
+
+    Contoh: [bold]kerja presensi hapus 1234 --alasan "salah orang, tercatat untuk rekan"[/bold]
+    """
+    from ..services.koreksi import void_event
+
+    e = void_event(open_db(), event_id, alasan, oleh=actor(oleh), now=now())
+    print(
+        f"Presensi id {event_id} ({e['nip']}, {e['waktu'][:16].replace('T', ' ')}, {e['sumber']}) dibatalkan."
+    )
 
 
 @app.command("status-daftar")
