@@ -367,6 +367,32 @@ def m006_presensi_batal(db: Database) -> None:
         db.execute(statement)
 
 
+# Effective-dated employee facts (issue 10): the facts a person had before a dated change, each row
+# holding up to and including `sampai` (domain/facts.py). The `pegawai` row is the last segment,
+# so an older store is migrated by creating the table: today's values hold from the beginning.
+M007 = """
+CREATE TABLE pegawai_riwayat (
+  nip TEXT NOT NULL REFERENCES pegawai(nip),
+  sampai TEXT NOT NULL,                 -- last day these facts held
+  tpp INTEGER,
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  status TEXT NOT NULL,
+  eselon TEXT,
+  jenis_jabatan TEXT NOT NULL,
+  nip_atasan TEXT,
+  aktif INTEGER NOT NULL,
+  PRIMARY KEY (nip, sampai)
+) WITHOUT ROWID;
+"""
+
+
+@step
+def m007_pegawai_riwayat(db: Database) -> None:
+    """Employee facts before their dated changes (pegawai ubah --mulai)."""
+    for statement in _split(M007):
+        db.execute(statement)
+
+
 # Append new steps here, e.g.:
 #
 # @step
