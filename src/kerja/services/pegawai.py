@@ -106,11 +106,11 @@ def import_employees(
         summary.ditambah, summary.diubah = len(plan.added), len(plan.changed)
         summary.tetap, summary.dinonaktifkan = plan.unchanged, len(plan.inactivated)
         if not coba and plan.writes:
-            touched = [new["nip"] for _, new in plan.changed] + [r["nip"] for r in plan.inactivated]
+            touched = [str(new["nip"]) for _, new in plan.changed] + [str(r["nip"]) for r in plan.inactivated]
             before = {n: store.timeline(conn, n) for n in touched} if mulai else {}
             store.apply_import(conn, plan, oleh, name)
             if mulai:
-                _date_import(conn, mulai, before, [r["nip"] for r in plan.added], oleh, name)
+                _date_import(conn, mulai, before, [str(r["nip"]) for r in plan.added], oleh, name)
             summary.disimpan = True
     return summary
 
