@@ -45,8 +45,9 @@ def test_raise_dated_1_april_changes_april_not_march(kerja, dinas):
     assert (april["pagu_tpp"], april["tpp_disiplin"]) == (3_500_000, 518_000)
     assert (new["pagu_tpp"], new["tpp_disiplin"]) == (4_000_000, 592_000)
     assert staf(kerja, "2021-05")["pagu_tpp"] == 4_000_000
-    berlaku = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "pegawai.berlaku"]
-    assert berlaku[0]["sesudah"] == {"mulai": "2021-04-01", "tpp": 4_000_000}
+    ubah = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "pegawai.ubah"]
+    assert ubah[0]["sesudah"] == {"berlaku_mulai": "2021-04-01", "tpp": 4_000_000}
+    assert (ubah[0]["sebelum"], ubah[0]["alasan"]) == ({"tpp": 3_500_000}, "SK baru")
 
 
 def test_unit_move_and_inactivation_hold_from_their_date(kerja, dinas):

@@ -241,26 +241,19 @@ def change_employee(
                 "Tidak ada yang diubah; sebutkan salah satu: atasan, unit, pagu TPP, PIN mesin, "
                 "mesin, aktif atau nonaktif."
             )
+        from .local_time import today
+
+        day = mulai or today(conn, now or clock_now())
         before = store.timeline(conn, nip)
-        new = store.update(conn, nip, changes, oleh, alasan)
+        new = store.update(conn, nip, changes, oleh, alasan, berlaku=day.isoformat())
         after = store.timeline(conn, nip)[-1][1]
         dated = {k: v for k, v in after.items() if before[-1][1][k] != v}
         if dated:
             from ..domain.facts import apply_change
             from .koreksi import ensure_spans_unlocked
-            from .local_time import today
 
-            day = mulai or today(conn, now or clock_now())
             ensure_spans_unlocked(conn, [(day, None)], "data pegawai (pagu TPP, unit, atasan, aktif)")
             store.put_history(conn, nip, apply_change(before, day, dated))
-            audit.record(
-                conn,
-                oleh=oleh,
-                aksi="pegawai.berlaku",
-                nip=nip,
-                sesudah={"mulai": day.isoformat(), **dated},
-                alasan=alasan,
-            )
             new["berlaku_mulai"] = day.isoformat()
         return new
 

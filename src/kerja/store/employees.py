@@ -137,9 +137,15 @@ def listing(
 
 
 def update(
-    conn: sqlite3.Connection, nip: str, changes: dict[str, Any], oleh: str, alasan: str | None
+    conn: sqlite3.Connection,
+    nip: str,
+    changes: dict[str, Any],
+    oleh: str,
+    alasan: str | None,
+    berlaku: str | None = None,
 ) -> dict:
-    """Change some fields of one employee, audited; returns the new record."""
+    """Change some fields of one employee, audited (with `berlaku`, the date dated fields hold
+    from, when one of them changed); returns the new record."""
     old = get(conn, nip)
     new = old | changes
     if new == old:
@@ -160,6 +166,8 @@ def update(
     before, after = diff(old, new)
     if old.get("mesin") != new.get("mesin"):  # not an import field: FIELDS leaves it out
         before["mesin"], after["mesin"] = old.get("mesin"), new.get("mesin")
+    if berlaku and {"tpp", "unit", "nip_atasan", "aktif"} & after.keys():
+        after["berlaku_mulai"] = berlaku
     audit.record(conn, oleh=oleh, aksi="pegawai.ubah", nip=nip, sebelum=before, sesudah=after, alasan=alasan)
     return new
 
