@@ -349,6 +349,6 @@ def history(conn: sqlite3.Connection, nip: str) -> list[dict[str, Any]]:
     paths = store.unit_path_by_id(conn)
     out = []
     for seg in merged(store.timeline(conn, nip)):
-        seg["unit"] = paths.get(seg.pop("unit_id"))
+        seg["unit"] = paths.get(seg.pop("unit_id"), "(unit sudah dihapus)")
         out.append(seg)
     return out

@@ -284,9 +284,10 @@ def facts_on(conn: sqlite3.Connection, day: str) -> dict[str, dict[str, Any]]:
     """nip -> (tpp, unit path, aktif, ...) in force on `day` for everyone with a dated change
     that still holds then; people absent from the answer have their pegawai row's facts."""
     rows = conn.execute(
-        """SELECT h.nip, h.tpp, h.unit_id, u.jalur AS unit, h.status, h.eselon, h.jenis_jabatan,
-                  h.nip_atasan, h.aktif
-           FROM pegawai_riwayat h JOIN unit u ON u.id = h.unit_id
+        """SELECT h.nip, h.tpp, h.unit_id, coalesce(u.jalur, cu.jalur) AS unit, h.status, h.eselon,
+                  h.jenis_jabatan, h.nip_atasan, h.aktif
+           FROM pegawai_riwayat h JOIN pegawai p ON p.nip = h.nip JOIN unit cu ON cu.id = p.unit_id
+           LEFT JOIN unit u ON u.id = h.unit_id
            WHERE h.sampai = (SELECT min(sampai) FROM pegawai_riwayat WHERE nip = h.nip AND sampai >= ?1)""",
         (day,),
     ).fetchall()

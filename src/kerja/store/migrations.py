@@ -403,7 +403,7 @@ CREATE TABLE pegawai_riwayat (
   nip TEXT NOT NULL REFERENCES pegawai(nip),
   sampai TEXT NOT NULL,                 -- last day these facts held
   tpp INTEGER,
-  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  unit_id INTEGER NOT NULL,             -- no REFERENCES: `unit hapus` may remove a unit left behind
   status TEXT NOT NULL,
   eselon TEXT,
   jenis_jabatan TEXT NOT NULL,
