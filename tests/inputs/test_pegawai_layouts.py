@@ -83,7 +83,13 @@ def test_sapk_view_loads_with_numeric_golongan(store, kerja, tmp_path):
     assert p["198003152005011003"]["jenis_jabatan"] == "ADMINISTRATOR"
     assert p["199207172019031004"]["jenis_jabatan"] == "PELAKSANA"
     assert p["199207172019031004"]["status"] == "CPNS"
-    assert {r["unit"] for r in p.values()} == {"Dinas Pendidikan"}
+    # The tree from UNOR_ID / UNOR_INDUK_ID: U10 (the Kepala Dinas's, topmost) is the satuan
+    # kerja; U11 hangs under it and is named after its head's post.
+    assert {n: r["unit"] for n, r in p.items()} == {
+        "197011252000052004": "Dinas Pendidikan",
+        "198003152005011003": "Dinas Pendidikan > Bidang Pembinaan SMA",
+        "199207172019031004": "Dinas Pendidikan > Bidang Pembinaan SMA",
+    }
 
 
 def test_clerk_staff_list_with_titles_in_names(store, kerja, tmp_path):
@@ -200,3 +206,16 @@ def test_leaf_name_matches_the_stored_unit(store, kerja, tmp_path):
     assert "unit baru" not in r.stdout
     assert people(store)["198203152006042003"]["unit"] == "Dinas X > Bidang Y > Seksi Z"
     assert units(store) == ["Dinas X", "Dinas X > Bidang Y", "Dinas X > Bidang Y > Seksi Z"]
+
+
+def test_opd_left_without_leaders_is_said_when_pejabat_wfo(store, kerja, tmp_path):
+    kerja("kebijakan", "tambah", EXAMPLES / "kebijakan" / "kukar-2021.toml")  # pejabat_wfo = true
+    f = tmp_path / "p.csv"
+    # Dinas A has a Kepala Seksi (a leader); in Dinas B everyone is a pelaksana.
+    f.write_text(
+        "NIP;Nama;Jabatan;Unit Kerja\n"
+        "197508172000031002;Rahmat;Kepala Seksi Data;Dinas A > Seksi Data\n"
+        "198203152006042003;Dewi;Pengadministrasi Umum;Dinas B\n"
+    )
+    r = kerja("pegawai", "impor", str(f))
+    assert "1 OPD tanpa pejabat sesudah impor ini: Dinas B" in r.stderr and "pejabat_wfo" in r.stderr

@@ -30,6 +30,8 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(["kedudukanhukumnama", "kedudukanhukum", "kedudukan"], "kedudukan"),
     **dict.fromkeys(["golid", "golakhirid"], "gol_id"),
     **dict.fromkeys(["unorinduknama", "unorinduk", "unitorganisasiinduk"], "unor_induk"),
+    **dict.fromkeys(["unorid"], "unor_id"),
+    **dict.fromkeys(["unorindukid"], "unor_induk_id"),
     **dict.fromkeys(["jabatan", "namajabatan", "jabatannama"], "jabatan"),
     **dict.fromkeys(["eselon", "eselonnama"], "eselon"),
     **dict.fromkeys(["jenisjabatan", "jenisjabatannama"], "jenis_jabatan"),
@@ -593,6 +595,46 @@ def plan_import(
     return plan
 
 
+def unor_tree_paths(rows: Sequence[tuple[int, Sequence[object]]], hm: HeaderMap) -> dict[int, str]:
+    """Row number -> the unit path below the satuan kerja, for files that give the organisation as
+    UNOR ids only (SAPK `daftar_pns_aktif`: UNOR_ID, UNOR_INDUK_ID, no UNOR name). A UNOR is named
+    after its head's post ('Kepala Bidang Pembinaan SMA' -> 'Bidang Pembinaan SMA', 'Sekretaris'
+    -> 'Sekretariat'), else 'UNOR <id>'; the topmost UNOR of the file is the satuan kerja itself."""
+    from .positions import is_leader, kind_from_post
+
+    ui, pi, ji = hm.columns["unor_id"], hm.columns["unor_induk_id"], hm.columns.get("jabatan")
+
+    def at(cells: Sequence[object], i: int | None) -> str:
+        return _text(cells[i]) or "" if i is not None and i < len(cells) else ""
+
+    parent: dict[str, str] = {}
+    name: dict[str, str] = {}
+    for _, cells in rows:
+        u = at(cells, ui)
+        if not u:
+            continue
+        parent.setdefault(u, at(cells, pi))
+        post = at(cells, ji)
+        if u not in name and is_leader(kind_from_post(post)):
+            low = post.lower()
+            if low.startswith("kepala "):
+                name[u] = post[len("kepala ") :].strip()
+            elif low.startswith("sekretaris") and len(post.split()) <= 2:
+                name[u] = "Sekretariat"
+    out: dict[int, str] = {}
+    for row_no, cells in rows:
+        u = at(cells, ui)
+        chain: list[str] = []
+        seen: set[str] = set()
+        while u and u in parent and u not in seen:
+            seen.add(u)
+            chain.append(u)
+            u = parent[u]
+        below_top = chain[:-1]  # the topmost is the satuan kerja (its own column names it)
+        out[row_no] = " > ".join(name.get(x, f"UNOR {x}") for x in reversed(below_top))
+    return out
+
+
 def match_units(paths: Iterable[str], existing: Iterable[str]) -> dict[str, str]:
     """Each incoming unit path -> the stored unit it names, before anything is created: the path
     itself when stored; else the one stored unit with the same leaf name in the same OPD (SIASN
@@ -623,6 +665,19 @@ def new_units(paths: Iterable[str], existing: Iterable[str]) -> list[str]:
             if sub not in known:
                 out.add(sub)
     return sorted(out)
+
+
+def opds_without_leaders(records: Iterable[Mapping[str, object]]) -> list[str]:
+    """OPDs (first path level) whose active employees include no structural leader."""
+    from .positions import is_leader
+
+    led: dict[str, bool] = {}
+    for r in records:
+        if not r.get("aktif"):
+            continue
+        opd = str(r["unit"]).split(" > ", 1)[0]
+        led[opd] = led.get(opd, False) or is_leader(str(r.get("jenis_jabatan") or ""))
+    return sorted(o for o, ok in led.items() if not ok)
 
 
 def clearable_field(name: str) -> str | None:

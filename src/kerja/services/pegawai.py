@@ -79,7 +79,16 @@ def import_employees(
     hm = dom.map_headers(table.headers)
     if not table.rows or not any(any(c is not None for c in r) for _, r in table.rows):
         raise KerjaError(f"{name}: tidak ada baris data di bawah judul kolom (baris {table.header_row}).")
-    parsed = dom.parse_rows(table.rows, hm)
+    rows = table.rows
+    if {"unor_id", "unor_induk_id"} <= hm.columns.keys() and not {"unit", "unor_induk"} & hm.columns.keys():
+        # SAPK: the organisation as UNOR ids only; the path below the satuan kerja comes from them.
+        below = dom.unor_tree_paths(rows, hm)
+        col = len(table.headers)
+        hm.columns["unit"] = col
+        hm.unit_columns = [hm.columns[p] for p in dom.UNIT_PARTS if p in hm.columns]
+        hm.names.append("UNOR_ID")
+        rows = [(n, [*cells, *([None] * (col - len(cells))), below.get(n) or None]) for n, cells in rows]
+    parsed = dom.parse_rows(rows, hm)
     summary = ImportSummary(name, kolom_diabaikan=parsed.ignored_columns, peringatan=parsed.warnings)
     summary.dibaca = sum(1 for _, r in table.rows if any(c is not None for c in r))
     atasan_label = hm.names[hm.columns["nip_atasan"]] if "nip_atasan" in hm.columns else "NIP Atasan"
@@ -87,10 +96,10 @@ def import_employees(
 
     def checks(good: list[tuple[int, dom.Employee]]) -> list[Problem]:
         probs = dom.check_supervisors(good, store.supervisors(conn), atasan_label)
-        stored_pins = store.pins(conn)
+        stored_pins, machine_of = store.pins(conn)
         in_file = {e.nip for _, e in good}
         for row_no, e in good:
-            owner = stored_pins.get(e.pin_mesin or "")
+            owner = stored_pins.get((machine_of.get(e.nip), e.pin_mesin or ""))
             if owner and owner != e.nip and owner not in in_file:
                 probs.append(
                     Problem(row_no, pin_label, e.pin_mesin or "", f"PIN mesin sudah dipakai pegawai {owner}")
@@ -127,6 +136,21 @@ def import_employees(
         summary.fungsional_dari_nama = sum(
             1 for _, e in good if e.jenis_dari == "nama" and e.jenis_jabatan == "FUNGSIONAL"
         )
+        wfo = store.circulars_with_leaders_in_office(conn)
+        if wfo and plan.writes:
+            after = dict(stored)
+            after.update({str(r["nip"]): r for r in plan.added})
+            after.update({str(new["nip"]): new for _, new in plan.changed})
+            for r in plan.inactivated:
+                after[str(r["nip"])] = {**r, "aktif": 0}
+            bare = dom.opds_without_leaders(after.values())
+            if bare:
+                extra = f" dan {len(bare) - 5} lainnya" if len(bare) > 5 else ""
+                summary.peringatan.append(
+                    f"{len(bare)} OPD tanpa pejabat sesudah impor ini: {'; '.join(bare[:5])}{extra}; surat "
+                    f"edaran {', '.join(wfo)} mewajibkan pejabat WFO (pejabat_wfo), jadi tidak ada pejabat "
+                    "yang terjadwal di kantor. Isi Eselon atau Jenis Jabatan pimpinannya."
+                )
         for f, n in sorted(plan.dikosongkan.items()):
             if n > BANYAK_DIKOSONGKAN:
                 summary.peringatan.append(

@@ -61,6 +61,16 @@ def ensure_units(conn: sqlite3.Connection, paths: Iterable[str]) -> dict[str, in
     return {p: v[0] for p, v in known.items()}
 
 
+def circulars_with_leaders_in_office(conn: sqlite3.Connection) -> list[str]:
+    """Names of stored circulars that keep leaders in the office (`pejabat_wfo`)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT nama FROM kebijakan WHERE json_extract(isi, '$.pejabat_wfo') = 1 ORDER BY mulai"
+        )
+    ]
+
+
 def unit_paths(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT jalur FROM unit")]
 
@@ -73,8 +83,11 @@ def supervisors(conn: sqlite3.Connection) -> dict[str, str | None]:
     return dict(conn.execute("SELECT nip, nip_atasan FROM pegawai").fetchall())
 
 
-def pins(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT pin_mesin, nip FROM pegawai WHERE pin_mesin IS NOT NULL"))
+def pins(conn: sqlite3.Connection) -> tuple[dict[tuple[str | None, str], str], dict[str, str | None]]:
+    """((machine or None, PIN) -> NIP of the stored PINs, NIP -> its PIN's machine): a PIN is
+    unique per machine (None: any machine)."""
+    rows = conn.execute("SELECT nip, pin_mesin, mesin FROM pegawai").fetchall()
+    return {(m, p): n for n, p, m in rows if p is not None}, {n: m for n, _, m in rows}
 
 
 def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: str) -> None:
