@@ -200,3 +200,16 @@ def test_leaf_name_matches_the_stored_unit(store, kerja, tmp_path):
     assert "unit baru" not in r.stdout
     assert people(store)["198203152006042003"]["unit"] == "Dinas X > Bidang Y > Seksi Z"
     assert units(store) == ["Dinas X", "Dinas X > Bidang Y", "Dinas X > Bidang Y > Seksi Z"]
+
+
+def test_opd_left_without_leaders_is_said_when_pejabat_wfo(store, kerja, tmp_path):
+    kerja("kebijakan", "tambah", EXAMPLES / "kebijakan" / "kukar-2021.toml")  # pejabat_wfo = true
+    f = tmp_path / "p.csv"
+    # Dinas A has a Kepala Seksi (a leader); in Dinas B everyone is a pelaksana.
+    f.write_text(
+        "NIP;Nama;Jabatan;Unit Kerja\n"
+        "197508172000031002;Rahmat;Kepala Seksi Data;Dinas A > Seksi Data\n"
+        "198203152006042003;Dewi;Pengadministrasi Umum;Dinas B\n"
+    )
+    r = kerja("pegawai", "impor", str(f))
+    assert "1 OPD tanpa pejabat sesudah impor ini: Dinas B" in r.stderr and "pejabat_wfo" in r.stderr

@@ -625,6 +625,19 @@ def new_units(paths: Iterable[str], existing: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
+def opds_without_leaders(records: Iterable[Mapping[str, object]]) -> list[str]:
+    """OPDs (first path level) whose active employees include no structural leader."""
+    from .positions import is_leader
+
+    led: dict[str, bool] = {}
+    for r in records:
+        if not r.get("aktif"):
+            continue
+        opd = str(r["unit"]).split(" > ", 1)[0]
+        led[opd] = led.get(opd, False) or is_leader(str(r.get("jenis_jabatan") or ""))
+    return sorted(o for o, ok in led.items() if not ok)
+
+
 def clearable_field(name: str) -> str | None:
     """The field a `--kosongkan` name means (a field name or a header alias), if it may be cleared."""
     key = norm_header(name)

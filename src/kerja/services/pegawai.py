@@ -127,6 +127,21 @@ def import_employees(
         summary.fungsional_dari_nama = sum(
             1 for _, e in good if e.jenis_dari == "nama" and e.jenis_jabatan == "FUNGSIONAL"
         )
+        wfo = store.circulars_with_leaders_in_office(conn)
+        if wfo and plan.writes:
+            after = dict(stored)
+            after.update({str(r["nip"]): r for r in plan.added})
+            after.update({str(new["nip"]): new for _, new in plan.changed})
+            for r in plan.inactivated:
+                after[str(r["nip"])] = {**r, "aktif": 0}
+            bare = dom.opds_without_leaders(after.values())
+            if bare:
+                extra = f" dan {len(bare) - 5} lainnya" if len(bare) > 5 else ""
+                summary.peringatan.append(
+                    f"{len(bare)} OPD tanpa pejabat sesudah impor ini: {'; '.join(bare[:5])}{extra}; surat "
+                    f"edaran {', '.join(wfo)} mewajibkan pejabat WFO (pejabat_wfo), jadi tidak ada pejabat "
+                    "yang terjadwal di kantor. Isi Eselon atau Jenis Jabatan pimpinannya."
+                )
         for f, n in sorted(plan.dikosongkan.items()):
             if n > BANYAK_DIKOSONGKAN:
                 summary.peringatan.append(
