@@ -79,7 +79,16 @@ def import_employees(
     hm = dom.map_headers(table.headers)
     if not table.rows or not any(any(c is not None for c in r) for _, r in table.rows):
         raise KerjaError(f"{name}: tidak ada baris data di bawah judul kolom (baris {table.header_row}).")
-    parsed = dom.parse_rows(table.rows, hm)
+    rows = table.rows
+    if {"unor_id", "unor_induk_id"} <= hm.columns.keys() and not {"unit", "unor_induk"} & hm.columns.keys():
+        # SAPK: the organisation as UNOR ids only; the path below the satuan kerja comes from them.
+        below = dom.unor_tree_paths(rows, hm)
+        col = len(table.headers)
+        hm.columns["unit"] = col
+        hm.unit_columns = [hm.columns[p] for p in dom.UNIT_PARTS if p in hm.columns]
+        hm.names.append("UNOR_ID")
+        rows = [(n, [*cells, *([None] * (col - len(cells))), below.get(n) or None]) for n, cells in rows]
+    parsed = dom.parse_rows(rows, hm)
     summary = ImportSummary(name, kolom_diabaikan=parsed.ignored_columns, peringatan=parsed.warnings)
     summary.dibaca = sum(1 for _, r in table.rows if any(c is not None for c in r))
     atasan_label = hm.names[hm.columns["nip_atasan"]] if "nip_atasan" in hm.columns else "NIP Atasan"
