@@ -10,7 +10,7 @@ import sqlite3
 import tempfile
 from datetime import datetime
 
-from ..domain.errors import KerjaError, NotAllowed
+from ..domain.errors import KerjaError, NotAllowed, Refused
 from . import mesin, presensi
 
 
@@ -36,7 +36,14 @@ def receive_attlog(conn: sqlite3.Connection, sn: str, body: bytes, *, now: datet
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(body)
-        presensi.import_file(conn, name, oleh=f"mesin {sn}", now=now, fmt="adms", mesin=sn)
+        summary = presensi.import_file(conn, name, oleh=f"mesin {sn}", now=now, fmt="adms", mesin=sn)
     finally:
         os.unlink(name)
+    if summary.terkunci:
+        # The rest of the push is stored; the machine may send it again (stored punches are
+        # skipped), the ones in a locked month stay refused until `rekap buka`.
+        raise Refused(
+            f"Bulan {', '.join(summary.bulan_terkunci)} sudah dikunci; {summary.terkunci} presensi "
+            f"di bulan itu tidak disimpan ({'; '.join(summary.contoh_terkunci[:5])})."
+        )
     return lines
