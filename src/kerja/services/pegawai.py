@@ -96,10 +96,10 @@ def import_employees(
 
     def checks(good: list[tuple[int, dom.Employee]]) -> list[Problem]:
         probs = dom.check_supervisors(good, store.supervisors(conn), atasan_label)
-        stored_pins = store.pins(conn)
+        stored_pins, machine_of = store.pins(conn)
         in_file = {e.nip for _, e in good}
         for row_no, e in good:
-            owner = stored_pins.get(e.pin_mesin or "")
+            owner = stored_pins.get((machine_of.get(e.nip), e.pin_mesin or ""))
             if owner and owner != e.nip and owner not in in_file:
                 probs.append(
                     Problem(row_no, pin_label, e.pin_mesin or "", f"PIN mesin sudah dipakai pegawai {owner}")

@@ -83,8 +83,11 @@ def supervisors(conn: sqlite3.Connection) -> dict[str, str | None]:
     return dict(conn.execute("SELECT nip, nip_atasan FROM pegawai").fetchall())
 
 
-def pins(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT pin_mesin, nip FROM pegawai WHERE pin_mesin IS NOT NULL"))
+def pins(conn: sqlite3.Connection) -> tuple[dict[tuple[str | None, str], str], dict[str, str | None]]:
+    """((machine or None, PIN) -> NIP of the stored PINs, NIP -> its PIN's machine): a PIN is
+    unique per machine (None: any machine)."""
+    rows = conn.execute("SELECT nip, pin_mesin, mesin FROM pegawai").fetchall()
+    return {(m, p): n for n, p, m in rows if p is not None}, {n: m for n, _, m in rows}
 
 
 def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: str) -> None:
