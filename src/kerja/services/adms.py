@@ -40,10 +40,10 @@ def receive_attlog(conn: sqlite3.Connection, sn: str, body: bytes, *, now: datet
     finally:
         os.unlink(name)
     if summary.terkunci:
-        # The rest of the push is stored; the machine may send it again (stored punches are
-        # skipped), the ones in a locked month stay refused until `rekap buka`.
+        # The import stored the rest and left these out (a locked month is frozen): the machine
+        # is told so instead of "OK", as `presensi impor` exits 3 for them.
         raise Refused(
-            f"Bulan {', '.join(summary.bulan_terkunci)} sudah dikunci; {summary.terkunci} presensi "
-            f"di bulan itu tidak disimpan ({'; '.join(summary.contoh_terkunci[:5])})."
+            f"{summary.terkunci} presensi di bulan yang sudah dikunci ({', '.join(summary.bulan_terkunci)}) "
+            "tidak disimpan; buka bulannya dengan `kerja rekap buka` bila memang perlu dikoreksi."
         )
     return lines
