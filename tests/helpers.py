@@ -67,3 +67,23 @@ def write_csv(rows: list[dict[str, str]], path: Path) -> Path:
         w.writeheader()
         w.writerows(rows)
     return path
+
+
+def write_attlog(path: Path, pins: list[str], days: list[date], seed: int = 3) -> int:
+    """A machine's 1_attlog.dat: an in and an out punch per PIN and day (random times around
+    07:30 and 16:20), sorted by time within each day, CRLF like a Windows export."""
+    rng = random.Random(seed)
+    n = 0
+    with open(path, "w", encoding="ascii", newline="") as f:
+        for d in days:
+            day: list[tuple[int, str]] = []
+            for pin in pins:
+                day.append((6 * 3600 + 45 * 60 + int(rng.gauss(45 * 60, 15 * 60)), pin))
+                day.append((16 * 3600 + int(abs(rng.gauss(20 * 60, 25 * 60))), pin))
+            day.sort()
+            f.writelines(
+                f"{pin:>9}\t{d} {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}\t1\t1\t0\t0\r\n"
+                for s, pin in day
+            )
+            n += len(day)
+    return n

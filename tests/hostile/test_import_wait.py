@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+from helpers import write_attlog
+
 pytestmark = pytest.mark.hostile
 
 CLERK = "197001011990031001"
@@ -18,9 +20,6 @@ PEOPLE = 3000
 
 
 def test_checkin_during_a_large_import(kerja, store, tmp_path):
-    sys.path.insert(0, str(os.path.join(os.path.dirname(__file__), "..", "..", "bench")))
-    from presence_bench import write_attlog
-
     rows = ["NIP;Nama;Status;Unit;PIN", f"{CLERK};Petugas;PNS;Dinas 0;"]
     rows += [f"P{i:07d};Pegawai {i};NON-ASN;Dinas {i % 5} > Bidang {i % 40};{i + 1}" for i in range(PEOPLE)]
     f = tmp_path / "p.csv"
