@@ -86,7 +86,9 @@ def test_mode_defaults_to_roster_then_wfo(dinas, kerja, monkeypatch):
 def test_repeated_punches_are_kept(dinas, kerja, monkeypatch):
     monkeypatch.setenv("KERJA_SEKARANG", "2021-02-01T07:10:00+07:00")
     kerja("presensi", "masuk", A)
-    kerja("presensi", "masuk", A)
+    kerja("presensi", "masuk", A)  # the same tap twice within a minute: recorded once (issue 10)
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-02-01T07:12:00+07:00")
+    kerja("presensi", "masuk", A)  # two minutes later: kept
     assert sql(dinas, "SELECT count(*) FROM presensi") == [(2,)]
 
 

@@ -8,11 +8,15 @@ import sys
 
 from presence_data import A, B, C, sql
 
+# Each check-in at its own minute (process p, round i: 06:00 + 25p + i minutes): an identical
+# check-in within a minute of another is one tap recorded once (issue 10), not 200 events.
 LOOP = """
-import sys
+import os, sys
 from kerja.cli.app import app
-nip = sys.argv[1]
+nip, p = sys.argv[1], int(sys.argv[2])
 for i in range(25):
+    m = 25 * p + i
+    os.environ["KERJA_SEKARANG"] = f"2021-02-01T{6 + m // 60:02d}:{m % 60:02d}:00+07:00"
     try:
         app(["presensi", "masuk", nip], standalone_mode=False)
     except SystemExit as e:
@@ -25,7 +29,7 @@ def test_eight_processes_check_in_at_once(dinas, monkeypatch):
     env = dict(os.environ, KERJA_DB=str(dinas), KERJA_SEKARANG="2021-02-01T07:20:00+07:00")
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", LOOP, (A, B, C)[i % 3]],
+            [sys.executable, "-c", LOOP, (A, B, C)[i % 3], str(i)],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

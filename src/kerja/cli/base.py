@@ -96,7 +96,7 @@ class App(typer.Typer):
         kwargs.setdefault("pretty_exceptions_enable", False)
         super().__init__(**kwargs)
 
-    def command(self, name: str | None = None, **kwargs: Any):  # type: ignore[override]
+    def command(self, name: str | None = None, **kwargs: Any):
         def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
             options = dict(kwargs)
             if "help" not in options and f.__doc__:
@@ -152,7 +152,7 @@ def nip_arg(text: str) -> str:
         raise fail(f"NIP {text!r}: {e}") from None
 
 
-def date_arg(text: str | None, name: str):  # type: ignore[no-untyped-def]
+def date_arg(text: str | None, name: str):
     if text is None:
         return None
     from ..domain.values import parse_iso_date

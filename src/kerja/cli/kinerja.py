@@ -9,7 +9,7 @@ from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
 
-def _time(text: str, name: str):  # type: ignore[no-untyped-def]
+def _time(text: str, name: str):
     from ..domain.values import parse_time
 
     try:
@@ -166,3 +166,54 @@ def validasi(
             "Peringatan: kegiatan #" + ", #".join(map(str, r.terlambat)) + " divalidasi sesudah "
             "batas_validasi_hari; menitnya tidak dihitung di rekap TPP."
         )
+
+
+@app.command()
+def ubah(
+    activity_id: int = typer.Argument(..., help="Id kegiatan (lihat `kerja kinerja daftar`)."),
+    tanggal: str | None = typer.Option(None, "--tanggal", help="Tanggal baru YYYY-MM-DD."),
+    mulai: str | None = typer.Option(None, "--mulai", help="Jam mulai baru HH:MM."),
+    selesai: str | None = typer.Option(None, "--selesai", help="Jam selesai baru HH:MM."),
+    uraian: str | None = typer.Option(None, "--uraian", help="Uraian baru."),
+    output: str | None = typer.Option(None, "--output", help="Hasil kerja baru ('' untuk mengosongkan)."),
+    alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Perbaiki kegiatan yang masih menunggu validasi (yang sudah disetujui/ditolak tidak bisa).
+
+    Contoh: [bold]kerja kinerja ubah 17 --selesai 11:30 --alasan "jam selesai salah ketik"[/bold]
+    """
+    from ..services import kinerja
+
+    row = kinerja.edit(
+        open_db(),
+        activity_id,
+        tanggal=date_arg(tanggal, "--tanggal") if tanggal else None,
+        mulai=_time(mulai, "--mulai") if mulai else None,
+        selesai=_time(selesai, "--selesai") if selesai else None,
+        uraian=uraian,
+        output=output,
+        alasan=alasan,
+        oleh=actor(oleh),
+        now=now(),
+    )
+    print(
+        f"Kegiatan #{activity_id} diubah: {row['nip']} {row['tanggal']} {row['mulai']}-{row['selesai']} "
+        f"({row['menit']} menit), menunggu validasi atasan."
+    )
+
+
+@app.command()
+def tarik(
+    activity_id: int = typer.Argument(..., help="Id kegiatan (lihat `kerja kinerja daftar`)."),
+    alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Tarik kegiatan yang masih menunggu validasi (isinya tetap ada di log audit).
+
+    Contoh: [bold]kerja kinerja tarik 17 --alasan "tercatat dua kali"[/bold]
+    """
+    from ..services import kinerja
+
+    row = kinerja.withdraw(open_db(), activity_id, alasan=alasan, oleh=actor(oleh))
+    print(f"Kegiatan #{activity_id} ({row['nip']} {row['tanggal']} {row['mulai']}-{row['selesai']}) ditarik.")

@@ -75,3 +75,39 @@ def daftar(
             for r in rows
         ),
     )
+
+
+@app.command()
+def akhiri(
+    kondisi_id: int = typer.Argument(..., help="Id kondisi (lihat `kerja kondisi daftar`)."),
+    sampai: str = typer.Option(..., "--sampai", help="Hari terakhir kondisi itu YYYY-MM-DD."),
+    alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Beri kondisi (mis. ODP tanpa tanggal akhir) hari terakhirnya. Ditolak bila hari yang
+    berubah jatuh di bulan yang dikunci.
+
+    Contoh: [bold]kerja kondisi akhiri 3 --sampai 2021-02-14 --alasan "hasil tes negatif"[/bold]
+    """
+    from ..services.koreksi import end_condition
+
+    d = date_arg(sampai, "--sampai")
+    row = end_condition(open_db(), kondisi_id, d, alasan=alasan, oleh=actor(oleh))
+    print(f"Kondisi {row['jenis']} {row['nip']} (id {kondisi_id}) kini {row['mulai']} s.d. {row['sampai']}.")
+
+
+@app.command()
+def hapus(
+    kondisi_id: int = typer.Argument(..., help="Id kondisi (lihat `kerja kondisi daftar`)."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa dihapus (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Hapus kondisi yang salah dicatat (isinya tetap ada di log audit). Ditolak bila kondisinya
+    mengenai bulan yang dikunci.
+
+    Contoh: [bold]kerja kondisi hapus 3 --alasan "salah pegawai"[/bold]
+    """
+    from ..services.koreksi import delete_condition
+
+    row = delete_condition(open_db(), kondisi_id, alasan, oleh=actor(oleh))
+    print(f"Kondisi {row['jenis']} {row['nip']} (id {kondisi_id}) dihapus.")

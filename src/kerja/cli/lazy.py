@@ -105,7 +105,7 @@ class LazyRootApp(App):
         self._own_groups: list[TyperInfo] = []
         super().__init__(**kwargs)
 
-    @property  # type: ignore[override]
+    @property
     def registered_groups(self) -> list[TyperInfo]:
         if self._lazy:
             return self._own_groups

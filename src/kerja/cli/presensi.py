@@ -61,6 +61,12 @@ def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str
         mode=mode.upper() if mode else None,
     )
     kata = "Masuk" if jenis == "masuk" else "Pulang"
+    if r.ulang:
+        print(
+            f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode} sudah tercatat "
+            f"(id {r.id}) kurang dari semenit yang lalu; tidak dicatat dua kali."
+        )
+        return
     print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
 
 
@@ -191,6 +197,92 @@ def cabut(
 
     row = withdraw_status(open_db(), status_id, alasan, oleh=actor(oleh), now=now())
     print(f"Status {row['kode']} {row['nip']} {row['mulai']} s.d. {row['sampai']} (id {status_id}) dicabut.")
+
+
+@app.command("ubah-status")
+def ubah_status(
+    status_id: int = typer.Argument(..., help="Id status (lihat `kerja presensi status-daftar`)."),
+    mulai: str | None = typer.Option(None, "--mulai", help="Tanggal mulai yang baru YYYY-MM-DD."),
+    sampai: str | None = typer.Option(None, "--sampai", help="Tanggal akhir yang baru YYYY-MM-DD."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa diubah (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Perpanjang atau perpendek status hari (cuti diperpanjang, sakit sembuh lebih cepat). Hari
+    yang bertambah atau berkurang tidak boleh jatuh di bulan yang dikunci.
+
+    Contoh: [bold]kerja presensi ubah-status 12 --sampai 2021-02-12 --alasan "cuti diperpanjang"[/bold]
+    """
+    from ..services.koreksi import change_status
+
+    row = change_status(
+        open_db(),
+        status_id,
+        mulai=date_arg(mulai, "--mulai") if mulai else None,
+        sampai=date_arg(sampai, "--sampai") if sampai else None,
+        alasan=alasan,
+        oleh=actor(oleh),
+    )
+    print(
+        f"Status {row['kode']} {row['nip']} (id {status_id}) kini {row['mulai']} s.d. {row['sampai']}: "
+        f"{row['hari_kerja']} hari kerja."
+    )
+
+
+@app.command()
+def daftar(
+    nip: str = typer.Argument(..., help="NIP pegawai."),
+    tanggal: str | None = typer.Option(None, "--tanggal", help="Hanya tanggal ini YYYY-MM-DD."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Presensi tersimpan seseorang beserta id-nya (yang dibatalkan juga, bertanda), untuk
+    `kerja presensi hapus ID`.
+
+    Contoh: [bold]kerja presensi daftar 197508172000031002 --tanggal 2021-02-01[/bold]
+    """
+    from ..services.koreksi import list_events
+    from . import render
+
+    rows = list_events(open_db(), nip_arg(nip), date_arg(tanggal, "--tanggal") if tanggal else None)
+    if as_json:
+        _emit_rows(
+            [{k: r[k] for k in ("id", "waktu", "jenis", "mode", "sumber", "mesin", "batal")} for r in rows]
+        )
+        return
+    render.table(
+        f"{len(rows)} presensi {nip_arg(nip)}" + (f" pada {tanggal}" if tanggal else ""),
+        ["Id", "Waktu", "Jenis", "Mode", "Sumber", "Mesin", "Batal"],
+        (
+            [
+                r["id"],
+                r["waktu"][:19].replace("T", " ") + " " + r["waktu"][19:],
+                r["jenis"] or "-",
+                r["mode"] or "-",
+                r["sumber"],
+                r["mesin"] or "",
+                f"ya ({r['batal_alasan']})" if r["batal"] else "",
+            ]
+            for r in rows
+        ),
+    )
+
+
+@app.command()
+def hapus(
+    event_id: int = typer.Argument(..., help="Id presensi (lihat `kerja presensi daftar NIP`)."),
+    alasan: str = typer.Option(..., "--alasan", help="Mengapa dibatalkan (dicatat di log audit)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Batalkan presensi yang salah: tetap tersimpan dan bertanda batal, tidak dihitung di mana pun.
+    Ditolak bila bulannya sudah dikunci.
+
+    Contoh: [bold]kerja presensi hapus 1234 --alasan "salah orang, tercatat untuk rekan"[/bold]
+    """
+    from ..services.koreksi import void_event
+
+    e = void_event(open_db(), event_id, alasan, oleh=actor(oleh), now=now())
+    print(
+        f"Presensi id {event_id} ({e['nip']}, {e['waktu'][:16].replace('T', ' ')}, {e['sumber']}) dibatalkan."
+    )
 
 
 @app.command("status-daftar")

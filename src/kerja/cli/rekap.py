@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -34,7 +35,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.split(" > ")[-1].lower()).strip("-") or "unit"
 
 
-def _signer(conn, jabatan: str, nip: str | None):  # type: ignore[no-untyped-def]
+def _signer(conn, jabatan: str, nip: str | None):
     from ..domain.names import full_name_of
     from ..io.export import Signer
     from ..services.pegawai import get
@@ -82,6 +83,7 @@ def bulanan(
     Contoh: [bold]kerja rekap bulanan --bulan 2021-02 --unit "Dinas Kesehatan" --format xlsx
     --kepala 196801011990031001[/bold]
     """
+    from ..clock import now
     from ..services.rekap import locked_recap, monthly_recap
     from . import render
 
@@ -106,7 +108,7 @@ def bulanan(
         _signer(conn, "Pengelola Kepegawaian", pengelola),
     ]
     frozen = locked_recap(conn, month)
-    recap = monthly_recap(conn, month, unit)
+    recap = monthly_recap(conn, month, unit, now=now())
     # The stored text itself when it is the whole month: byte for byte what the lock stored.
     text = frozen.text if frozen and unit is None else None
     if frozen:
@@ -148,7 +150,7 @@ def bulanan(
 
 def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) -> None:
     """Warnings on stderr that keep a clerk from sending finance a wrong recap."""
-    from ..services.local_time import this_month
+    from ..services.local_time import this_month, today
     from . import render
 
     rows = recap["pegawai"]
@@ -160,7 +162,14 @@ def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) 
             "hari kerja 0 untuk semua pegawai."
         )
     if this_month(conn, now()) <= month:
-        render.note(f"Peringatan: bulan {month} belum selesai; rekap ini sementara.")
+        render.note(_provisional(today(conn, now())))
+
+
+def _provisional(sd: str | date) -> str:
+    return (
+        f"Peringatan: bulan belum selesai; rekap ini sementara s.d. {sd}: hari kerja sesudahnya "
+        "belum dihitung (bukan TK)."
+    )
 
 
 def _locked_note(lock: dict) -> None:
@@ -219,10 +228,13 @@ def rincian(
 
     Contoh: [bold]kerja rekap rincian 197508172000031002 --bulan 2021-02[/bold]
     """
+    from ..clock import now
     from ..services.rekap import recap_detail
     from . import render
 
-    d = recap_detail(open_db(), nip_arg(nip), month_arg(bulan) or "")
+    d = recap_detail(open_db(), nip_arg(nip), month_arg(bulan) or "", now=now())
+    if d["sementara_sd"] and not d["kunci"]:
+        render.note(_provisional(d["sementara_sd"]))
     if d["kunci"]:
         _locked_note(d["kunci"])
         if d["berubah_sejak_kunci"]:
@@ -236,7 +248,8 @@ def rincian(
     r = d["rekap"]
     # Narrow columns first, the rule text last: on a narrow terminal only it wraps.
     render.table(
-        f"Rincian {r['nama']} ({r['nip']}), {d['bulan']}",
+        f"Rincian {r['nama']} ({r['nip']}), {d['bulan']}"
+        + (f" (sementara s.d. {d['sementara_sd']})" if d["sementara_sd"] and not d["kunci"] else ""),
         [
             "Tanggal",
             "Kode",

@@ -33,7 +33,7 @@ def note(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def console(stderr: bool = False):  # type: ignore[no-untyped-def]
+def console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -94,7 +94,7 @@ def _records(
     con,
     title: str | None,
     columns: Sequence[str],
-    cells: list[list[str]],  # type: ignore[no-untyped-def]
+    cells: list[list[str]],
     caption: str | None,
 ) -> None:
     """A table too wide for the terminal, one block per row: the first two columns as a heading,

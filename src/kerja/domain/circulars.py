@@ -61,7 +61,7 @@ class Circular:
 
 
 # section -> key -> (kind, default); the kinds drive validation and the messages.
-SCHEMA: dict[str, dict[str, tuple[str, Any]]] = {
+SCHEMA: dict[str, dict[str, tuple[Any, Any]]] = {  # kind: a name or a tuple of choices
     "kuota": {
         "wfo_persen": ("persen", 25),
         "tingkat": (TINGKAT, "opd"),

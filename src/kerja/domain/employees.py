@@ -170,7 +170,7 @@ def parse_row(
         shown = "" if value is None else str(value)
         problems.append(Problem(row_no, header(f), shown, reason))
 
-    def attempt(f: str, parser, value: object):  # type: ignore[no-untyped-def]
+    def attempt(f: str, parser, value: object):
         try:
             return parser(value)
         except ValueError as e:

@@ -58,7 +58,7 @@ class _Build:
         masuk,
         pulang,
         mode,
-        telat_menit,  # type: ignore[no-untyped-def]
+        telat_menit,
         cepat_menit,
         tl,
         psw,
@@ -236,7 +236,7 @@ def in_out(p: Punches | Sequence[Any]) -> tuple[int | None, int | None]:
     """In = first check-in, else first untyped punch; out = last check-out, else last untyped
     punch, never the punch used as the in; a lone untyped punch is an in before 12:00, else out."""
     fm, lp, fu, lu, n = p[0], p[1], p[2], p[3], p[4]
-    if fm is None and lp is None and n == 1:
+    if fm is None and lp is None and n == 1 and fu is not None:
         return (fu, None) if fu < MIDDAY else (None, fu)
     masuk = fm if fm is not None else fu
     if lp is not None:
@@ -321,7 +321,8 @@ def derive(
         )
 
     telat = cepat = 0
-    tl = psw = MISSING
+    tl: int | None = MISSING
+    psw: int | None = MISSING
     if masuk_s is not None:
         telat = masuk_s // 60 - rules.masuk
         if telat > 0:

@@ -12,6 +12,7 @@ count, the rules in force for the month, the TPP ceiling and the year's TK count
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -59,6 +60,16 @@ def exact(value: Decimal | float | int | str) -> Fraction:
     if isinstance(value, float):
         return Fraction(Decimal(repr(value)))
     return Fraction(Decimal(value) if isinstance(value, str) else value)
+
+
+NOT_YET = "belum"  # the code `rekap rincian` shows for a working day that has not come yet
+
+
+def last_counted_day(month_end: date, today: date) -> date:
+    """The last day of a month that a recap counts. Days after today have not happened: they are
+    "belum", neither TK nor working days of the month (so not in hari_kerja, the activity target
+    or the TK count, and not in the year's TK that PP 94 warnings read)."""
+    return min(month_end, today)
 
 
 def peringatan(tk_tahun_ini: int) -> str | None:

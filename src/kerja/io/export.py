@@ -244,7 +244,7 @@ def save_xlsx(
     return _replace_into(target, write)
 
 
-def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:  # type: ignore[no-untyped-def]
+def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:
     step = max(1, (last_col + 1) // len(signers))
     for i, s in enumerate(signers):
         c = 1 + i * step
@@ -347,7 +347,7 @@ class _Grid:
     three times as much, which shows over a province (tens of thousands of rows). Column rules are
     drawn once per run of rows (closed before a page break, a unit heading or the totals)."""
 
-    def __init__(self, pdf, line_h: float) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, pdf, line_h: float) -> None:
         self.pdf, self.h = pdf, line_h
         self.xs = [pdf.l_margin]
         for _, width, _, _ in _PDF_COLS:
@@ -383,7 +383,7 @@ class _Grid:
         self.top = None
 
 
-def _width(pdf, text: str) -> float:  # type: ignore[no-untyped-def]
+def _width(pdf, text: str) -> float:
     """fpdf2's get_string_width, computed once per distinct character and font: get_string_width
     parses each string anew (about 30 µs), and a province's recap right-aligns over a million
     cells. For the core fonts (what the recap uses) fpdf2's width is the sum of the characters'
@@ -412,7 +412,7 @@ def _width(pdf, text: str) -> float:  # type: ignore[no-untyped-def]
     return float(total * size * 0.001 / pdf.k)
 
 
-def _fit(pdf, text: str, width: float) -> str:  # type: ignore[no-untyped-def]
+def _fit(pdf, text: str, width: float) -> str:
     if _width(pdf, text) <= width:
         return text
     while text and _width(pdf, text + "..") > width:
@@ -420,7 +420,7 @@ def _fit(pdf, text: str, width: float) -> str:  # type: ignore[no-untyped-def]
     return text + ".."
 
 
-def _recap_pdf(recap: Mapping[str, Any], unit: str | None):  # type: ignore[no-untyped-def]
+def _recap_pdf(recap: Mapping[str, Any], unit: str | None):
     from fpdf import FPDF
 
     title = f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}"
@@ -457,7 +457,7 @@ def _recap_pdf(recap: Mapping[str, Any], unit: str | None):  # type: ignore[no-u
     return pdf
 
 
-def _pdf_signatures(pdf, signers: Sequence[Signer]) -> None:  # type: ignore[no-untyped-def]
+def _pdf_signatures(pdf, signers: Sequence[Signer]) -> None:
     width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(signers)
     y = pdf.get_y()
     for i, s in enumerate(signers):

@@ -81,9 +81,9 @@ def _write_xlsx(
             ws.set_paper(9)  # A4
             ws.fit_to_pages(1, 0)
             ws.repeat_rows(4)
-            ws.write_string(0, 0, safe_cell(instansi), title)  # type: ignore[arg-type]
-            ws.write_string(1, 0, safe_cell(judul or "Jadwal WFO/WFH"), bold)  # type: ignore[arg-type]
-            ws.write_string(2, 0, safe_cell(f"{opd} | {periode}"))  # type: ignore[arg-type]
+            ws.write_string(0, 0, safe_cell(instansi), title)
+            ws.write_string(1, 0, safe_cell(judul or "Jadwal WFO/WFH"), bold)
+            ws.write_string(2, 0, safe_cell(f"{opd} | {periode}"))
             ws.write_row(4, 0, HEADERS, head)
             for c, width in enumerate((11, 20, 30, 40, 7, 16)):
                 ws.set_column(c, c, width)

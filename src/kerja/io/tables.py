@@ -84,7 +84,7 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[list[object]]:
     return read_csv_text(decode(p.read_bytes()), p.name)
 
 
-def find_header(raw: Sequence[Sequence[object]], is_header, path: str | Path, scan: int = 15) -> Table:  # type: ignore[no-untyped-def]
+def find_header(raw: Sequence[Sequence[object]], is_header, path: str | Path, scan: int = 15) -> Table:
     """The first of the top rows that `is_header` accepts (sheets often carry a title block)."""
     if not any(any(c is not None for c in r) for r in raw):
         raise KerjaError(f"{Path(path).name} kosong: tidak ada judul kolom maupun data.")

@@ -154,3 +154,96 @@ def validate(
         store.set_validation(conn, updates)
         audit.record_many(conn, oleh, entries)
     return result
+
+
+def _pending(conn: sqlite3.Connection, activity_id: int, what: str) -> dict[str, Any]:
+    row = store.get(conn, activity_id)
+    if row is None:
+        raise KerjaError(f"Kegiatan #{activity_id} tidak ada. Lihat id-nya dengan `kerja kinerja daftar`.")
+    if row["status"] != "diajukan":
+        by = f" oleh {row['divalidasi_oleh']}" if row["divalidasi_oleh"] else ""
+        raise KerjaError(
+            f"Kegiatan #{activity_id} sudah {row['status']}{by}; hanya kegiatan yang masih menunggu "
+            f"validasi yang bisa {what}."
+        )
+    return row
+
+
+def edit(
+    conn: sqlite3.Connection,
+    activity_id: int,
+    *,
+    tanggal: date | None = None,
+    mulai: time | None = None,
+    selesai: time | None = None,
+    uraian: str | None = None,
+    output: str | None = None,
+    alasan: str | None = None,
+    oleh: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """Correct an activity still waiting for validation (date, hours, description, output)."""
+    from datetime import time as time_type
+
+    with transaction(conn):
+        old = _pending(conn, activity_id, "diubah")
+        d = tanggal or date.fromisoformat(old["tanggal"])
+        a = mulai or time_type.fromisoformat(old["mulai"])
+        b = selesai or time_type.fromisoformat(old["selesai"])
+        text = old["uraian"] if uraian is None else uraian.strip()
+        if not text:
+            raise KerjaError("--uraian tidak boleh kosong; tulis apa yang dikerjakan.")
+        menit = dom.minutes(a, b)
+        today = zones.local_today(now, employee_zone(conn, old["nip"]))
+        if d > today:
+            raise KerjaError(f"--tanggal {d} belum terjadi (hari ini {today}).")
+        institution.ensure_unlocked(conn, {old["tanggal"][:7], d.isoformat()[:7]}, WHAT)
+        others = [s for s in store.same_day(conn, old["nip"], d.isoformat()) if s.id != activity_id]
+        clash = dom.overlaps(a, b, others)
+        if clash:
+            c = clash[0]
+            raise KerjaError(
+                f"Kegiatan {a:%H:%M}-{b:%H:%M} tumpang tindih dengan kegiatan #{c.id} "
+                f"{c.mulai}-{c.selesai} ({c.uraian}) pada {d}; ubah jamnya."
+            )
+        new = {
+            "tanggal": d.isoformat(),
+            "mulai": f"{a:%H:%M}",
+            "selesai": f"{b:%H:%M}",
+            "menit": menit,
+            "uraian": text,
+            "output": old["output"] if output is None else (output.strip() or None),
+        }
+        changed = {k: v for k, v in new.items() if old[k] != v}
+        if not changed:
+            raise KerjaError(f"Kegiatan #{activity_id} tidak berubah; beri nilai baru.")
+        store.update(conn, activity_id, new)
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="kinerja.ubah",
+            nip=old["nip"],
+            sebelum={"id": activity_id, **{k: old[k] for k in changed}},
+            sesudah={"id": activity_id, **changed},
+            alasan=(alasan or "").strip() or None,
+        )
+    return {**old, **new}
+
+
+def withdraw(
+    conn: sqlite3.Connection, activity_id: int, *, alasan: str | None = None, oleh: str
+) -> dict[str, Any]:
+    """Withdraw an activity still waiting for validation; the audit keeps the whole of it."""
+    with transaction(conn):
+        row = _pending(conn, activity_id, "ditarik")
+        institution.ensure_unlocked(conn, [row["tanggal"][:7]], WHAT)
+        store.delete(conn, activity_id)
+        audit.record(
+            conn,
+            oleh=oleh,
+            aksi="kinerja.tarik",
+            nip=row["nip"],
+            sebelum=row,
+            alasan=(alasan or "").strip() or None,
+        )
+    return row

@@ -113,7 +113,7 @@ def _raw_nip(cells: list[object], hm: dom.HeaderMap) -> str:
         return ""
 
 
-def _write_rejects(target: str | Path, headers: list[object], rows, problems: list[Problem]) -> Path:  # type: ignore[no-untyped-def]
+def _write_rejects(target: str | Path, headers: list[object], rows, problems: list[Problem]) -> Path:
     reasons: dict[int, list[str]] = {}
     for p in problems:
         reasons.setdefault(p.baris, []).append(f"{p.kolom}: {p.alasan}")

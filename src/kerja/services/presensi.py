@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import clock
 from ..domain import calendar, zones
+from ..domain.corrections import is_repeat
 from ..domain.errors import KerjaError, Refused
 from ..domain.geo import beyond_radius, check_point
 from ..domain.months import months_between
@@ -189,6 +190,7 @@ class Recorded:
     zona: str
     jarak_m: int | None = None  # from the unit's office, when a location was given
     di_luar_radius: bool = False
+    ulang: bool = False  # a repeat of an identical event within a minute: not recorded again
 
 
 def record(
@@ -244,6 +246,13 @@ def record(
         institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
+        if lokasi is not None:
+            check_point(lokasi[0], lokasi[1])  # a bad location is refused, repeat or not
+        same = store.same_manual(conn, nip, tanggal, jenis, mode, sumber)
+        if is_repeat((datetime.fromisoformat(w) for _, w in same), ts):
+            # the same tap twice (or a retried command): recorded once, nothing written
+            first = min(same, key=lambda r: abs((datetime.fromisoformat(r[1]) - ts).total_seconds()))
+            return Recorded(first[0], nip, nama, jenis, first[1], tanggal, mode, zona, ulang=True)
         row = (tanggal, nip, stamp, jenis, mode, sumber, None, oleh, clock.stamp(now))
         after: dict[str, Any] = {"id": 0, "waktu": stamp, "mode": mode, "sumber": sumber}
         jarak, jauh = None, False
@@ -453,7 +462,7 @@ def declare_status(
                 f"{c['sampai']}, bertumpang tindih dengan {mulai} s.d. {sampai}. Cabut dulu dengan "
                 f"`kerja presensi cabut {c['id']} --alasan ...` atau pilih tanggal lain."
             )
-        row = {
+        row: dict[str, Any] = {
             "nip": nip,
             "kode": kode,
             "mulai": mulai.isoformat(),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from ..domain import activities as act
 from ..domain import recap as dom
@@ -28,7 +28,7 @@ from ..store import presence as presence_store
 from ..store import recap as store
 
 
-def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):  # type: ignore[no-untyped-def]
+def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[str] | None):
     from .presensi import day_statuses
 
     return day_statuses(conn, start, end, nips=nips)
@@ -69,14 +69,22 @@ def _tallies(
     return out
 
 
-def _tk_before(conn: sqlite3.Connection, start: date, nips: list[str] | None) -> dict[str, int]:
-    """TK days of each employee from 1 January up to the day before `start` (the presence
-    service counts them without deriving every day of the year)."""
-    if start.month == 1 and start.day == 1:
+def _tk_before(conn: sqlite3.Connection, start: date, today: date, nips: list[str] | None) -> dict[str, int]:
+    """TK days of each employee from 1 January up to the day before `start`, days after today left
+    out (the presence service counts them without deriving every day of the year)."""
+    last = dom.last_counted_day(start - timedelta(days=1), today)
+    if last < date(start.year, 1, 1):
         return {}
     from .presensi import tk_days
 
-    return tk_days(conn, date(start.year, 1, 1), start - timedelta(days=1), nips=nips)
+    return tk_days(conn, date(start.year, 1, 1), last, nips=nips)
+
+
+def _today(conn: sqlite3.Connection, now: datetime | None) -> date:
+    from .. import clock
+    from .local_time import today
+
+    return today(conn, now or clock.now())
 
 
 def _compute(
@@ -85,12 +93,14 @@ def _compute(
     people: list[dict[str, Any]],
     *,
     everyone: bool,
+    today: date,
     keep: list[Any] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]], dict[str, Any]]:
     start, end = month_bounds(month)
     rules = institution.rules_for_month(conn, month)
     nips = None if everyone else [p["nip"] for p in people]
-    tallies = _tallies(conn, start, end, nips, keep)
+    last = dom.last_counted_day(end, today)
+    tallies = _tallies(conn, start, last, nips, keep) if last >= start else {}
     deadline = act.validation_deadline(month, rules["kinerja"]["batas_validasi_hari"])
     minutes: dict[str, dict[str, int]] = defaultdict(dict)
     one = people[0]["nip"] if not everyone and len(people) == 1 else None
@@ -101,8 +111,8 @@ def _compute(
         deadline.isoformat() if deadline else None,
         nip=one,
     ):
-        minutes[nip][tanggal] = menit
-    tk_before = _tk_before(conn, start, nips)
+        minutes[nip][cast(str, tanggal)] = menit  # one person: a row per day
+    tk_before = _tk_before(conn, start, today, nips)
     rows = []
     empty = dom.new_tally()
     for p in people:
@@ -155,7 +165,8 @@ def monthly_recap(
     with store.snapshot(conn):
         unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
         people = store.employees(conn, unit_ids)
-        rows = _compute(conn, month, people, everyone=unit is None)[0] if people else []
+        today = _today(conn, now)
+        rows = _compute(conn, month, people, everyone=unit is None, today=today)[0] if people else []
         instansi = institution.instansi(conn)
     return {
         "instansi": instansi,
@@ -171,9 +182,43 @@ def _hhmm(v: Any) -> str | None:
     return v.strftime("%H:%M") if hasattr(v, "strftime") else str(v)[:5]
 
 
-def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, Any]:
+def _days_to_come(conn: sqlite3.Connection, nip: str, month: str, today: date) -> list[dict[str, Any]]:
+    """The month's working days after today, as `rekap rincian` rows that count for nothing."""
+    from .presensi import working_calendar
+
+    start, end = month_bounds(month)
+    first = max(start, today + timedelta(days=1))
+    if first > end:
+        return []
+    out = []
+    for d in sorted(working_calendar(conn, first, end)):
+        t = d.isoformat()
+        out.append(
+            {
+                "tanggal": t,
+                "kode": dom.NOT_YET,
+                "jadwal": presence_store.roster_location(conn, nip, t),
+                "masuk": None,
+                "pulang": None,
+                "telat_menit": 0,
+                "cepat_menit": 0,
+                "tl": None,
+                "psw": None,
+                "potongan_persen": 0.0,
+                "aturan": "belum terjadi (tidak dihitung)",
+                "menit_kinerja": 0,
+            }
+        )
+    return out
+
+
+def recap_detail(
+    conn: sqlite3.Connection, nip: str, month: str, *, now: datetime | None = None
+) -> dict[str, Any]:
     """Why this person's TPP is what it is: each working day, then the recap row (the very row of
-    `monthly_recap`) and the arithmetic step by step (key `penjelasan`, for the human output)."""
+    `monthly_recap`) and the arithmetic step by step (key `penjelasan`, for the human output).
+    Working days after today are listed with kode "belum" and count for nothing."""
+    today = _today(conn, now)
     emp = employees_store.get(conn, nip)
     frozen = locked_recap(conn, month)
     stored = None
@@ -190,10 +235,11 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
     days: list[Any] = []
     with store.snapshot(conn):
         if person is not None:
-            rows, minutes, rules = _compute(conn, month, [person], everyone=False, keep=days)
+            rows, minutes, rules = _compute(conn, month, [person], everyone=False, today=today, keep=days)
         else:  # locked month of someone no longer active: their stored row, no days to show
             rows, minutes, rules = [dict(stored or {})], {}, institution.rules_for_month(conn, month)
         listed = activities_store.listing(conn, nips=[nip], bulan=month)
+        coming = _days_to_come(conn, nip, month, today)
     recomputed = rows[0]
     if stored is not None:
         rows = [dict(stored)]
@@ -217,6 +263,7 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
                 "menit_kinerja": mine.get(t, 0),
             }
         )
+    hari += coming
     working = {h["tanggal"] for h in hari}
     off_days = sum(m for t, m in mine.items() if t not in working)
     sum_cuts = dom.day_counts(days)["potongan"]
@@ -230,6 +277,8 @@ def recap_detail(conn: sqlite3.Connection, nip: str, month: str) -> dict[str, An
         "rekap": rows[0],
         "penjelasan": dom.explain(rows[0], sum_cuts, rules),
         "menit_di_luar_hari_kerja": off_days,
+        # the month is still running: the recap counts the days up to this one (None: it is over)
+        "sementara_sd": today.isoformat() if today <= month_bounds(month)[1] else None,
         # a locked month: its lock, and whether the days shown (recomputed) still give the stored row
         "kunci": frozen.lock if frozen else None,
         "berubah_sejak_kunci": frozen is not None and recomputed != stored,

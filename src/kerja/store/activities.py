@@ -124,3 +124,22 @@ def unsupervised(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[s
         "(SELECT 1 FROM kinerja k WHERE k.nip = p.nip AND k.tanggal BETWEEN ? AND ?) ORDER BY p.nip",
         (start, end),
     ).fetchall()
+
+
+def get(conn: sqlite3.Connection, activity_id: int) -> dict[str, Any] | None:
+    row = conn.execute(f"{_SELECT} WHERE id = ?", (activity_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def update(conn: sqlite3.Connection, activity_id: int, row: dict[str, Any]) -> None:
+    """Set tanggal, mulai, selesai, menit, uraian, output of a pending activity."""
+    conn.execute(
+        "UPDATE kinerja SET tanggal = :tanggal, mulai = :mulai, selesai = :selesai, menit = :menit, "
+        "uraian = :uraian, output = :output WHERE id = :id AND status = 'diajukan'",
+        {**row, "id": activity_id},
+    )
+
+
+def delete(conn: sqlite3.Connection, activity_id: int) -> None:
+    """A withdrawn pending activity goes; the audit entry keeps the whole of it."""
+    conn.execute("DELETE FROM kinerja WHERE id = ? AND status = 'diajukan'", (activity_id,))

@@ -45,3 +45,20 @@ def all_conditions(conn: sqlite3.Connection) -> list[Condition]:
     return [
         Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None) for n, j, a, b in rows
     ]
+
+
+def get(conn: sqlite3.Connection, kondisi_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, nip, jenis, mulai, sampai, keterangan, oleh, dicatat_pada FROM kondisi WHERE id = ?",
+        (kondisi_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def end(conn: sqlite3.Connection, kondisi_id: int, sampai: date) -> None:
+    conn.execute("UPDATE kondisi SET sampai = ? WHERE id = ?", (sampai.isoformat(), kondisi_id))
+
+
+def delete(conn: sqlite3.Connection, kondisi_id: int) -> None:
+    """The row goes; the audit entry that removes it keeps the whole of it."""
+    conn.execute("DELETE FROM kondisi WHERE id = ?", (kondisi_id,))

@@ -79,7 +79,7 @@ def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: 
     from ..domain.employees import FIELDS, diff
 
     rows = plan.added + [new for _, new in plan.changed]
-    unit_ids = ensure_units(conn, (r["unit"] for r in rows))
+    unit_ids = ensure_units(conn, (str(r["unit"]) for r in rows))
     moving_pins = [(new["nip"],) for old, new in plan.changed if old.get("pin_mesin") != new.get("pin_mesin")]
     # Free changed PINs first so two employees may swap PINs in one file.
     conn.executemany("UPDATE pegawai SET pin_mesin = NULL WHERE nip = ?", moving_pins)
@@ -88,22 +88,19 @@ def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: 
     conn.executemany(
         f"INSERT INTO pegawai ({cols}) VALUES ({', '.join('?' * len(COLUMNS))}) "
         f"ON CONFLICT(nip) DO UPDATE SET {updates}",
-        ([unit_ids[r["unit"]] if c == "unit_id" else r.get(c) for c in COLUMNS] for r in rows),
+        ([unit_ids[str(r["unit"])] if c == "unit_id" else r.get(c) for c in COLUMNS] for r in rows),
     )
     conn.executemany("UPDATE pegawai SET aktif = 0 WHERE nip = ?", ((r["nip"],) for r in plan.inactivated))
     why = f"impor {source}"
-    audit.record_many(
-        conn,
-        oleh,
-        (
-            *((r["nip"], "pegawai.tambah", None, {k: r.get(k) for k in FIELDS}, why) for r in plan.added),
-            *((new["nip"], "pegawai.ubah", *diff(old, new), why) for old, new in plan.changed),
-            *(
-                (r["nip"], "pegawai.nonaktif", {"aktif": 1}, {"aktif": 0}, why + " --ganti")
-                for r in plan.inactivated
-            ),
+    entries: list[Any] = [
+        *((r["nip"], "pegawai.tambah", None, {k: r.get(k) for k in FIELDS}, why) for r in plan.added),
+        *((new["nip"], "pegawai.ubah", *diff(old, new), why) for old, new in plan.changed),
+        *(
+            (r["nip"], "pegawai.nonaktif", {"aktif": 1}, {"aktif": 0}, why + " --ganti")
+            for r in plan.inactivated
         ),
-    )
+    ]
+    audit.record_many(conn, oleh, entries)
 
 
 def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:

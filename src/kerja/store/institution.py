@@ -56,7 +56,7 @@ def rules_for_month(conn: sqlite3.Connection, month: str) -> dict[str, Any]:
     return rules_domain.in_force(rule_sets(conn), month)
 
 
-def rules_for_day(conn: sqlite3.Connection):  # type: ignore[no-untyped-def]
+def rules_for_day(conn: sqlite3.Connection):
     """A function date -> rules in force that day, reading the table once."""
     sets = rule_sets(conn)
     cache: dict[str, dict[str, Any]] = {}

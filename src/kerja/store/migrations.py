@@ -350,6 +350,23 @@ def m005_layan(db: Database) -> None:
         db.execute(statement)
 
 
+# Undo (issue 10): a wrong event is voided, never deleted: it stays, marked, and every reader
+# leaves it out. A voided imported punch keeps its place in the unique index, so the nightly
+# cumulative import does not bring it back.
+M006 = """
+ALTER TABLE presensi ADD COLUMN batal_pada TEXT;      -- NULL: the event stands
+ALTER TABLE presensi ADD COLUMN batal_oleh TEXT;
+ALTER TABLE presensi ADD COLUMN batal_alasan TEXT;
+"""
+
+
+@step
+def m006_presensi_batal(db: Database) -> None:
+    """Voided presence events (presensi hapus)."""
+    for statement in _split(M006):
+        db.execute(statement)
+
+
 # Append new steps here, e.g.:
 #
 # @step

@@ -57,11 +57,16 @@ def active_employees(
     return _plain(conn).execute(sql, args).fetchall()
 
 
+# Voided events (presensi hapus) stay in the table, marked; every read below leaves them out.
+STANDING = "batal_pada IS NULL"
+_FIRST_EVENT = f"SELECT min(tanggal) FROM presensi WHERE {STANDING}"
+
+
 def tracking_start(conn: sqlite3.Connection) -> date | None:
     """The first day with a roster or a presence record (SPEC §8: no earlier day counts)."""
     row = conn.execute(
-        "SELECT min((SELECT min(tanggal) FROM jadwal), (SELECT min(tanggal) FROM presensi)), "
-        "(SELECT min(tanggal) FROM jadwal), (SELECT min(tanggal) FROM presensi)"
+        f"SELECT min((SELECT min(tanggal) FROM jadwal), ({_FIRST_EVENT})), "
+        f"(SELECT min(tanggal) FROM jadwal), ({_FIRST_EVENT})"
     ).fetchone()
     first = row[0] or row[1] or row[2]  # min() of a NULL and a date is NULL
     return date.fromisoformat(first) if first else None
@@ -77,7 +82,7 @@ _AGGREGATE = f"""
       min(CASE WHEN jenis = 'masuk' THEN s END), max(CASE WHEN jenis = 'pulang' THEN s END),
       min(CASE WHEN jenis IS NULL THEN s END), max(CASE WHEN jenis IS NULL THEN s END),
       count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH', nip, tanggal
-    FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi WHERE {{where}})
+    FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi WHERE {{where}} AND {STANDING})
     GROUP BY tanggal, nip"""
 
 
@@ -103,7 +108,7 @@ def event_day_counts(
         _plain(conn)
         .execute(
             "SELECT nip, count(DISTINCT tanggal) FROM presensi "
-            f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} GROUP BY nip",
+            f"WHERE tanggal IN (SELECT value FROM json_each(?)){where} AND {STANDING} GROUP BY nip",
             [json.dumps(list(days)), *args],
         )
         .fetchall()
@@ -266,6 +271,7 @@ def not_checked_in(
           AND NOT EXISTS (SELECT 1 FROM status_hari s WHERE s.nip = j.nip
                           AND s.dicabut_pada IS NULL AND s.mulai <= ?1 AND s.sampai >= ?1)
           AND NOT EXISTS (SELECT 1 FROM presensi e WHERE e.tanggal = ?1 AND e.nip = j.nip
+                          AND e.batal_pada IS NULL
                           AND (e.jenis IS NULL OR e.jenis = 'masuk'))
         ORDER BY u.jalur, p.nama""",
             [tanggal, *args],
@@ -334,13 +340,57 @@ def unknown_pins(conn: sqlite3.Connection, bulan: str) -> list[tuple[str, int]]:
     )
 
 
+# Events one by one (presensi daftar / hapus, the repeated check-in) ------------------------
+
+_EVENT = (
+    "SELECT id, nip, tanggal, waktu, jenis, mode, sumber, mesin, oleh, batal_pada, batal_oleh, batal_alasan"
+)
+
+
+def events_of(conn: sqlite3.Connection, nip: str, tanggal: str | None = None) -> list[dict[str, Any]]:
+    """A person's events (voided ones too), by time."""
+    sql = f"{_EVENT} FROM presensi WHERE nip = ?"
+    args = [nip]
+    if tanggal:
+        sql = f"{_EVENT} FROM presensi WHERE tanggal = ? AND nip = ?"
+        args = [tanggal, nip]
+    return [dict(r) for r in conn.execute(sql + " ORDER BY waktu, id", args)]
+
+
+def event(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
+    row = conn.execute(f"{_EVENT} FROM presensi WHERE id = ?", (event_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def void_event(conn: sqlite3.Connection, event_id: int, pada: str, oleh: str, alasan: str) -> None:
+    conn.execute(
+        "UPDATE presensi SET batal_pada = ?, batal_oleh = ?, batal_alasan = ? WHERE id = ?",
+        (pada, oleh, alasan, event_id),
+    )
+
+
+def same_manual(
+    conn: sqlite3.Connection, nip: str, tanggal: str, jenis: str, mode: str, sumber: str = "manual"
+) -> list[tuple[int, str]]:
+    """(id, waktu) of the day's standing events of this kind, mode and source (manual, web)."""
+    return conn.execute(
+        "SELECT id, waktu FROM presensi WHERE tanggal = ? AND nip = ? AND jenis = ? AND mode = ? "
+        f"AND sumber = ? AND {STANDING}",
+        (tanggal, nip, jenis, mode, sumber),
+    ).fetchall()
+
+
+def set_status_period(conn: sqlite3.Connection, status_id: int, mulai: str, sampai: str) -> None:
+    conn.execute("UPDATE status_hari SET mulai = ?, sampai = ? WHERE id = ?", (mulai, sampai, status_id))
+
+
 def person_day_events(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[dict[str, Any]]:
     """One person's events of one day, in time order (the employee's own "Hari ini")."""
     return [
         dict(r)
         for r in conn.execute(
             "SELECT id, waktu, jenis, mode, sumber, jarak_m, di_luar_radius FROM presensi "
-            "WHERE tanggal = ? AND nip = ? ORDER BY waktu, id",
+            f"WHERE tanggal = ? AND nip = ? AND {STANDING} ORDER BY waktu, id",
             (tanggal, nip),
         )
     ]

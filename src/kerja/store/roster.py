@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ..domain.names import full_name
 from ..domain.positions import is_leader
@@ -38,7 +38,7 @@ def people(
     """Active employees (of the given units or OPDs) in NIP order (the order every roster
     computation follows). The filters run in SQL, by the pegawai(unit_id) index."""
     where, args = _in("p.unit_id", unit_ids)
-    more, more_args = "", []
+    more, more_args = "", cast(list[Any], [])
     if opd_ids is not None:
         # Through the OPDs' unit ids (a scan of the small unit table), so that pegawai is read by
         # its unit_id index rather than in full.
@@ -133,7 +133,7 @@ def cell(conn: sqlite3.Connection, tanggal: date, nip: str) -> tuple[str, str, s
         "SELECT lokasi, alasan, kebijakan FROM jadwal WHERE tanggal = ? AND nip = ?",
         (tanggal.isoformat(), nip),
     ).fetchone()
-    return tuple(row) if row else None  # type: ignore[return-value]
+    return tuple(row) if row else None
 
 
 def put_cell(

@@ -51,7 +51,7 @@ def tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     for u in units:
         u["total"] = 0
     for u in units:
-        node = u
+        node: dict[str, Any] | None = u
         while node is not None:
             node["total"] += u["pegawai"]
             node = by_id.get(node["induk_id"])
