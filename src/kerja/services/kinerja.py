@@ -123,7 +123,7 @@ def validate(
             try:
                 dom.check_validator(oleh, found[i]["nip"], bosses)
             except KerjaError as e:
-                raise KerjaError(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
+                raise type(e)(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
         institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)
         stamp = zones.local_now(now, employee_zone(conn, oleh)).isoformat(timespec="seconds")
         updates, entries = [], []

@@ -9,7 +9,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from . import api, pages
+from . import adms, api, pages
 from .core import Guard, Service
 
 HERE = Path(__file__).parent
@@ -21,6 +21,7 @@ def create_app(db: Path, *, tls: bool = False) -> ASGIApp:
     routes = [
         *api.routes(service),
         *pages.routes(service),
+        *adms.routes(service),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     return Guard(Starlette(routes=routes), tls=tls)
