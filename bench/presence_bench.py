@@ -117,7 +117,7 @@ def baseline(db_src: Path, attlog: Path, work: Path) -> tuple[float, float, int]
     t = time.perf_counter()
     rows = [
         (target[pin], f"{d}T{tm}+07:00", d, None, "WFO", "mesin", state, "bench", "now")
-        for _n, pin, d, tm, state in read_attlog(attlog)
+        for _n, pin, d, tm, _jenis, state, _mesin in read_attlog(attlog)
         if pin in target
     ]
     parse = time.perf_counter() - t

@@ -120,11 +120,12 @@ def test_malformed_line_writes_nothing(dinas, kerja, tmp_path):
 
 
 def test_import_into_locked_month_refused(dinas, kerja, tmp_path):
+    # Issue 10: a new punch in a locked month is listed and not stored (exit 3), not the file.
     kerja("rekap", "kunci", "--bulan", "2021-02", "--paksa")
     f = tmp_path / "x.dat"
     f.write_text("1 2021-02-01 07:25:13 1\n")
-    r = kerja("presensi", "impor", str(f), code=1)
-    assert "2021-02 sudah dikunci" in r.stderr
+    r = kerja("presensi", "impor", str(f), code=3)
+    assert "2021-02 sudah dikunci" in r.stdout and "baris 1" in r.stdout
     assert sql(dinas, "SELECT count(*) FROM presensi") == [(0,)]
 
 

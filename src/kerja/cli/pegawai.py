@@ -21,9 +21,21 @@ def impor(
         None, "--lewati-galat", help="Simpan baris yang benar; tulis baris yang salah ke berkas ini."
     ),
     timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas --lewati-galat bila sudah ada."),
+    kosongkan: list[str] | None = typer.Option(
+        None,
+        "--kosongkan",
+        help="Kolom yang dikosongkan bila selnya kosong (mis. tpp, pin_mesin); tanpa ini sel kosong "
+        "membiarkan data tersimpan. Boleh berulang.",
+    ),
+    as_json: bool = OPT_JSON,
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Impor daftar pegawai (upsert per NIP). Satu baris salah = tidak ada yang disimpan.
+
+    Hanya kolom yang ada di berkas yang mengubah data; sel kosong tidak menghapus isi yang
+    tersimpan (kecuali --kosongkan KOLOM). Ekspor SIASN "Unduh Data" (64 kolom), SAPK
+    daftar_pns_aktif dan daftar buatan sendiri dimuat apa adanya; pejabat dikenali dari eselon,
+    atau dari nama jabatan (Kepala Dinas/Bidang/Seksi, Sekretaris, Camat, Lurah, ...).
 
     Kolom dikenali dari judulnya (NIP, Nama, Unit Kerja, Eselon, Golongan, NIP Atasan, TPP, PIN, ...);
     ekspor SIASN (NIP_BARU, NAMA, UNOR_NAMA, ...) bisa langsung dimuat.
@@ -38,8 +50,18 @@ def impor(
     conn = open_db()
     with render.status(f"Memeriksa {berkas.name} ..."):
         s = import_employees(
-            conn, berkas, oleh=actor(oleh), sheet=sheet, coba=coba, ganti=ganti, lewati_galat=lewati_galat
+            conn,
+            berkas,
+            oleh=actor(oleh),
+            sheet=sheet,
+            coba=coba,
+            ganti=ganti,
+            lewati_galat=lewati_galat,
+            kosongkan=kosongkan,
         )
+    if as_json:
+        render.emit_json(s.__dict__)
+        return
     for w in s.peringatan[:50]:
         render.note(f"Peringatan: {w}")
     if len(s.peringatan) > 50:
@@ -48,6 +70,21 @@ def impor(
         render.note("Kolom yang tidak dipakai kerja: " + ", ".join(s.kolom_diabaikan))
     if s.berkas_galat:
         render.note(f"{s.dilewati} baris salah dilewati dan ditulis ke {s.berkas_galat}.")
+    if s.pejabat_dari_nama or s.fungsional_dari_nama:
+        render.say(
+            f"{s.pejabat_dari_nama} pejabat dan {s.fungsional_dari_nama} fungsional dikenali dari nama "
+            "jabatan (berkas tanpa eselon); isi kolom Jenis Jabatan di baris itu untuk mengubahnya."
+        )
+    if s.unit_baru:
+        more = f" dan {len(s.unit_baru) - 20} lainnya" if len(s.unit_baru) > 20 else ""
+        verb = "akan dibuat" if coba else "dibuat"
+        render.say(f"{len(s.unit_baru)} unit baru {verb}: {'; '.join(s.unit_baru[:20])}{more}.")
+    if s.perubahan_kolom:
+        render.say(
+            "Perubahan per kolom: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(s.perubahan_kolom.items(), key=lambda kv: -kv[1]))
+            + "."
+        )
     counts = f"{s.ditambah} ditambah, {s.diubah} diubah, {s.tetap} tetap, {s.dinonaktifkan} dinonaktifkan"
     if coba:
         render.say(

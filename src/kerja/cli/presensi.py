@@ -116,13 +116,19 @@ def impor(
         "--urutan-tanggal",
         help="hbt (hari/bulan/tahun) atau bht (bulan/hari/tahun) bila berkas tidak bisa memastikannya.",
     ),
+    sejak: str | None = typer.Option(
+        None, "--sejak", help="Hanya presensi bertanggal ini (YYYY-MM-DD) dan sesudahnya."
+    ),
     oleh: str | None = OPT_OLEH,
     as_json: bool = OPT_JSON,
 ) -> None:
     """Impor presensi dari mesin absensi (attlog ZKTeco/Solution) atau ekspor aplikasi (CSV).
 
-    Satu baris rusak = tidak ada yang disimpan. PIN yang tidak dikenal dilewati dan dilaporkan.
-    Impor ulang berkas yang sama tidak menambah apa pun.
+    Satu baris rusak, atau presensi bertanggal sesudah sekarang (lebih dari 5 menit), = tidak ada
+    yang disimpan. PIN yang tidak dikenal dilewati dan dilaporkan. Impor ulang berkas yang sama
+    tidak menambah apa pun. Di bulan yang sudah dikunci, presensi yang sudah tersimpan dilewati
+    diam-diam; presensi baru tidak disimpan, didaftar, dan kode keluarnya 3 (sisanya tetap
+    disimpan). Berkas besar disimpan per bagian: bila terhenti, jalankan lagi untuk melengkapinya.
 
     Contoh: [bold]kerja presensi impor 1_attlog.dat --format attlog[/bold]
     """
@@ -140,10 +146,13 @@ def impor(
             fmt=fmt,
             mesin=mesin,
             urutan_tanggal=urutan_tanggal,
+            sejak=date_arg(sejak, "--sejak"),
             progress=bar,
         )
     if as_json:
         render.emit_json(s.__dict__)
+        if s.terkunci:
+            raise typer.Exit(EXIT_RULES_UNMET)
         return
     if s.pin_tak_dikenal:
         contoh = ", ".join(s.contoh_pin)
@@ -155,8 +164,24 @@ def impor(
         )
     print(
         f"{s.berkas}: {s.dibaca} presensi terbaca; {s.ditambah} ditambah, {s.sudah_ada} sudah "
-        f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal."
+        f"ada, {s.pin_tak_dikenal} dengan PIN tak dikenal"
+        + (f", {s.sebelum_sejak} sebelum --sejak dilewati" if s.sebelum_sejak else "")
+        + (f", {s.terkunci} di bulan terkunci TIDAK disimpan" if s.terkunci else "")
+        + "."
     )
+    if s.terkunci:
+        lagi = (
+            f"\n  ... dan {s.terkunci - len(s.contoh_terkunci)} lagi"
+            if s.terkunci > len(s.contoh_terkunci)
+            else ""
+        )
+        print(
+            f"Bulan {', '.join(s.bulan_terkunci)} sudah dikunci; {s.terkunci} presensi baru di bulan itu "
+            "tidak disimpan (buka dulu dengan `kerja rekap buka`, lalu impor ulang):\n"
+            + "\n".join(f"  {x}" for x in s.contoh_terkunci)
+            + lagi
+        )
+        raise typer.Exit(EXIT_RULES_UNMET)
 
 
 @app.command()

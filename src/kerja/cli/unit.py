@@ -83,3 +83,32 @@ def ubah(
             f"Lokasi kantor {jalur}: {lat},{lon}, radius {radius} m "
             "(juga untuk sub-unit tanpa lokasi sendiri)."
         )
+
+
+@app.command()
+def hapus(
+    unit: str = typer.Argument(..., help="Unit (nama atau jalur lengkap)."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Hapus unit yang kosong (tanpa pegawai, sub-unit atau mesin).
+
+    Contoh: [bold]kerja unit hapus "Dinas X > Seksi Lama"[/bold]
+    """
+    from ..services.units import remove_unit
+
+    print(f"Unit {remove_unit(open_db(), unit, actor(oleh))} dihapus.")
+
+
+@app.command()
+def pindah(
+    unit: str = typer.Argument(..., help="Unit yang dipindah (nama atau jalur lengkap), beserta isinya."),
+    ke: str = typer.Option(..., "--ke", help="Induk baru (nama atau jalur); '-' = jadi OPD sendiri."),
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Pindahkan unit beserta sub-unit dan pegawainya ke induk lain.
+
+    Contoh: [bold]kerja unit pindah "Seksi Surveilans" --ke "Dinas Kesehatan > Bidang P2P"[/bold]
+    """
+    from ..services.units import move_unit
+
+    print(f"Unit sekarang: {move_unit(open_db(), unit, ke, actor(oleh))}.")

@@ -27,14 +27,39 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(
         ["status", "statuspegawai", "jenispegawai", "statuscpnspns", "statuskepegawaian"], "status"
     ),
+    **dict.fromkeys(["kedudukanhukumnama", "kedudukanhukum", "kedudukan"], "kedudukan"),
+    **dict.fromkeys(["golid", "golakhirid"], "gol_id"),
+    **dict.fromkeys(["unorinduknama", "unorinduk", "unitorganisasiinduk"], "unor_induk"),
     **dict.fromkeys(["jabatan", "namajabatan", "jabatannama"], "jabatan"),
     **dict.fromkeys(["eselon", "eselonnama"], "eselon"),
     **dict.fromkeys(["jenisjabatan", "jenisjabatannama"], "jenis_jabatan"),
     **dict.fromkeys(
-        ["golongan", "gol", "pangkatgolongan", "pangkatgol", "golakhirnama", "golongannama", "golruang"],
+        [
+            "golongan",
+            "gol",
+            "pangkatgolongan",
+            "pangkatgol",
+            "golakhirnama",
+            "golongannama",
+            "golruang",
+            "pangkatgolruang",
+            "pangkatgolonganruang",
+            "golonganruang",
+        ],
         "golongan",
     ),
-    **dict.fromkeys(["opd", "perangkatdaerah", "skpd"], "opd"),
+    **dict.fromkeys(
+        [
+            "opd",
+            "perangkatdaerah",
+            "skpd",
+            "satuankerjakerjanama",
+            "satuankerjanama",
+            "satuankerja",
+            "satker",
+        ],
+        "opd",
+    ),
     **dict.fromkeys(["unit", "unor", "unornama", "unitorganisasi"], "unit"),
     **dict.fromkeys(["unitkerja", "bidang"], "unit_kerja"),
     **dict.fromkeys(["subunit", "subunitkerja", "seksi"], "sub_unit"),
@@ -44,7 +69,21 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(["tpp", "pagutpp", "basictpp", "tppbasic", "tppdasar"], "tpp"),
     **dict.fromkeys(["pin", "pinmesin", "idmesin", "idabsen", "pinabsen"], "pin_mesin"),
 }
-UNIT_PARTS = ("opd", "unit", "unit_kerja", "sub_unit")
+UNIT_PARTS = ("opd", "unor_induk", "unit", "unit_kerja", "sub_unit")
+# Fields a file can fill; a column that is there but empty for a row leaves the stored value
+# (SPEC §3, issue 15), unless the import names it in `kosongkan`.
+CLEARABLE = (
+    "gelar_depan",
+    "gelar_belakang",
+    "jabatan",
+    "eselon",
+    "golongan",
+    "nip_atasan",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "tpp",
+    "pin_mesin",
+)
 LABEL = {"unit": "Unit", "nip": "NIP", "nama": "Nama"}
 
 
@@ -65,10 +104,17 @@ class Employee:
     jenis_kelamin: str | None = None
     tpp: int | None = None
     pin_mesin: str | None = None
+    aktif: int = 1
+    # The fields this row actually said something about (a non-empty cell, or what follows from
+    # one); an existing employee's other fields stay as stored.
+    given: frozenset[str] = frozenset()
+    # How jenis_jabatan was found: "kolom", "eselon", "nama" (post name) or None (default).
+    jenis_dari: str | None = None
 
     def record(self) -> dict[str, object]:
         """A flat dict with dates as ISO text, as the store keeps it."""
         d = dict(self.__dict__)  # asdict() deep-copies: 4x slower on a 60k import
+        del d["given"], d["jenis_dari"]
         d["tanggal_lahir"] = self.tanggal_lahir.isoformat() if self.tanggal_lahir else None
         return d
 
@@ -96,7 +142,10 @@ def map_headers(headers: Sequence[object]) -> HeaderMap:
     unit_columns = [columns[p] for p in UNIT_PARTS if p in columns]
     missing = [LABEL[f] for f in ("nip", "nama") if f not in columns]
     if not unit_columns:
-        missing.append("Unit (atau OPD / Unit Kerja / Sub Unit Kerja)")
+        missing.append(
+            "Unit (atau OPD / Unit Kerja / Sub Unit Kerja; ekspor SIASN: SATUAN KERJA KERJA NAMA dan "
+            "UNOR NAMA; SAPK: SATUAN_KERJA_NAMA)"
+        )
     if missing:
         found = ", ".join(n for n in names if n) or "(tidak ada)"
         raise KerjaError(
@@ -111,7 +160,7 @@ def unit_path(parts: Iterable[object]) -> str:
     for part in parts:
         for p in str(part or "").split(">"):
             p = " ".join(p.split())
-            if p:
+            if p and (not pieces or pieces[-1] != p):  # SIASN: a head's UNOR is the OPD itself
                 pieces.append(p)
     return " > ".join(pieces)
 
@@ -126,6 +175,7 @@ def _text(value: object) -> str | None:
 
 
 def _jenis_jabatan(value: str | None, eselon: str | None) -> str:
+    """The kind from the file's own column, else from the eselon (SPEC §3)."""
     if value:
         key = norm_header(value)
         if "pimpinantinggi" in key or key.startswith("jpt"):
@@ -141,6 +191,85 @@ def _jenis_jabatan(value: str | None, eselon: str | None) -> str:
         return "PELAKSANA"
     level = eselon.split(".")[0]
     return {"I": "JPT", "II": "JPT", "III": "ADMINISTRATOR"}.get(level, "PENGAWAS")
+
+
+def jenis_and_source(value: str | None, eselon: str | None, post: str | None) -> tuple[str, str | None]:
+    """(kind, how it was found): an explicit kind in the jenis jabatan column ("kolom") wins; then
+    the eselon ("eselon"); then, when the column is absent or only says 'struktural', the post
+    name ("nama": Kepala Dinas, Kepala Bidang, Lurah, 'Fungsional ...'); else PELAKSANA."""
+    from .positions import kind_from_post
+
+    key = norm_header(value) if value else ""
+    vague = not key or "struktural" in key or key in ("jabatan", "-")
+    if not vague:
+        return _jenis_jabatan(value, eselon), "kolom"
+    if eselon is not None:
+        return _jenis_jabatan(None, eselon), "eselon"
+    kind = kind_from_post(post)
+    if kind is not None and (kind != "FUNGSIONAL" or not key):
+        return kind, "nama"
+    return "PELAKSANA", None
+
+
+# Titles written inside a name: 'drh. Siti Aminah, MP', 'Dr. Ir. H. Budi, S.T., M.T.'.
+_FRONT_TITLES = frozenset("dr drh drg dra drs dr ir prof h hj ns apt kh r rr ak".split())
+
+
+def split_titles(name: str) -> tuple[str | None, str, str | None]:
+    """(gelar depan, name, gelar belakang) of a name with titles inside it."""
+    head, _, tail = name.partition(",")
+    words = head.split()
+    front: list[str] = []
+    while (
+        len(words) > 1
+        and words[0].rstrip(".").lower() in _FRONT_TITLES
+        and (
+            words[0].endswith(".")
+            or words[0].rstrip(".").lower() in ("dr", "drh", "drg", "ir", "prof", "hj", "h")
+        )
+    ):
+        front.append(words.pop(0))
+    back = ", ".join(t.strip() for t in tail.split(",") if t.strip()) if tail else ""
+    return (" ".join(front) or None, " ".join(words), back or None)
+
+
+# KEDUDUKAN HUKUM (SIASN): these no longer work for the institution.
+_GONE = (
+    "pensiun",
+    "meninggal",
+    "berhenti",
+    "pemberhentian",
+    "diberhentikan",
+    "mutasi keluar",
+    "pindah keluar",
+)
+
+
+def active_from_kedudukan(value: str | None) -> int | None:
+    """1 (still employed: Aktif, CLTN, Tugas Belajar, MPP, ...) or 0 (pensiun, meninggal,
+    diberhentikan ...) from a KEDUDUKAN HUKUM name; None when empty."""
+    key = " ".join(str(value or "").lower().split())
+    if not key:
+        return None
+    if "sementara" in key:
+        return 1
+    return 0 if any(w in key for w in _GONE) else 1
+
+
+def golongan_from_bkn_id(value: object) -> str | None:
+    """BKN golongan id -> 'III/a': 11-14 I/a-I/d, 21-24 II/a-II/d, 31-34 III/a-III/d, 41-45 IV/a-IV/e."""
+    text = str(value or "").strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if text in ("", "-"):
+        return None
+    if not text.isdigit() or len(text) != 2:
+        raise ValueError("GOL_ID tidak dikenal; BKN memakai 11-14, 21-24, 31-34, 41-45")
+    level, sub = int(text[0]), int(text[1])
+    top = {1: 4, 2: 4, 3: 4, 4: 5}.get(level, 0)
+    if not 1 <= sub <= top:
+        raise ValueError("GOL_ID tidak dikenal; BKN memakai 11-14, 21-24, 31-34, 41-45")
+    return f"{('I', 'II', 'III', 'IV')[level - 1]}/{'abcde'[sub - 1]}"
 
 
 def _sex(value: str) -> str:
@@ -202,12 +331,17 @@ def parse_row(
     if not unit:
         problems.append(Problem(row_no, hm.names[hm.unit_columns[0]], "", "unit tidak boleh kosong"))
     eselon = attempt("eselon", parse_eselon, cell("eselon")) if "eselon" in hm.columns else None
-    jenis = (
-        attempt("jenis_jabatan", lambda v: _jenis_jabatan(_text(v), eselon), cell("jenis_jabatan"))
-        if "jenis_jabatan" in hm.columns
-        else _jenis_jabatan(None, eselon)
-    )
-    golongan = attempt("golongan", parse_golongan, cell("golongan"))
+    jabatan = _text(cell("jabatan"))
+    jenis_text = _text(cell("jenis_jabatan"))
+    try:
+        jenis, jenis_dari = jenis_and_source(jenis_text, eselon, jabatan)
+    except ValueError as e:
+        bad("jenis_jabatan", cell("jenis_jabatan"), str(e))
+        jenis, jenis_dari = "PELAKSANA", None
+    if _text(cell("golongan")) or "gol_id" not in hm.columns:
+        golongan = attempt("golongan", parse_golongan, cell("golongan"))
+    else:
+        golongan = attempt("gol_id", golongan_from_bkn_id, cell("gol_id"))
     atasan = None
     if _text(cell("nip_atasan")):
         atasan = attempt("nip_atasan", lambda v: parse_nip(v, "NON-ASN").nip, cell("nip_atasan"))
@@ -217,6 +351,24 @@ def parse_row(
     sex = attempt("jenis_kelamin", _sex, cell("jenis_kelamin")) if _text(cell("jenis_kelamin")) else None
     tpp = attempt("tpp", parse_rupiah, cell("tpp")) if _text(cell("tpp")) else None
     pin = _text(cell("pin_mesin"))
+    aktif = active_from_kedudukan(_text(cell("kedudukan")))
+
+    def said(f: str) -> bool:
+        return f in hm.columns and _text(cell(f)) not in (None, "-")
+
+    given = {"nama", "unit", "aktif"} | {f for f in CLEARABLE if said(f)}
+    if said("gol_id"):
+        given.add("golongan")
+    if said("status"):
+        given.add("status")
+    if jenis_dari is not None:
+        given.add("jenis_jabatan")
+    gelar_depan, gelar_belakang = _text(cell("gelar_depan")), _text(cell("gelar_belakang"))
+    if nama and gelar_depan is None and gelar_belakang is None:
+        front, bare, back = split_titles(nama)
+        if (front or back) and bare:
+            nama, gelar_depan, gelar_belakang = bare, front, back
+            given |= {"gelar_depan", "gelar_belakang"}
 
     if nip and nip.tanggal_lahir:
         if lahir and lahir != nip.tanggal_lahir:
@@ -237,9 +389,9 @@ def parse_row(
         nama=nama,
         unit=unit,
         status=status or "PNS",
-        gelar_depan=_text(cell("gelar_depan")),
-        gelar_belakang=_text(cell("gelar_belakang")),
-        jabatan=_text(cell("jabatan")),
+        gelar_depan=gelar_depan,
+        gelar_belakang=gelar_belakang,
+        jabatan=jabatan,
         jenis_jabatan=jenis or "PELAKSANA",
         eselon=eselon,
         golongan=golongan,
@@ -248,6 +400,9 @@ def parse_row(
         jenis_kelamin=sex,
         tpp=tpp,
         pin_mesin=pin,
+        aktif=1 if aktif is None else aktif,
+        given=frozenset(given),
+        jenis_dari=jenis_dari,
     )
     return emp, problems, warnings
 
@@ -385,6 +540,8 @@ class ImportPlan:
     changed: list[tuple[dict[str, object], dict[str, object]]] = field(default_factory=list)
     unchanged: int = 0
     inactivated: list[dict[str, object]] = field(default_factory=list)
+    per_kolom: dict[str, int] = field(default_factory=dict)
+    dikosongkan: dict[str, int] = field(default_factory=dict)
 
     @property
     def writes(self) -> bool:
@@ -392,24 +549,102 @@ class ImportPlan:
 
 
 def plan_import(
-    stored: Mapping[str, Mapping[str, object]], incoming: Iterable[Employee], *, ganti: bool
+    stored: Mapping[str, Mapping[str, object]],
+    incoming: Iterable[Employee],
+    *,
+    ganti: bool,
+    kosongkan: frozenset[str] = frozenset(),
 ) -> ImportPlan:
-    """Upsert by NIP: what is new, what changed (old, new), what stays; with `ganti`, who leaves."""
+    """Upsert by NIP: what is new, what changed (old, new), what stays; with `ganti`, who leaves.
+
+    An existing employee changes only in the fields the row said something about (`given`); an
+    empty cell leaves the stored value, unless its field is in `kosongkan` (then it is cleared).
+    A kind of position inferred from the post name does not override a stored eselon's kind when
+    the file has no eselon. `plan.per_kolom` counts the changes per field, `plan.dikosongkan` how
+    many stored values a field loses."""
     plan = ImportPlan()
     seen: set[str] = set()
     for e in incoming:
-        new = e.record() | {"aktif": 1}
+        rec = e.record()
         seen.add(e.nip)
         old = stored.get(e.nip)
         if old is None:
-            plan.added.append(new)
-        elif any(old.get(f) != new.get(f) for f in FIELDS):
+            plan.added.append(rec)
+            continue
+        new = dict(old)
+        for f in e.given:
+            new[f] = rec[f]
+        for f in kosongkan:
+            if f not in e.given:
+                new[f] = None
+        if e.jenis_dari == "nama" and old.get("eselon") and "eselon" not in e.given:
+            new["jenis_jabatan"] = old.get("jenis_jabatan")
+        changed = [f for f in FIELDS if old.get(f) != new.get(f)]
+        if changed:
             plan.changed.append((dict(old), new))
+            for f in changed:
+                plan.per_kolom[f] = plan.per_kolom.get(f, 0) + 1
+                if new.get(f) is None:
+                    plan.dikosongkan[f] = plan.dikosongkan.get(f, 0) + 1
         else:
             plan.unchanged += 1
     if ganti:
         plan.inactivated = [dict(r) for nip, r in stored.items() if nip not in seen and r.get("aktif")]
     return plan
+
+
+def match_units(paths: Iterable[str], existing: Iterable[str]) -> dict[str, str]:
+    """Each incoming unit path -> the stored unit it names, before anything is created: the path
+    itself when stored; else the one stored unit with the same leaf name in the same OPD (SIASN
+    gives 'OPD > leaf', a clerk sheet just the leaf), else the path as given (to be created)."""
+    known = set(existing)
+    by_leaf: dict[str, list[str]] = {}
+    for k in known:
+        by_leaf.setdefault(k.rsplit(" > ", 1)[-1], []).append(k)
+    out: dict[str, str] = {}
+    for path in set(paths):
+        if path in known:
+            out[path] = path
+            continue
+        parts = path.split(" > ")
+        cands = [k for k in by_leaf.get(parts[-1], []) if len(parts) == 1 or k.split(" > ", 1)[0] == parts[0]]
+        out[path] = cands[0] if len(cands) == 1 else path
+    return out
+
+
+def new_units(paths: Iterable[str], existing: Iterable[str]) -> list[str]:
+    """Every unit (each level of each path) not stored yet, in tree order."""
+    known = set(existing)
+    out: set[str] = set()
+    for path in paths:
+        parts = path.split(" > ")
+        for depth in range(1, len(parts) + 1):
+            sub = " > ".join(parts[:depth])
+            if sub not in known:
+                out.add(sub)
+    return sorted(out)
+
+
+def opds_without_leaders(records: Iterable[Mapping[str, object]]) -> list[str]:
+    """OPDs (first path level) whose active employees include no structural leader."""
+    from .positions import is_leader
+
+    led: dict[str, bool] = {}
+    for r in records:
+        if not r.get("aktif"):
+            continue
+        opd = str(r["unit"]).split(" > ", 1)[0]
+        led[opd] = led.get(opd, False) or is_leader(str(r.get("jenis_jabatan") or ""))
+    return sorted(o for o, ok in led.items() if not ok)
+
+
+def clearable_field(name: str) -> str | None:
+    """The field a `--kosongkan` name means (a field name or a header alias), if it may be cleared."""
+    key = norm_header(name)
+    f = key if key in CLEARABLE else ALIASES.get(key)
+    if f is None:
+        f = next((c for c in CLEARABLE if norm_header(c) == key), None)
+    return f if f in CLEARABLE else None
 
 
 def diff(old: Mapping[str, object], new: Mapping[str, object]) -> tuple[dict, dict]:

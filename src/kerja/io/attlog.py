@@ -238,6 +238,14 @@ def read_presence_csv(path: str | Path) -> list[CsvPunch]:
         offset = None
         if m and m[3]:
             z = m[3].replace(":", "")
+            if z != "Z":
+                hours, minutes = int(z[1:3]), int(z[3:5])
+                # Offsets in use run from -12:00 to +14:00, in whole quarter hours at most.
+                if (
+                    minutes >= 60
+                    or not -12 * 60 <= (1 if z[0] == "+" else -1) * (hours * 60 + minutes) <= 14 * 60
+                ):
+                    raise bad("waktu", text, f"zona waktu {m[3]} tidak ada (sah: -12:00 sampai +14:00)")
             sign = 1 if z[0] == "+" else -1
             offset = 0 if z == "Z" else sign * (int(z[1:3]) * 60 + int(z[3:5]))
         jenis_text = cell(row, "jenis")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,15 @@ class ImportSummary:
     kolom_diabaikan: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     berkas_galat: str | None = None
+    perubahan_kolom: dict[str, int] = field(default_factory=dict)  # field -> employees changed
+    dikosongkan: dict[str, int] = field(default_factory=dict)  # field -> stored values cleared
+    unit_baru: list[str] = field(default_factory=list)  # units this import creates
+    pejabat_dari_nama: int = 0  # leaders recognised from the post name (no eselon in the file)
+    fungsional_dari_nama: int = 0
+
+
+# More blanked values than this in one field is said out loud (issue 15: "a handful").
+BANYAK_DIKOSONGKAN = 5
 
 
 def _is_header(row: list[object]) -> bool:
@@ -50,9 +59,22 @@ def import_employees(
     coba: bool = False,
     ganti: bool = False,
     lewati_galat: str | Path | None = None,
+    kosongkan: list[str] | None = None,
 ) -> ImportSummary:
-    """Check the whole file, then upsert by NIP in one transaction (or nothing at all)."""
+    """Check the whole file, then upsert by NIP in one transaction (or nothing at all).
+
+    Only the columns the file has change an existing employee; an empty cell keeps the stored
+    value unless its field is named in `kosongkan`. Unit paths are matched to stored units first
+    (`dom.match_units`); the units still to be created are listed in the summary."""
     name = Path(path).name
+    clear: set[str] = set()
+    for k in kosongkan or []:
+        f = dom.clearable_field(k)
+        if f is None:
+            raise KerjaError(
+                f"--kosongkan {k!r} tidak dikenal; yang bisa dikosongkan: {', '.join(dom.CLEARABLE)}."
+            )
+        clear.add(f)
     table = find_header(read_rows(path, sheet), _is_header, path)
     hm = dom.map_headers(table.headers)
     if not table.rows or not any(any(c is not None for c in r) for _, r in table.rows):
@@ -90,7 +112,41 @@ def import_employees(
             if not more:
                 break
         stored = store.all_records(conn)
-        plan = dom.plan_import(stored, (e for _, e in good), ganti=ganti)
+        existing = store.unit_paths(conn)
+        mapping = dom.match_units((e.unit for _, e in good), existing)
+        good = [(n, e if mapping[e.unit] == e.unit else replace(e, unit=mapping[e.unit])) for n, e in good]
+        in_file = {f for f in clear if f in hm.columns}
+        plan = dom.plan_import(stored, (e for _, e in good), ganti=ganti, kosongkan=frozenset(in_file))
+        summary.perubahan_kolom, summary.dikosongkan = plan.per_kolom, plan.dikosongkan
+        summary.unit_baru = dom.new_units(
+            (str(r["unit"]) for r in [*plan.added, *(new for _, new in plan.changed)]), existing
+        )
+        summary.pejabat_dari_nama = sum(
+            1 for _, e in good if e.jenis_dari == "nama" and e.jenis_jabatan != "FUNGSIONAL"
+        )
+        summary.fungsional_dari_nama = sum(
+            1 for _, e in good if e.jenis_dari == "nama" and e.jenis_jabatan == "FUNGSIONAL"
+        )
+        wfo = store.circulars_with_leaders_in_office(conn)
+        if wfo and plan.writes:
+            after = dict(stored)
+            after.update({str(r["nip"]): r for r in plan.added})
+            after.update({str(new["nip"]): new for _, new in plan.changed})
+            for r in plan.inactivated:
+                after[str(r["nip"])] = {**r, "aktif": 0}
+            bare = dom.opds_without_leaders(after.values())
+            if bare:
+                extra = f" dan {len(bare) - 5} lainnya" if len(bare) > 5 else ""
+                summary.peringatan.append(
+                    f"{len(bare)} OPD tanpa pejabat sesudah impor ini: {'; '.join(bare[:5])}{extra}; surat "
+                    f"edaran {', '.join(wfo)} mewajibkan pejabat WFO (pejabat_wfo), jadi tidak ada pejabat "
+                    "yang terjadwal di kantor. Isi Eselon atau Jenis Jabatan pimpinannya."
+                )
+        for f, n in sorted(plan.dikosongkan.items()):
+            if n > BANYAK_DIKOSONGKAN:
+                summary.peringatan.append(
+                    f"{n} pegawai akan kehilangan isi kolom {f} (--kosongkan {f}); periksa dulu dengan --coba"
+                )
         if bad_rows and ganti:
             keep = {_raw_nip(r, hm) for n, r in table.rows if n in bad_rows}
             plan.inactivated = [r for r in plan.inactivated if r["nip"] not in keep]

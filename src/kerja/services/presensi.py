@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -293,9 +293,162 @@ class ImportSummary:
     contoh_pin: list[str] = field(default_factory=list)  # the first few unknown PINs
     jumlah_pin_tak_dikenal: int = 0  # distinct unknown PINs
     bulan: list[str] = field(default_factory=list)
+    sebelum_sejak: int = 0  # punches before --sejak, not looked at
+    terkunci: int = 0  # new punches in a locked month: not stored (exit 3)
+    bulan_terkunci: list[str] = field(default_factory=list)
+    contoh_terkunci: list[str] = field(default_factory=list)  # 'baris N: PIN p YYYY-MM-DD HH:MM:SS'
 
 
-BATCH = 50_000
+# Rows per write transaction: small enough that a check-in waiting behind one waits well under a
+# second (bench/import_wait_bench.py), big enough to keep executemany efficient.
+BATCH = 20_000
+# A punch this far ahead of "now" is a machine clock's drift, not the future.
+CLOCK_SKEW = timedelta(minutes=5)
+SHOWN = 20  # refused lines listed in a message or a summary
+
+
+@dataclass
+class _Punch:
+    """A punch that needs a closer look (locked month, near or after now, before --sejak)."""
+
+    line: int
+    who: str  # the PIN or NIP as the file gives it
+    tanggal: str
+    jam: str
+    row: tuple  # the presensi row to insert
+    offset: int | None = None  # the file's own offset (online CSV), else None
+
+
+class _Importer:
+    """The one import path every attendance format goes through, in two passes.
+
+    Pass 1 reads the whole file and refuses it (nothing stored) for a malformed line or a punch
+    after now + CLOCK_SKEW. Pass 2 writes in transactions of BATCH rows: each is atomic and the
+    whole is idempotent (a punch already stored is skipped by the unique index), so a killed
+    import leaves a consistent prefix that running it again completes, and a check-in never
+    waits behind the whole file. In a locked month, a punch already stored is skipped silently;
+    a new one is not stored and is listed (exit 3)."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        summary: ImportSummary,
+        *,
+        oleh: str,
+        now: datetime,
+        mesin: str | None,
+        sejak: date | None,
+    ) -> None:
+        self.conn, self.summary, self.oleh, self.mesin = conn, summary, oleh, mesin
+        with transaction(conn):  # one consistent read of the maps
+            if mesin is not None and machines_store.get(conn, mesin) is None:
+                raise KerjaError(
+                    f"--mesin {mesin!r} belum terdaftar; daftarkan dengan "
+                    f"`kerja mesin tambah {mesin} --unit U`."
+                )
+            self.anywhere, self.per_machine = machines_store.pin_maps(conn)
+            self.registered = machines_store.known_ids(conn)
+            unit_of = store.employee_units(conn)
+            unit_zone = local_time.unit_zones(conn)
+        self.offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
+        self.suffix = {nip: offset_text(o) for nip, o in self.offsets.items()}
+        self.stamp = clock.stamp(now)
+        self.limit = now + CLOCK_SKEW
+        # The earliest local date on which a punch may be after the limit, in any zone (WIB is the
+        # smallest offset): punches dated before it need no closer look.
+        self.near = (self.limit + timedelta(hours=7)).astimezone(UTC).date().isoformat()
+        self.sejak = sejak.isoformat() if sejak else None
+        self.unknown: dict[str, int] = {}
+        self.by_month: dict[tuple[str, str], int] = {}
+        self.months: set[str] = set()
+        with transaction(conn):
+            self.locked: set[str] = institution.locked_months(conn)
+
+    # -- pass 1 --------------------------------------------------------------------------
+
+    def after_now(self, p: _Punch) -> bool:
+        if p.tanggal < self.near:
+            return False
+        off = p.offset if p.offset is not None else self.offsets[p.row[1]]
+        instant = datetime.fromisoformat(f"{p.tanggal}T{p.jam}{offset_text(off)}")
+        return instant > self.limit
+
+    def refuse_future(self, berkas: str, future: list[_Punch]) -> None:
+        if not future:
+            return
+        shown = "; ".join(f"baris {p.line}: {p.who} {p.tanggal} {p.jam}" for p in future[:SHOWN])
+        more = f" ... dan {len(future) - SHOWN} lagi" if len(future) > SHOWN else ""
+        raise KerjaError(
+            f"{berkas}: {len(future)} presensi bertanggal sesudah sekarang "
+            f"({self.limit:%Y-%m-%d %H:%M %z}): {shown}{more}. Periksa jam mesin/aplikasinya; "
+            "tidak ada yang disimpan."
+        )
+
+    # -- pass 2 --------------------------------------------------------------------------
+
+    def write(self, rows: list[tuple], careful: list[_Punch]) -> None:
+        """One transaction: `rows` go in as they are; `careful` ones are checked against the
+        locks first (a punch already stored is skipped, a new one in a locked month listed)."""
+        conn, s = self.conn, self.summary
+        with transaction(conn):
+            self.locked = institution.locked_months(conn)
+            if self.locked and any(r[0][:7] in self.locked for r in rows):
+                # Locked while this import ran: those rows get the closer look too.
+                careful = careful + [
+                    _Punch(0, r[1], r[0], r[2][11:19], r) for r in rows if r[0][:7] in self.locked
+                ]
+                rows = [r for r in rows if r[0][:7] not in self.locked]
+            if careful:
+                in_lock = [p for p in careful if p.tanggal[:7] in self.locked]
+                rows = rows + [p.row for p in careful if p.tanggal[:7] not in self.locked]
+                if in_lock:
+                    have = store.existing_keys(conn, sorted({(p.tanggal, p.row[5]) for p in in_lock}))
+                    for p in in_lock:
+                        if (p.row[0], p.row[1], p.row[2][:19], p.row[5], p.row[3] or "") in have:
+                            s.sudah_ada += 1
+                            continue
+                        s.terkunci += 1
+                        if p.tanggal[:7] not in s.bulan_terkunci:
+                            s.bulan_terkunci.append(p.tanggal[:7])
+                        if len(s.contoh_terkunci) < SHOWN:
+                            s.contoh_terkunci.append(f"baris {p.line or '?'}: {p.who} {p.tanggal} {p.jam}")
+            # By nip (a stable sort keeps a machine's time order): the inserts then walk along
+            # the (tanggal, nip, waktu) index instead of jumping around it.
+            rows.sort(key=itemgetter(1))
+            added = store.insert_events(conn, rows)
+            s.ditambah += added
+            s.sudah_ada += len(rows) - added
+
+    def finish(self, berkas: str, fmt: str) -> None:
+        s = self.summary
+        s.pin_tak_dikenal = sum(self.unknown.values())
+        s.dibaca += s.pin_tak_dikenal
+        s.jumlah_pin_tak_dikenal = len(self.unknown)
+        s.contoh_pin = sorted(self.unknown, key=lambda k: (len(k), k))[:10]
+        s.bulan = sorted(self.months)
+        s.bulan_terkunci.sort()
+        with transaction(self.conn):
+            store.note_unknown_pins(self.conn, self.by_month, self.stamp)
+            audit.record(
+                self.conn,
+                oleh=self.oleh,
+                aksi="presensi.impor",
+                sesudah={
+                    "berkas": berkas,
+                    "format": fmt,
+                    "dibaca": s.dibaca,
+                    "ditambah": s.ditambah,
+                    "sudah_ada": s.sudah_ada,
+                    "pin_tak_dikenal": s.pin_tak_dikenal,
+                    "bulan": s.bulan,
+                    **({"terkunci": s.terkunci, "bulan_terkunci": s.bulan_terkunci} if s.terkunci else {}),
+                    **({"sejak": self.sejak} if self.sejak else {}),
+                },
+            )
+
+    def note_unknown(self, key: str, tanggal: str) -> None:
+        self.unknown[key] = self.unknown.get(key, 0) + 1
+        self.by_month[key, tanggal[:7]] = self.by_month.get((key, tanggal[:7]), 0) + 1
 
 
 def import_file(
@@ -307,10 +460,12 @@ def import_file(
     fmt: str | None = None,
     mesin: str | None = None,
     urutan_tanggal: str | None = None,
+    sejak: date | None = None,
     progress: Any = None,
 ) -> ImportSummary:
-    """Import an attendance file in one transaction: all of it or nothing. Re-importing the same
-    (or an overlapping) file adds nothing: punches are unique per (nip, time, source).
+    """Import an attendance file (see `_Importer`: refused whole for a bad line or a future
+    punch; written in short transactions; locked months and `sejak` respected). Re-importing the
+    same (or an overlapping) file adds nothing: punches are unique per (nip, local time, source).
 
     The format is found from the start of the file (`fmt` forces one; `io.punch_files` names
     them). A punch's machine is the file's own (device column, serial number) unless `mesin`
@@ -323,103 +478,148 @@ def import_file(
         raise KerjaError(f"Berkas {p} tidak ditemukan.")
     fmt = punch_files.resolve_format(p, fmt)
     summary = ImportSummary(p.name, fmt)
-    unknown: dict[str, int] = {}
-    by_month: dict[tuple[str, str], int] = {}  # (pin, YYYY-MM) -> punches: for `rekap kunci`
     store.widen_cache(conn)
-    with transaction(conn):
-        if mesin is not None:
-            mesin = mesin.strip()
-            if machines_store.get(conn, mesin) is None:
-                raise KerjaError(
-                    f"--mesin {mesin!r} belum terdaftar; daftarkan dengan "
-                    f"`kerja mesin tambah {mesin} --unit U`."
-                )
-        anywhere, per_machine = machines_store.pin_maps(conn)
-        registered = machines_store.known_ids(conn)
-        unit_of = store.employee_units(conn)
-        unit_zone = local_time.unit_zones(conn)
-        offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
-        suffix = {nip: offset_text(o) for nip, o in offsets.items()}
-        stamp = clock.stamp(now)
-        months: set[str] = set()
-        batch: list[tuple] = []
-        none: dict[str, str] = {}
-        scoped = per_machine.get
-
-        def flush() -> None:
-            # By nip (a stable sort keeps a machine's time order): the inserts then walk along the
-            # (tanggal, nip, waktu) index instead of jumping around it.
-            batch.sort(key=itemgetter(1))
-            summary.ditambah += store.insert_events(conn, batch)
-            batch.clear()
-
-        if fmt != "csv":
-            for chunk in punch_files.machine_chunks(p, fmt, progress=progress, urutan_tanggal=urutan_tanggal):
-                if mesin is not None:
-                    chunk = [(n, pin, d, t, j, st, mesin) for n, pin, d, t, j, st, _dev in chunk]
-                rows = [
-                    (d, nip, f"{d}T{t}{suffix[nip]}", jenis, "WFO", "mesin", state, dev, oleh, stamp)
-                    for _n, pin, d, t, jenis, state, dev in chunk
-                    if (nip := scoped(dev, none).get(pin) or anywhere.get(pin)) is not None
-                ]
-                if len(rows) < len(chunk):
-                    for punch in chunk:
-                        upin, udev = punch[1], punch[6]
-                        if scoped(udev, none).get(upin) is None and upin not in anywhere:
-                            ukey = f"{upin} (mesin {udev})" if udev in registered else upin
-                            unknown[ukey] = unknown.get(ukey, 0) + 1
-                            by_month[ukey, punch[2][:7]] = by_month.get((ukey, punch[2][:7]), 0) + 1
-                months.update({punch[2][:7] for punch in chunk})
-                batch += rows
-                if len(batch) >= BATCH:
-                    summary.dibaca += len(batch)
-                    flush()
-        else:
-            from ..io.attlog import read_presence_csv
-
-            for _n, nip_text, pin, d, t, off, jenis, mode in read_presence_csv(p):
-                try:
-                    key = clean_nip(nip_text) if nip_text else pin or ""
-                except ValueError as e:
-                    raise KerjaError(f"{p.name} baris {_n}, kolom NIP: {e}") from None
-                nip = anywhere.get(key)
-                if nip is None:
-                    unknown[key] = unknown.get(key, 0) + 1
-                    by_month[key, d[:7]] = by_month.get((key, d[:7]), 0) + 1
-                    continue
-                if off is not None and off != offsets[nip]:
-                    shift = timedelta(minutes=offsets[nip] - off)
-                    local = datetime.fromisoformat(f"{d}T{t}") + shift
-                    d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
-                batch.append(
-                    (d, nip, f"{d}T{t}{suffix[nip]}", jenis, mode, "online", None, mesin, oleh, stamp)
-                )
-            months.update({r[0][:7] for r in batch})
-        summary.dibaca += len(batch)
-        institution.ensure_unlocked(conn, months, "presensi")
-        flush()
-        summary.sudah_ada = summary.dibaca - summary.ditambah
-        store.note_unknown_pins(conn, by_month, stamp)
-        summary.pin_tak_dikenal = sum(unknown.values())
-        summary.dibaca += summary.pin_tak_dikenal
-        summary.jumlah_pin_tak_dikenal = len(unknown)
-        summary.contoh_pin = sorted(unknown, key=lambda k: (len(k), k))[:10]
-        summary.bulan = sorted(months)
-        audit.record(
-            conn,
-            oleh=oleh,
-            aksi="presensi.impor",
-            sesudah={
-                "berkas": p.name,
-                "format": fmt,
-                "dibaca": summary.dibaca,
-                "ditambah": summary.ditambah,
-                "sudah_ada": summary.sudah_ada,
-                "pin_tak_dikenal": summary.pin_tak_dikenal,
-                "bulan": summary.bulan,
-            },
-        )
+    imp = _Importer(conn, summary, oleh=oleh, now=now, mesin=mesin.strip() if mesin else None, sejak=sejak)
+    if fmt != "csv":
+        _import_machine(imp, p, fmt, urutan_tanggal, progress)
+    else:
+        _import_online(imp, p)
+    imp.finish(p.name, fmt)
     return summary
+
+
+def _import_machine(imp: _Importer, p: Path, fmt: str, urutan_tanggal: str | None, progress: Any) -> None:
+    from ..io import punch_files
+
+    none: dict[str, str] = {}
+    scoped = imp.per_machine.get
+    anywhere, suffix, oleh, stamp, mesin = imp.anywhere, imp.suffix, imp.oleh, imp.stamp, imp.mesin
+    sejak = imp.sejak
+
+    def chunks(bar: Any = None) -> Iterator[list]:
+        for chunk in punch_files.machine_chunks(p, fmt, progress=bar, urutan_tanggal=urutan_tanggal):
+            if mesin is not None:
+                chunk = [(n, pin, d, t, j, st, mesin) for n, pin, d, t, j, st, _dev in chunk]
+            yield chunk
+
+    def closer(punch: tuple) -> _Punch | None:
+        n, pin, d, t, jenis, state, dev = punch
+        nip = scoped(dev, none).get(pin) or anywhere.get(pin)
+        if nip is None:
+            return None
+        row = (d, nip, f"{d}T{t}{suffix[nip]}", jenis, "WFO", "mesin", state, dev, oleh, stamp)
+        return _Punch(n, f"PIN {pin}", d, t, row)
+
+    # Pass 1: every line parses (the readers raise on a bad one) and none is after now.
+    future: list[_Punch] = []
+    near = imp.near
+    for chunk in chunks():
+        if max(punch[2] for punch in chunk) >= near:
+            for punch in chunk:
+                if punch[2] >= near and (c := closer(punch)) is not None and imp.after_now(c):
+                    future.append(c)
+    imp.refuse_future(p.name, future)
+
+    # Pass 2: write.
+    rows: list[tuple] = []
+    careful: list[_Punch] = []
+    s = imp.summary
+    for chunk in chunks(progress):
+        dates = {punch[2] for punch in chunk}
+        imp.months.update(d[:7] for d in dates)
+        if sejak is not None and min(dates) < sejak:
+            kept = [punch for punch in chunk if punch[2] >= sejak]
+            s.sebelum_sejak += len(chunk) - len(kept)
+            chunk, dates = kept, {punch[2] for punch in kept}
+        special = {d for d in dates if d[:7] in imp.locked}
+        new_rows = [
+            (d, nip, f"{d}T{t}{suffix[nip]}", jenis, "WFO", "mesin", state, dev, oleh, stamp)
+            for _n, pin, d, t, jenis, state, dev in chunk
+            if d not in special and (nip := scoped(dev, none).get(pin) or anywhere.get(pin)) is not None
+        ]
+        looked = 0
+        if special:
+            for punch in chunk:
+                if punch[2] in special and (c := closer(punch)) is not None:
+                    careful.append(c)
+                    looked += 1
+        if len(new_rows) + looked < len(chunk):
+            for punch in chunk:
+                upin, udev = punch[1], punch[6]
+                if scoped(udev, none).get(upin) is None and upin not in anywhere:
+                    imp.note_unknown(f"{upin} (mesin {udev})" if udev in imp.registered else upin, punch[2])
+        rows += new_rows
+        s.dibaca += len(new_rows) + looked
+        if len(rows) + len(careful) >= BATCH:
+            imp.write(rows, careful)
+            rows, careful = [], []
+    if rows or careful:
+        imp.write(rows, careful)
+
+
+def _import_online(imp: _Importer, p: Path) -> None:
+    from ..io.attlog import read_presence_csv
+
+    punches: list[_Punch] = []
+    for n, nip_text, pin, d, t, off, jenis, mode in read_presence_csv(p):
+        try:
+            key = clean_nip(nip_text) if nip_text else pin or ""
+        except ValueError as e:
+            raise KerjaError(f"{p.name} baris {n}, kolom NIP: {e}") from None
+        if imp.sejak is not None and d < imp.sejak:
+            imp.summary.sebelum_sejak += 1
+            continue
+        nip = imp.anywhere.get(key)
+        if nip is None:
+            imp.note_unknown(key, d)
+            continue
+        d0, t0 = d, t
+        if off is not None and off != imp.offsets[nip]:
+            shift = timedelta(minutes=imp.offsets[nip] - off)
+            local = datetime.fromisoformat(f"{d}T{t}") + shift
+            d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
+        row = (
+            d,
+            nip,
+            f"{d}T{t}{imp.suffix[nip]}",
+            jenis,
+            mode,
+            "online",
+            None,
+            imp.mesin,
+            imp.oleh,
+            imp.stamp,
+        )
+        punches.append(_Punch(n, key, d0, t0, row, off))
+    imp.refuse_future(p.name, [x for x in punches if imp.after_now(x)])
+    for x in punches:
+        x.tanggal, x.jam = x.row[0], x.row[2][11:19]
+    imp.months.update(x.tanggal[:7] for x in punches)
+    # The same instant given with another offset, or stored before the unit's zone changed, is the
+    # same punch: look for it by instant, not by its local reading.
+    seen = (
+        store.online_instants(
+            imp.conn,
+            sorted({x.row[1] for x in punches}),
+            min(x.tanggal for x in punches),
+            max(x.tanggal for x in punches),
+        )
+        if punches
+        else set()
+    )
+    fresh = []
+    for x in punches:
+        if (x.row[1], _utc(x.row[2]), x.row[3] or "") in seen:
+            imp.summary.sudah_ada += 1
+        else:
+            fresh.append(x)
+    imp.summary.dibaca += len(punches)
+    for i in range(0, len(fresh), BATCH):
+        imp.write([], fresh[i : i + BATCH])
+
+
+def _utc(waktu: str) -> str:
+    return datetime.fromisoformat(waktu).astimezone(UTC).isoformat()
 
 
 # Declared day statuses -----------------------------------------------------------------------

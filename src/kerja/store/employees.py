@@ -61,6 +61,20 @@ def ensure_units(conn: sqlite3.Connection, paths: Iterable[str]) -> dict[str, in
     return {p: v[0] for p, v in known.items()}
 
 
+def circulars_with_leaders_in_office(conn: sqlite3.Connection) -> list[str]:
+    """Names of stored circulars that keep leaders in the office (`pejabat_wfo`)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT nama FROM kebijakan WHERE json_extract(isi, '$.pejabat_wfo') = 1 ORDER BY mulai"
+        )
+    ]
+
+
+def unit_paths(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT jalur FROM unit")]
+
+
 def all_records(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
     return {r["nip"]: dict(r) for r in conn.execute(SELECT)}
 

@@ -367,6 +367,34 @@ def m006_presensi_batal(db: Database) -> None:
         db.execute(statement)
 
 
+@step
+def m007_presensi_kunci_lokal(db: Database) -> None:
+    """An imported punch's key is its local clock reading, not the offset it was stored with:
+    the same machine file imported again after `unit ubah --zona` used to add every punch a
+    second time (the stored text differed only in its offset). Duplicates that made are removed
+    first (the earliest row of each key stays), then the index is rebuilt on the reading."""
+    removed = db.execute(
+        "DELETE FROM presensi WHERE sumber <> 'manual' AND id NOT IN ("
+        "SELECT min(id) FROM presensi WHERE sumber <> 'manual' "
+        "GROUP BY tanggal, nip, substr(waktu, 1, 19), sumber, ifnull(jenis, ''))"
+    ).rowcount
+    db.execute("DROP INDEX presensi_hari")
+    db.execute(
+        "CREATE UNIQUE INDEX presensi_hari ON presensi(tanggal, nip, substr(waktu, 1, 19), sumber, "
+        "(CASE WHEN sumber = 'manual' THEN NULL ELSE ifnull(jenis, '') END))"
+    )
+    if removed:
+        db.execute(
+            "INSERT INTO audit (waktu, oleh, aksi, sesudah, alasan) "
+            "VALUES (?, 'kerja', 'presensi.migrasi', ?, ?)",
+            [
+                now_iso(),
+                f'{{"dihapus": {removed}}}',
+                "presensi ganda dari impor ulang sesudah zona unit diubah",
+            ],
+        )
+
+
 # Append new steps here, e.g.:
 #
 # @step

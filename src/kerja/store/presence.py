@@ -164,6 +164,40 @@ def insert_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> in
     return conn.executemany(INSERT_NEW, rows).rowcount
 
 
+def existing_keys(conn: sqlite3.Connection, days: Sequence[tuple[str, str]]) -> set[tuple[str, ...]]:
+    """The import keys (tanggal, nip, local reading, sumber, jenis or '') stored on the given
+    (tanggal, sumber) pairs: the columns of the unique index presensi_hari."""
+    out: set[tuple[str, ...]] = set()
+    cur = _plain(conn)
+    for tanggal, sumber in days:
+        out.update(
+            cur.execute(
+                "SELECT tanggal, nip, substr(waktu, 1, 19), sumber, ifnull(jenis, '') FROM presensi "
+                "WHERE tanggal = ? AND sumber = ?",
+                (tanggal, sumber),
+            ).fetchall()
+        )
+    return out
+
+
+def online_instants(
+    conn: sqlite3.Connection, nips: Sequence[str], start: str, end: str
+) -> set[tuple[str, str, str]]:
+    """(nip, UTC instant ISO, jenis or '') of the stored online punches of `nips` dated within a
+    day of [start, end]: an online punch is the same one whatever offset it was given with."""
+    from datetime import UTC, datetime
+
+    lo = (date.fromisoformat(start) - timedelta(days=1)).isoformat()
+    hi = (date.fromisoformat(end) + timedelta(days=1)).isoformat()
+    where, args = _nip_filter(nips)
+    rows = _plain(conn).execute(
+        "SELECT nip, waktu, ifnull(jenis, '') FROM presensi WHERE sumber = 'online' "
+        f"AND tanggal BETWEEN ? AND ?{where}",
+        [lo, hi, *args],
+    )
+    return {(n, datetime.fromisoformat(w).astimezone(UTC).isoformat(), j) for n, w, j in rows}
+
+
 def insert_manual(conn: sqlite3.Connection, row: Sequence[Any]) -> int:
     """A manual check-in/out: always kept (no unique index on manual rows); returns its id."""
     cur = conn.execute(INSERT_MANUAL, row)

@@ -85,3 +85,54 @@ def office_of(conn: sqlite3.Connection, nip: str) -> Office | None:
         (nip,),
     ).fetchone()
     return Office(row[0], row[1], row[2]) if row else None
+
+
+def usage(conn: sqlite3.Connection, unit_id: int) -> tuple[int, int, int]:
+    """(employees, active or not; sub-units; machines) that hang on a unit."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM pegawai WHERE unit_id = ?1), "
+        "(SELECT count(*) FROM unit WHERE induk_id = ?1), (SELECT count(*) FROM mesin WHERE unit_id = ?1)",
+        (unit_id,),
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def delete(conn: sqlite3.Connection, unit_id: int) -> None:
+    conn.execute("DELETE FROM unit WHERE id = ?", (unit_id,))
+
+
+def subtree(conn: sqlite3.Connection, unit_id: int) -> list[tuple[int, str, int]]:
+    """(id, path, level) of a unit and everything under it."""
+    return [
+        (int(r[0]), str(r[1]), int(r[2]))
+        for r in conn.execute(
+            "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL "
+            "SELECT u.id FROM unit u JOIN t ON u.induk_id = t.id) "
+            "SELECT u.id, u.jalur, u.tingkat FROM unit u JOIN t ON t.id = u.id",
+            (unit_id,),
+        )
+    ]
+
+
+def path_exists(conn: sqlite3.Connection, path: str) -> bool:
+    return conn.execute("SELECT 1 FROM unit WHERE jalur = ?", (path,)).fetchone() is not None
+
+
+def move(
+    conn: sqlite3.Connection,
+    unit_id: int,
+    parent: tuple[int, str, int, int] | None,
+    rows: list[tuple[int, str, int, str]],
+) -> None:
+    """Re-hang a unit under `parent` (id, path, level, OPD id) or at the top; `rows` are every
+    unit of its subtree as (id, new path, new level, name)."""
+    conn.execute("UPDATE unit SET induk_id = ? WHERE id = ?", (parent[0] if parent else None, unit_id))
+    opd = parent[3] if parent else unit_id
+    # Two steps so no new path collides with an old one of the same subtree midway.
+    conn.executemany(
+        "UPDATE unit SET jalur = '#' || id || ' ' || jalur WHERE id = ?", ((r[0],) for r in rows)
+    )
+    conn.executemany(
+        "UPDATE unit SET jalur = ?, tingkat = ?, opd_id = ? WHERE id = ?",
+        ((p, t, opd, i) for i, p, t, _ in rows),
+    )
