@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, nip_arg, open_db, out_target
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, now, open_db, out_target
 
 app = App(help="Data pegawai: impor dari SIMPEG/SIASN atau spreadsheet, daftar, lihat, ubah.")
 
@@ -21,6 +21,12 @@ def impor(
         None, "--lewati-galat", help="Simpan baris yang benar; tulis baris yang salah ke berkas ini."
     ),
     timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas --lewati-galat bila sudah ada."),
+    mulai: str | None = typer.Option(
+        None,
+        "--mulai",
+        help="Isi berkas berlaku mulai tanggal YYYY-MM-DD: pegawai baru tercatat sejak tanggal itu, "
+        "perubahan pagu/unit/atasan/aktif pegawai lama berlaku dari tanggal itu.",
+    ),
     kosongkan: list[str] | None = typer.Option(
         None,
         "--kosongkan",
@@ -57,6 +63,7 @@ def impor(
             coba=coba,
             ganti=ganti,
             lewati_galat=lewati_galat,
+            mulai=date_arg(mulai, "--mulai") if mulai else None,
             kosongkan=kosongkan,
         )
     if as_json:
@@ -195,8 +202,9 @@ def lihat(
 
     conn = open_db()
     r = service.get(conn, nip_arg(nip))
+    riwayat = service.history(conn, r["nip"])
     if as_json:
-        render.emit_json(_json_row(r))
+        render.emit_json(_json_row(r) | {"riwayat": riwayat})
         return
     labels = [
         ("NIP", "nip"),
@@ -221,6 +229,15 @@ def lihat(
         render.say(f"  {label:<14} {r[key] if r[key] is not None else '-'}", hang=17)
     print(f"  {'Pagu TPP':<14} {render.rupiah(r['tpp'])}")
     print(f"  {'Aktif':<14} {'ya' if r['aktif'] else 'tidak'}")
+    if len(riwayat) > 1:
+        print("  Riwayat (berlaku mulai):")
+        for h in riwayat:
+            span = f"{h['mulai'] or 'awal'} s.d. {h['sampai'] or 'sekarang'}"
+            render.say(
+                f"    {span}: pagu {render.rupiah(h['tpp'])}, {h['unit']}, atasan {h['nip_atasan'] or '-'}, "
+                f"{'aktif' if h['aktif'] else 'nonaktif'}",
+                hang=6,
+            )
 
 
 @app.command()
@@ -237,11 +254,19 @@ def ubah(
     ),
     aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
+    mulai: str | None = typer.Option(
+        None, "--mulai", help="Berlaku mulai tanggal YYYY-MM-DD (bawaan: hari ini)."
+    ),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Ubah data satu pegawai; setiap perubahan masuk log audit.
 
-    Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --alasan "SK baru"[/bold]
+    Pagu TPP, unit, atasan dan aktif/nonaktif berlaku mulai --mulai (bawaan: hari ini): hari
+    sebelumnya tetap memakai data lamanya, jadi rekap bulan lalu tidak berubah. Tanggal di (atau
+    sebelum) bulan yang dikunci ditolak. Riwayatnya: `kerja pegawai lihat NIP`.
+
+    Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --mulai 2021-04-01
+    --alasan "SK baru"[/bold]
     """
     from ..services.pegawai import change_employee
 
@@ -256,5 +281,8 @@ def ubah(
         mesin=mesin,
         aktif=aktif,
         alasan=alasan,
+        mulai=date_arg(mulai, "--mulai") if mulai else None,
+        now=now(),
     )
-    print(f"Data {r['nip']} ({r['nama']}) diperbarui.")
+    since = f", berlaku mulai {r['berlaku_mulai']}" if r.get("berlaku_mulai") else ""
+    print(f"Data {r['nip']} ({r['nama']}) diperbarui{since}.")
