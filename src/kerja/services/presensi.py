@@ -318,7 +318,7 @@ class ImportSummary:
 
 # Rows per write transaction: small enough that a check-in waiting behind one waits well under a
 # second (bench/import_wait_bench.py), big enough to keep executemany efficient.
-BATCH = 20_000
+BATCH = 10_000
 # A punch this far ahead of "now" is a machine clock's drift, not the future.
 CLOCK_SKEW = timedelta(minutes=5)
 SHOWN = 20  # refused lines listed in a message or a summary
