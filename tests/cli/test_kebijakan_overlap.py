@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
+from helpers import db_bytes, write
 from roster_fixture import KUKAR, setup
-from tests.conftest import db_bytes, write
 
 B = 'nama = "b"\nmulai = 2021-01-25\nsampai = 2021-02-28\n[kuota]\nwfo_persen = 50\n'
 
