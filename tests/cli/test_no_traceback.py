@@ -135,3 +135,29 @@ def test_usage_errors_are_indonesian_and_exit_2(kerja, store):
         assert "Coba 'kerja" in r.stderr and "--help' untuk bantuan." in r.stderr
         for english in ("Usage", "Error", "No such", "Missing", "Invalid value", "Try "):
             assert english not in r.stderr, r.stderr
+
+
+def test_db_option_after_the_subcommand(kerja, tmp_path):
+    # Was "No such option: --db": Click reads the global option only before the subcommand.
+    other = tmp_path / "dinas.db"
+    kerja("init", "--instansi", "Dinas Lain", "--db", str(other))
+    assert other.exists() and not (tmp_path / "kerja.db").exists()
+    r = kerja("aturan", "lihat", "--bulan", "2021-02", f"--db={other}", "--json")
+    assert r.stdout.startswith("{")
+    r = kerja("pegawai", "daftar", "--db", str(tmp_path / "tidak-ada.db"), code=1)
+    assert "tidak-ada.db" in r.stderr and "kerja init" in r.stderr
+
+
+def test_global_db_first_leaves_other_words_alone():
+    from kerja.cli.core import global_db_first
+
+    assert global_db_first(["pegawai", "lihat", "X", "--db", "a.db"]) == [
+        "--db",
+        "a.db",
+        "pegawai",
+        "lihat",
+        "X",
+    ]
+    assert global_db_first(["--db", "a.db", "audit"]) == ["--db", "a.db", "audit"]
+    assert global_db_first(["demo", "--db", "baru.db"]) == ["demo", "--db", "baru.db"]
+    assert global_db_first(["kinerja", "catat", "--", "--db"]) == ["kinerja", "catat", "--", "--db"]

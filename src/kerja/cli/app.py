@@ -39,7 +39,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     db: Path | None = typer.Option(
-        None, "--db", help="Berkas basis data (bawaan: $KERJA_DB, lalu ./kerja.db).", show_default=False
+        None,
+        "--db",
+        help="Berkas basis data (bawaan: $KERJA_DB, lalu ./kerja.db); boleh juga sesudah perintahnya.",
+        show_default=False,
     ),
     debug: bool = typer.Option(False, "--debug", help="Tampilkan jejak lengkap bila ada kesalahan."),
     version: bool = typer.Option(

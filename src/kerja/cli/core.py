@@ -113,7 +113,7 @@ class KerjaGroup(KerjaSubGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv = global_db_first(list(sys.argv[1:] if args is None else args))
         self._localise_completion_options()
         if not argv or "--help" in argv or all(a in self.list_commands(None) for a in argv):  # type: ignore[arg-type]
             _indonesian_help()
@@ -129,6 +129,38 @@ class KerjaGroup(KerjaSubGroup):
             sys.exit(1)
         # Non-standalone Typer returns an Exit's code instead of raising it (and None on success).
         sys.exit(code if isinstance(code, int) else 0)
+
+
+# Commands with an --db option of their own (`kerja demo --db BARU.db` names the file it creates).
+OWN_DB_OPTION = {"demo"}
+
+
+def global_db_first(argv: list[str]) -> list[str]:
+    """`kerja pegawai daftar --db dinas.db` as `kerja --db dinas.db pegawai daftar`: the global
+    --db is accepted after the subcommand too (Click only reads it before). Not after `--`, and
+    not for a command that has its own --db."""
+    first = 0
+    while first < len(argv) and argv[first].startswith("-"):
+        first += 2 if argv[first] == "--db" else 1  # the root's options (--db takes a value)
+    if first >= len(argv) or argv[first] in OWN_DB_OPTION:
+        return argv
+    rest = argv[first:]
+    end = rest.index("--") if "--" in rest else len(rest)
+    moved: list[str] = []
+    i = 0
+    while i < end:
+        a = rest[i]
+        if a == "--db" and i + 1 < end:
+            moved += rest[i : i + 2]
+            del rest[i : i + 2]
+            end -= 2
+        elif a.startswith("--db="):
+            moved.append(a)
+            del rest[i]
+            end -= 1
+        else:
+            i += 1
+    return [*argv[:first], *moved, *rest] if moved else argv
 
 
 def _indonesian_help() -> None:
