@@ -155,6 +155,56 @@ def write_csv(rows: list[dict], path: Path) -> Path:
     return path
 
 
+# The 64 headers of SIASN's "Unduh Data Pegawai" CSV (kanekescom/laravel-siasn-simpeg).
+SIASN_HEADERS = (
+    "PNS ID,NIP BARU,NIP LAMA,NAMA,GELAR DEPAN,GELAR BELAKANG,TEMPAT LAHIR ID,TEMPAT LAHIR NAMA,"
+    "TANGGAL LAHIR,JENIS KELAMIN,AGAMA ID,AGAMA NAMA,JENIS KAWIN ID,JENIS KAWIN NAMA,NIK,NOMOR HP,EMAIL,"
+    "EMAIL GOV,ALAMAT,NPWP NOMOR,BPJS,JENIS PEGAWAI ID,JENIS PEGAWAI NAMA,KEDUDUKAN HUKUM ID,"
+    "KEDUDUKAN HUKUM NAMA,STATUS CPNS PNS,KARTU ASN VIRTUAL,NOMOR SK CPNS,TANGGAL SK CPNS,TMT CPNS,"
+    "NOMOR SK PNS,TANGGAL SK PNS,TMT PNS,GOL AWAL ID,GOL AWAL NAMA,GOL AKHIR ID,GOL AKHIR NAMA,TMT GOLONGAN,"
+    "MK TAHUN,MK BULAN,JENIS JABATAN ID,JENIS JABATAN NAMA,JABATAN ID,JABATAN NAMA,TMT JABATAN,"
+    "TINGKAT PENDIDIKAN ID,TINGKAT PENDIDIKAN NAMA,PENDIDIKAN ID,PENDIDIKAN NAMA,TAHUN LULUS,KPKN ID,"
+    "KPKN NAMA,LOKASI KERJA ID,LOKASI KERJA NAMA,UNOR ID,UNOR NAMA,INSTANSI INDUK ID,INSTANSI INDUK NAMA,"
+    "INSTANSI KERJA ID,INSTANSI KERJA NAMA,SATUAN KERJA INDUK ID,SATUAN KERJA INDUK NAMA,"
+    "SATUAN KERJA KERJA ID,SATUAN KERJA KERJA NAMA"
+).split(",")
+
+
+def write_siasn_csv(rows: list[dict], path: Path) -> Path:
+    """The province as a SIASN Unduh Data export: comma-separated, every value a string, no
+    eselon/TPP/PIN/supervisor; the unit as satuan kerja + UNOR induk + UNOR (SIASN's own columns
+    carry only the satuan kerja and the leaf UNOR; UNOR INDUK NAMA is added so the tree stays)."""
+    headers = [*SIASN_HEADERS[:55], "UNOR INDUK NAMA", *SIASN_HEADERS[55:]]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(headers)
+        blank = dict.fromkeys(headers, "")
+        for i, r in enumerate(rows):
+            parts = r["Unit Kerja"].split(" > ")
+            born = r["Tanggal Lahir"]
+            rec = blank | {
+                "PNS ID": f"8ae483{i:010d}",
+                "NIP BARU": r["NIP"],
+                "NAMA": r["Nama"].upper(),
+                "TANGGAL LAHIR": f"{born[8:10]}-{born[5:7]}-{born[:4]}",
+                "JENIS KELAMIN": "M" if r["Jenis Kelamin"] == "L" else "F",
+                "JENIS PEGAWAI NAMA": "PNS Daerah Provinsi",
+                "KEDUDUKAN HUKUM ID": "01",
+                "KEDUDUKAN HUKUM NAMA": "Aktif",
+                "STATUS CPNS PNS": {"PNS": "P"}.get(r["Status"], r["Status"]),
+                "GOL AKHIR NAMA": r["Golongan"],
+                "JENIS JABATAN NAMA": "Jabatan Struktural" if r["Eselon"] else "Jabatan Pelaksana",
+                "JABATAN NAMA": r["Jabatan"],
+                "UNOR ID": f"u{hash(r['Unit Kerja']) & 0xFFFFFF:06x}",
+                "UNOR NAMA": parts[-1],
+                "UNOR INDUK NAMA": parts[-2] if len(parts) > 2 else "",
+                "INSTANSI INDUK NAMA": "Pemerintah Provinsi",
+                "SATUAN KERJA KERJA NAMA": parts[0],
+            }
+            w.writerow([rec[h] for h in headers])
+    return path
+
+
 def write_xlsx(rows: list[dict], path: Path) -> Path:
     import xlsxwriter
 

@@ -55,20 +55,4 @@ def store(kerja: Kerja, db_path: Path) -> Path:
     return db_path
 
 
-def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def db_bytes(path: Path) -> bytes:
-    """The store's content as SQL text: equal bytes = nothing changed (WAL-independent)."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump()).encode()
-    finally:
-        conn.close()
-
-
 os.environ.setdefault("TZ", "UTC")

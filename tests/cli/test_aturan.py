@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import db_bytes, write
 
+from helpers import db_bytes, write
 from kerja.domain import rules
 from kerja.domain.errors import KerjaError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import write
+from helpers import write
 
 
 def test_readable_toml_that_round_trips(kerja, store, tmp_path):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import db_bytes
+from helpers import db_bytes
 
 ROW = re.compile(r"^(\d{16,18})\s+.*?\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+|-)\s*$")
 

@@ -7,7 +7,9 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from roster_fixture import KABID, KADIS, KASI, KUKAR, db_bytes, setup, staff_a1, staff_a2, write
+
+from helpers import db_bytes, write
+from roster_fixture import KABID, KADIS, KASI, KUKAR, setup, staff_a1, staff_a2
 
 KUKAR_TEXT = KUKAR.read_text(encoding="utf-8")
 
@@ -214,7 +216,7 @@ def test_lihat_of_a_unit_is_the_whole_view_cut_to_that_unit(kerja, dinas, db_pat
     from kerja.store.db import connect
 
     text = KUKAR_TEXT.replace('tingkat = "opd"', f'tingkat = "{tingkat}"').replace("kukar-2021", "uji")
-    kerja("kebijakan", "tambah", write(tmp_path / "uji.toml", text))
+    kerja("kebijakan", "tambah", write(tmp_path / "uji.toml", text), "--ganti", "kukar-2021")
     kerja("jadwal", "buat", "--kebijakan", "uji", code=None)  # exit 3 for unit quotas: not the point here
     sick = staff_a2()[0]
     kerja("presensi", "status", sick, "--kode", "S", "--mulai", "2021-02-02", "--keterangan", "demam")

@@ -3,7 +3,8 @@
 import json
 import sqlite3
 
-from roster_fixture import KUKAR, db_bytes, setup, staff_a1, write
+from helpers import db_bytes, write
+from roster_fixture import KUKAR, setup, staff_a1
 
 
 def test_libur_daftar_lists_national_and_cuti_bersama_in_indonesian(kerja, store, monkeypatch):

@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 
-from conftest import db_bytes, write
+from helpers import db_bytes, write
 from kinerja_data import catat
 
 KEPALA = "196801011990031001"

@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 
-from conftest import write
+from helpers import write
 from kinerja_data import catat, punches, status
 
 KEPALA = "196801011990031001"
@@ -98,7 +98,15 @@ def test_locked_recap_byte_identical_after_master_data_change(kerja, month, chan
 
 def test_periksa_names_each_difference_and_exits_3(kerja, month):
     kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", KEPALA)
-    kerja("pegawai", "ubah", STAF, "--tpp", "4000000", "--oleh", KEPALA)
+    # kerja refuses a pagu dated in the locked month; a change behind its back is what periksa finds
+    assert (
+        "dikunci"
+        in kerja("pegawai", "ubah", STAF, "--tpp", "4000000", "--mulai", "2021-02-01", code=1).stderr
+    )
+    conn = sqlite3.connect(month)
+    conn.execute("UPDATE pegawai SET tpp = 4000000 WHERE nip = ?", (STAF,))
+    conn.commit()
+    conn.close()
     r = kerja("rekap", "periksa", "--bulan", "2021-02", code=3)
     # STAF: on time all 19 days, no cut: disiplin 3,500,000 x 40% = 1,400,000 -> 1,600,000;
     # 240 of 19 x 300 = 5700 minutes: kinerja 3,500,000 x 60% x 240/5700 = 88,421.05 -> 88,421,
@@ -129,7 +137,7 @@ def test_buka_keeps_the_stored_recap_in_the_audit(kerja, month):
     assert buka[0]["sebelum"]["rekap"] == before
     assert buka[0]["sebelum"]["sha256"] == hashlib.sha256(before.encode()).hexdigest()
     # reopened: the recap is computed again from today's data
-    kerja("pegawai", "ubah", STAF, "--tpp", "4000000", "--oleh", KEPALA)
+    kerja("pegawai", "ubah", STAF, "--tpp", "4000000", "--mulai", "2021-02-01", "--oleh", KEPALA)
     assert recap_text(kerja) != before
 
 

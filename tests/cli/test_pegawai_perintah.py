@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from tests.cli.test_pegawai_impor import HEAD, KABID, KADIS, STAF
-from tests.conftest import db_bytes, write
+from helpers import db_bytes, write
+from pegawai_data import HEAD, KABID, KADIS, STAF
 
 KEYS = [
     "nip",

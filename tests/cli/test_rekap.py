@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conftest import db_bytes
+from helpers import db_bytes
 from kinerja_data import (
     KABID,
     KASI,
@@ -41,7 +41,7 @@ def february(kerja, store, tmp_path):
     """STAF's month (every tier, a sick day, a TK day, leave over a holiday) and activities."""
     load_staff(kerja, tmp_path)
     # LUAR: no presence at all (19 TK); ceiling chosen so 57% off lands on exactly ,5 Rupiah.
-    kerja("pegawai", "ubah", LUAR, "--tpp", "8000375")
+    kerja("pegawai", "ubah", LUAR, "--tpp", "8000375", "--mulai", "2021-02-01")
     # The others: on time every day, at the office.
     punches(
         kerja,

@@ -18,7 +18,8 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
-from tests.conftest import write
+
+from helpers import write
 
 HEAD = "NIP;Nama;Jabatan;Eselon;Unit Kerja;NIP Atasan;Tanggal Lahir\n"
 MULAI, SAMPAI = date(2021, 3, 1), date(2021, 3, 26)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import write
+from helpers import write
 
 HEAD = "NIP;Nama;Jabatan;Eselon;Unit Kerja;NIP Atasan;Tanggal Lahir\n"
 CIRCULAR = """nama = "tim-uji"

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from conftest import write
+from helpers import write
 
 KEPALA = "196801011990031001"
 STAF = "198504042010011004"

@@ -2,9 +2,8 @@
 
 from datetime import date
 
-from roster_world import MON, World, circular, grid, weekdays
-
 from kerja.domain.roster import Condition, Day, Inputs, build
+from roster_world import MON, World, circular, grid, weekdays
 
 
 def office(g, d):  # type: ignore[no-untyped-def]

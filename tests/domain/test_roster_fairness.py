@@ -4,10 +4,10 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from roster_world import MON, weekdays
 
 from kerja.domain.circulars import parse
 from kerja.domain.roster import Condition, Day, Inputs, Person, Unit, build
+from roster_world import MON, weekdays
 
 EPS = 1e-9
 

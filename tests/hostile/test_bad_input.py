@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import db_bytes
+from helpers import db_bytes
 
 pytestmark = pytest.mark.hostile
 

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile_data import is_store, leftovers, load_staff, mode
 
-from conftest import db_bytes
+from helpers import db_bytes
+from hostile_data import is_store, leftovers, load_staff, mode
 
 pytestmark = pytest.mark.hostile
 

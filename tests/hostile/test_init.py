@@ -10,6 +10,7 @@ import sys
 import time
 
 import pytest
+
 from hostile_data import leftovers
 
 pytestmark = pytest.mark.hostile

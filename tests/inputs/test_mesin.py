@@ -120,3 +120,26 @@ def test_one_machine_institution_needs_no_registration(dinas, kerja, tmp_path):
     assert s["ditambah"] == 1
     assert sql(dinas, "SELECT nip, mesin FROM presensi") == [(A, "1")]
     assert "Belum ada mesin terdaftar" in kerja("mesin", "daftar").stdout
+
+
+def test_employee_import_keeps_pins_per_machine(dinas, kerja, tmp_path):
+    kerja("mesin", "tambah", "1", "--unit", "Dinas Kesehatan")
+    kerja("mesin", "tambah", "2", "--unit", "Dinas Pendidikan")
+    kerja("pegawai", "ubah", A, "--pin-mesin", "7", "--mesin", "1")
+    kerja("pegawai", "ubah", B, "--pin-mesin", "8", "--mesin", "2")
+    # B's PIN becomes 7 on machine 2: not A's PIN 7 on machine 1.
+    f = tmp_path / "p.csv"
+    f.write_text(f"NIP;Nama;Unit Kerja;PIN\n{B};Budi Santoso;Dinas Pendidikan;7\n")
+    kerja("pegawai", "impor", str(f))
+    assert sql(
+        dinas, "SELECT nip, pin_mesin, mesin FROM pegawai WHERE pin_mesin IS NOT NULL ORDER BY nip"
+    ) == [
+        (A, "7", "1"),
+        (B, "7", "2"),
+    ]
+    # C (no machine) taking PIN 7 on any machine is refused only against another any-machine 7.
+    kerja("pegawai", "ubah", A, "--mesin", "-")
+    g = tmp_path / "q.csv"
+    g.write_text(f"NIP;Nama;Status;Unit Kerja;PIN\n{C};Citra Dewi;PPPK;Dinas Pendidikan;7\n")
+    r = kerja("pegawai", "impor", str(g), code=1)
+    assert f"PIN mesin sudah dipakai pegawai {A}" in r.stderr

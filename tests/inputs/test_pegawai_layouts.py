@@ -83,7 +83,13 @@ def test_sapk_view_loads_with_numeric_golongan(store, kerja, tmp_path):
     assert p["198003152005011003"]["jenis_jabatan"] == "ADMINISTRATOR"
     assert p["199207172019031004"]["jenis_jabatan"] == "PELAKSANA"
     assert p["199207172019031004"]["status"] == "CPNS"
-    assert {r["unit"] for r in p.values()} == {"Dinas Pendidikan"}
+    # The tree from UNOR_ID / UNOR_INDUK_ID: U10 (the Kepala Dinas's, topmost) is the satuan
+    # kerja; U11 hangs under it and is named after its head's post.
+    assert {n: r["unit"] for n, r in p.items()} == {
+        "197011252000052004": "Dinas Pendidikan",
+        "198003152005011003": "Dinas Pendidikan > Bidang Pembinaan SMA",
+        "199207172019031004": "Dinas Pendidikan > Bidang Pembinaan SMA",
+    }
 
 
 def test_clerk_staff_list_with_titles_in_names(store, kerja, tmp_path):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from presence_data import A, B, C, sql
 
 from kerja.domain.errors import KerjaError
 from kerja.io.attlog import read_attlog, read_presence_csv
+from presence_data import A, B, C, sql
 
 # A real-looking ZKTeco/Solution export: leading blanks, tabs and spaces mixed, CRLF, trailing
 # columns, a duplicate punch, a blank line and an unknown PIN (99).

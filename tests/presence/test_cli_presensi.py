@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from presence_data import A, B, C, roster, sql
 
 
@@ -136,7 +137,7 @@ def test_status_overlap_refused_withdraw_and_redeclare(dinas, kerja, monkeypatch
     )
     assert "bertumpang tindih" in r.stderr and "presensi cabut 1" in r.stderr
     r = kerja("presensi", "status", A, "--kode", "XX", "--mulai", "2021-02-16", "--keterangan", "x", code=1)
-    assert "Kode status 'XX' tidak dikenal" in r.stderr
+    assert "kode status 'XX' tidak dikenal" in r.stderr
     r = kerja(
         "presensi",
         "status",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from presence_data import A, B, C, roster, sql
-
 from kerja.services.presensi import day_statuses
 from kerja.store.db import connect
+from presence_data import A, B, C, roster, sql
 
 
 def punch(db, nip, waktu, jenis=None, mode="WFO", sumber="mesin"):

@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-import province  # noqa: E402
+from helpers import employees, write_csv
 
 
 def _kerja(db: Path, *args: str) -> subprocess.CompletedProcess:
@@ -27,9 +25,9 @@ def _kerja(db: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def small_store(tmp_path):
     db = tmp_path / "k.db"
-    rows = province.employees(n=200, opd=2, units=12)
+    rows = employees(200, units=12)
     assert _kerja(db, "init").returncode == 0
-    r = _kerja(db, "pegawai", "impor", str(province.write_csv(rows, tmp_path / "p.csv")))
+    r = _kerja(db, "pegawai", "impor", str(write_csv(rows, tmp_path / "p.csv")))
     assert r.returncode == 0, r.stderr
     return db, rows
 
@@ -68,10 +66,10 @@ def test_four_processes_change_employees_at_once(small_store, tmp_path):
 def test_killed_import_leaves_store_as_it_was(tmp_path):
     db = tmp_path / "k.db"
     assert _kerja(db, "init").returncode == 0
-    small = [r | {"PIN": f"k{r['PIN']}"} for r in province.employees(n=50, opd=1, units=5, seed=2)]
-    assert _kerja(db, "pegawai", "impor", str(province.write_csv(small, tmp_path / "a.csv"))).returncode == 0
-    big = province.employees(n=60_000, opd=50, units=1_500, seed=3)
-    f = province.write_csv(big, tmp_path / "b.csv")
+    small = [r | {"PIN": f"k{r['PIN']}"} for r in employees(50, units=5, seed=2)]
+    assert _kerja(db, "pegawai", "impor", str(write_csv(small, tmp_path / "a.csv"))).returncode == 0
+    big = employees(60_000, units=1_500, seed=3)
+    f = write_csv(big, tmp_path / "b.csv")
     wal = Path(str(db) + "-wal")
     p = subprocess.Popen(
         [sys.executable, "-m", "kerja", "--db", str(db), "pegawai", "impor", str(f)],

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import typer
-
-from .base import OPT_JSON, OPT_OLEH, App, actor, nip_arg, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
 
 app = App(help="Akun web untuk `kerja layan`: buat, reset sandi, kunci, daftar.")
 
@@ -22,10 +21,11 @@ def _show_password(row: dict, as_json: bool, what: str) -> None:
 
 @app.command()
 def buat(
-    nip: str = typer.Argument(..., help="NIP pegawai pemilik akun."),
-    peran: str | None = typer.Option(
+    nip: str = params.nip_argument("NIP pegawai pemilik akun."),
+    peran: str | None = params.option(
         None,
         "--peran",
+        type=params.ROLE,
         help="pegawai, atasan atau petugas (bawaan: atasan bila ia membawahi seseorang, selain itu pegawai).",
         show_default=False,
     ),
@@ -40,13 +40,13 @@ def buat(
     from .. import clock
     from ..services import akun
 
-    row = akun.create(open_db(), nip_arg(nip), peran, oleh=actor(oleh), now=clock.now())
+    row = akun.create(open_db(), nip, peran, oleh=actor(oleh), now=clock.now())
     _show_password(row, as_json, "Akun dibuat")
 
 
 @app.command()
 def reset(
-    nip: str = typer.Argument(..., help="NIP pemilik akun."),
+    nip: str = params.nip_argument("NIP pemilik akun."),
     as_json: bool = OPT_JSON,
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -57,13 +57,13 @@ def reset(
     from .. import clock
     from ..services import akun
 
-    row = akun.reset(open_db(), nip_arg(nip), oleh=actor(oleh), now=clock.now())
+    row = akun.reset(open_db(), nip, oleh=actor(oleh), now=clock.now())
     _show_password(row, as_json, "Sandi direset")
 
 
 @app.command()
 def kunci(
-    nip: str = typer.Argument(..., help="NIP pemilik akun."),
+    nip: str = params.nip_argument("NIP pemilik akun."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Kunci akun (HP hilang, pindah tugas): sesinya berakhir saat itu juga. Buka lagi dengan reset.
@@ -73,7 +73,7 @@ def kunci(
     from .. import clock
     from ..services import akun
 
-    row = akun.lock(open_db(), nip_arg(nip), oleh=actor(oleh), now=clock.now())
+    row = akun.lock(open_db(), nip, oleh=actor(oleh), now=clock.now())
     print(f"Akun {row['nip']} ({row['nama']}) dikunci. Buka lagi dengan `kerja akun reset {row['nip']}`.")
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
 
 from . import demo as demo_cmd
 from . import layan as layan_cmd
-from .base import OPT_JSON, OPT_OLEH, actor, date_arg, fail, nip_arg, open_db, state
-from .lazy import GROUPS, LazyRootApp
+from . import params
+from .base import OPT_JSON, OPT_OLEH, actor, open_db, state
+from .lazy import LazyRootApp
 
 # The command groups (aturan, kinerja, pegawai, ...) are cli.lazy.GROUPS: imported when their
 # command runs. A new group goes there, with its module and its one-line help.
@@ -37,7 +39,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     db: Path | None = typer.Option(
-        None, "--db", help="Berkas basis data (bawaan: $KERJA_DB, lalu ./kerja.db).", show_default=False
+        None,
+        "--db",
+        help="Berkas basis data (bawaan: $KERJA_DB, lalu ./kerja.db); boleh juga sesudah perintahnya.",
+        show_default=False,
     ),
     debug: bool = typer.Option(False, "--debug", help="Tampilkan jejak lengkap bila ada kesalahan."),
     version: bool = typer.Option(
@@ -51,7 +56,7 @@ def root(
 @app.command()
 def init(
     instansi: str = typer.Option("Instansi", "--instansi", help="Nama instansi untuk laporan."),
-    zona: str = typer.Option("WIB", "--zona", help="Zona waktu instansi: WIB, WITA atau WIT."),
+    zona: str = params.zone_option("Zona waktu instansi.", "WIB"),
     aturan_file: Path | None = typer.Option(None, "--aturan", help="Berkas aturan TOML (SPEC §4)."),
 ) -> None:
     """Buat basis data baru (berkas 0600) dengan aturan bawaan atau dari --aturan.
@@ -61,9 +66,6 @@ def init(
     from ..services import institution
     from .base import db_path
 
-    zona = zona.upper()
-    if zona not in ("WIB", "WITA", "WIT"):
-        raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
     rules = institution.read_rules_file(aturan_file) if aturan_file else None
     path = db_path()
     institution.create_store(path, instansi=instansi, zona=zona, rules=rules, oleh=actor(None))
@@ -74,8 +76,8 @@ def init(
 
 @app.command("audit")
 def audit_cmd(
-    nip: str | None = typer.Option(None, "--nip", help="Hanya perubahan untuk NIP ini."),
-    sejak: str | None = typer.Option(None, "--sejak", help="Hanya sejak tanggal ini (YYYY-MM-DD)."),
+    nip: str | None = params.nip_option("--nip", "Hanya perubahan untuk NIP ini."),
+    sejak: date | None = params.date_option("--sejak", "Hanya sejak tanggal ini (YYYY-MM-DD)."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Log audit: siapa mengubah apa, kapan, dari apa menjadi apa, dan mengapa.
@@ -85,8 +87,7 @@ def audit_cmd(
     from ..services.database import audit_entries
     from . import render
 
-    d = date_arg(sejak, "--sejak")
-    rows = audit_entries(open_db(), nip=nip_arg(nip) if nip else None, sejak=d.isoformat() if d else None)
+    rows = audit_entries(open_db(), nip=nip, sejak=sejak.isoformat() if sejak else None)
     if as_json:
         render.emit_json(rows)
         return
@@ -127,7 +128,7 @@ def audit_cmd(
 
 @app.command("hari-ini")
 def hari_ini(
-    tanggal: str | None = typer.Option(None, "--tanggal", help="Tanggal YYYY-MM-DD (bawaan: hari ini)."),
+    tanggal: date | None = params.date_option("--tanggal", "Tanggal YYYY-MM-DD (bawaan: hari ini)."),
     unit: str | None = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta sub-unitnya."),
     as_json: bool = OPT_JSON,
 ) -> None:
@@ -141,7 +142,7 @@ def hari_ini(
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn, clock.now())
+    d = tanggal or today(conn, clock.now())
     view = svc.hari_ini(conn, d, unit)
     if as_json:
         render.emit_json(view)
@@ -186,34 +187,7 @@ def cadangkan(
     print(f"Cadangan tersimpan di {target}.")
 
 
-def _indonesian_help() -> None:
-    """Panel titles and markers of Typer's help in Indonesian. Only when help is about to be
-    shown: typer.rich_utils pulls in Rich (~40 ms) that `presensi masuk` must not pay. Guarded,
-    so a Typer that renames these keeps working (in English)."""
-    try:
-        from typer import rich_utils as ru
-    except ImportError:  # pragma: no cover
-        return
-    for name, text in (
-        ("OPTIONS_PANEL_TITLE", "Opsi"),
-        ("ARGUMENTS_PANEL_TITLE", "Argumen"),
-        ("COMMANDS_PANEL_TITLE", "Perintah"),
-        ("DEFAULT_STRING", "[bawaan: {}]"),
-        ("REQUIRED_LONG_STRING", "[wajib]"),
-        ("ERRORS_PANEL_TITLE", "Galat"),
-        ("ENVVAR_STRING", "[variabel lingkungan: {}]"),
-    ):
-        if hasattr(ru, name):
-            setattr(ru, name, text)
-
-
 def main() -> None:
-    import sys
-
-    args = sys.argv[1:]
-    groups = set(GROUPS)
-    if not args or "--help" in args or all(a in groups for a in args):
-        _indonesian_help()
     from .render import wrap_stdout
 
     wrap_stdout()

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, month_arg, now, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(help="Aturan instansi (jam kerja, libur, potongan, bobot TPP) yang berlaku per bulan.")
 
 
 @app.command()
 def lihat(
-    bulan: str | None = typer.Option(None, "--bulan", help="Bulan YYYY-MM (bawaan: bulan ini)."),
+    bulan: str | None = params.month_option("Bulan YYYY-MM (bawaan: bulan ini)."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Tampilkan aturan yang berlaku pada suatu bulan, dalam format TOML.
@@ -23,7 +24,7 @@ def lihat(
     from ..services.institution import rules_in_force
     from . import render
 
-    month, rules = rules_in_force(open_db(), month_arg(bulan), now=now())
+    month, rules = rules_in_force(open_db(), bulan, now=now())
     if as_json:
         render.emit_json({"bulan": month, "aturan": rules})
         return
@@ -95,8 +96,8 @@ def rules_toml(rules: dict) -> str:
 @app.command()
 def pasang(
     berkas: Path = typer.Argument(..., help="Berkas TOML; kunci yang tidak ditulis memakai bawaan."),
-    mulai: str | None = typer.Option(
-        None, "--mulai", help="Berlaku mulai bulan YYYY-MM (bawaan: bulan ini)."
+    mulai: str | None = params.month_option(
+        "Berlaku mulai bulan YYYY-MM (bawaan: bulan ini).", name="--mulai"
     ),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -106,5 +107,5 @@ def pasang(
     """
     from ..services.institution import install_rules
 
-    month = install_rules(open_db(), berkas, mulai=month_arg(mulai, "--mulai"), oleh=actor(oleh), now=now())
+    month = install_rules(open_db(), berkas, mulai=mulai, oleh=actor(oleh), now=now())
     print(f"Aturan dari {berkas.name} berlaku mulai {month}.")

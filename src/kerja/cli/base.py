@@ -94,11 +94,19 @@ class App(typer.Typer):
         kwargs.setdefault("no_args_is_help", True)
         kwargs.setdefault("rich_markup_mode", "rich")
         kwargs.setdefault("pretty_exceptions_enable", False)
+        if "cls" not in kwargs:
+            from .core import KerjaSubGroup
+
+            kwargs["cls"] = KerjaSubGroup
         super().__init__(**kwargs)
 
     def command(self, name: str | None = None, **kwargs: Any):
         def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
             options = dict(kwargs)
+            if "cls" not in options:
+                from .core import KerjaCommand
+
+                options["cls"] = KerjaCommand
             if "help" not in options and f.__doc__:
                 options["help"] = reflow(f.__doc__)
             super(App, self).command(name, **options)(guarded(f))
@@ -143,35 +151,33 @@ def actor(oleh: str | None) -> str:
     return oleh.strip() if oleh and oleh.strip() else os_user()
 
 
+def _convert(kind: Any, text: str, name: str) -> Any:
+    """A value parsed by hand with a declared type of `params` (prefer declaring the parameter
+    with that type: then --help and completion know it too)."""
+    from .params import BadValue
+
+    try:
+        return kind.convert(text, None, None)
+    except BadValue as e:
+        raise fail(f"{name}: {e.message}") from None
+
+
 def nip_arg(text: str) -> str:
-    from ..domain.nip import clean_nip
+    from .params import NIP
 
-    try:
-        return clean_nip(text)
-    except ValueError as e:
-        raise fail(f"NIP {text!r}: {e}") from None
+    return _convert(NIP, text, "NIP")
 
 
-def date_arg(text: str | None, name: str):
-    if text is None:
-        return None
-    from ..domain.values import parse_iso_date
+def date_arg(text: str | None, name: str) -> Any:
+    from .params import DATE
 
-    try:
-        return parse_iso_date(text)
-    except ValueError as e:
-        raise fail(f"{name}: {e}") from None
+    return None if text is None else _convert(DATE, text, name)
 
 
 def month_arg(text: str | None, name: str = "--bulan") -> str | None:
-    if text is None:
-        return None
-    from ..domain.values import parse_month
+    from .params import MONTH
 
-    try:
-        return parse_month(text)
-    except ValueError as e:
-        raise fail(f"{name}: {e}") from None
+    return None if text is None else _convert(MONTH, text, name)
 
 
 def out_target(path: Path, *, timpa: bool, option: str = "--keluar") -> Path:

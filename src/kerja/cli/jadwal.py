@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import typer
+
+from . import params
 
 if TYPE_CHECKING:
     from ..domain.roster import Shortfall, Violation
@@ -18,9 +21,6 @@ from .base import (
     OPT_TIMPA,
     App,
     actor,
-    date_arg,
-    fail,
-    nip_arg,
     now,
     open_db,
     out_target,
@@ -28,8 +28,8 @@ from .base import (
 
 app = App(help="Jadwal WFO/WFH: buat, lihat, ubah, periksa, ekspor.")
 
-OPT_MULAI = typer.Option(None, "--mulai", help="Tanggal awal, YYYY-MM-DD.")
-OPT_SAMPAI = typer.Option(None, "--sampai", help="Tanggal akhir, YYYY-MM-DD.")
+OPT_MULAI = params.date_option("--mulai", "Tanggal awal, YYYY-MM-DD.")
+OPT_SAMPAI = params.date_option("--sampai", "Tanggal akhir, YYYY-MM-DD.")
 OPT_UNIT = typer.Option(None, "--unit", help="Unit (nama atau jalur), termasuk sub-unitnya.")
 
 
@@ -58,8 +58,8 @@ def buat(
     kebijakan: str | None = typer.Option(
         None, "--kebijakan", help="Pakai kebijakan ini untuk semua hari (bawaan: yang berlaku tiap hari)."
     ),
-    mulai: str | None = OPT_MULAI,
-    sampai: str | None = OPT_SAMPAI,
+    mulai: date | None = OPT_MULAI,
+    sampai: date | None = OPT_SAMPAI,
     unit: str | None = OPT_UNIT,
     timpa: bool = typer.Option(
         False, "--timpa", help="Timpa juga perubahan manual dan hari yang sudah lewat."
@@ -85,8 +85,8 @@ def buat(
             conn,
             oleh=actor(oleh),
             kebijakan=kebijakan,
-            mulai=date_arg(mulai, "--mulai"),
-            sampai=date_arg(sampai, "--sampai"),
+            mulai=mulai,
+            sampai=sampai,
             unit=unit,
             timpa=timpa,
             now=now(),
@@ -153,8 +153,8 @@ def buat(
 @app.command()
 def lihat(
     unit: str | None = OPT_UNIT,
-    mulai: str | None = OPT_MULAI,
-    sampai: str | None = OPT_SAMPAI,
+    mulai: date | None = OPT_MULAI,
+    sampai: date | None = OPT_SAMPAI,
 ) -> None:
     """Tabel pegawai x hari: WFO, WFH, kode status (CT, S, DL, ...) atau '-' (tanpa jadwal).
 
@@ -168,7 +168,7 @@ def lihat(
     from ..services.jadwal import grid
     from . import render
 
-    g = grid(open_db(), date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"), unit, now=now())
+    g = grid(open_db(), mulai, sampai, unit, now=now())
     if g.judul:
         print(g.judul)
     weeks: dict[tuple[int, int], list[int]] = {}
@@ -194,9 +194,9 @@ def _short(text: str, width: int) -> str:
 
 @app.command()
 def ubah(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
-    tanggal: str = typer.Argument(..., help="Tanggal, YYYY-MM-DD."),
-    lokasi: str = typer.Argument(..., help="WFO atau WFH."),
+    nip: str = params.nip_argument(),
+    tanggal: date = params.argument(..., type=params.DATE, help="Tanggal, YYYY-MM-DD."),
+    lokasi: str = params.argument(..., type=params.LOCATION, help="WFO atau WFH."),
     alasan: str = typer.Option(..., "--alasan", help="Mengapa diubah (masuk log audit)."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -208,19 +208,18 @@ def ubah(
     from ..services.jadwal import change
     from . import render
 
-    n = nip_arg(nip)
-    d = date_arg(tanggal, "TANGGAL")
+    n, d = nip, tanggal
     old, problems = change(open_db(), n, d, lokasi, alasan, actor(oleh))
     before = f"{old[0]} ({old[1]})" if old else "tanpa jadwal"
-    print(f"Jadwal {n} pada {d}: {before} -> {lokasi.upper()} (manual).")
+    print(f"Jadwal {n} pada {d}: {before} -> {lokasi} (manual).")
     for v in problems:
         render.note(f"Peringatan: {v.tanggal} [{v.jenis}] {v.unit}: {v.detail}")
 
 
 @app.command()
 def periksa(
-    mulai: str | None = OPT_MULAI,
-    sampai: str | None = OPT_SAMPAI,
+    mulai: date | None = OPT_MULAI,
+    sampai: date | None = OPT_SAMPAI,
     as_json: bool = OPT_JSON,
 ) -> None:
     """Periksa jadwal tersimpan: kuota, cakupan unit, WFH wajib. Kode keluar 3 bila ada pelanggaran.
@@ -230,7 +229,7 @@ def periksa(
     from ..services.jadwal import review
     from . import render
 
-    items, short = review(open_db(), date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"))
+    items, short = review(open_db(), mulai, sampai)
     if as_json:
         render.emit_json(
             {"pelanggaran": [v.as_dict() for v in items], "kuota_kurang": [k.as_dict() for k in short]}
@@ -251,12 +250,12 @@ def periksa(
 
 @app.command()
 def ekspor(
-    format: str = typer.Option(..., "--format", help="csv, xlsx atau json."),
+    format: str = params.format_option(params.FORMAT_JADWAL, "Format berkas."),
     keluar: Path | None = typer.Option(None, "--keluar", help="Berkas tujuan (csv/json bawaan: stdout)."),
-    mulai: str | None = OPT_MULAI,
-    sampai: str | None = OPT_SAMPAI,
+    mulai: date | None = OPT_MULAI,
+    sampai: date | None = OPT_SAMPAI,
     unit: str | None = OPT_UNIT,
-    pemisah: str = typer.Option(";", "--pemisah", help="Pemisah kolom CSV (bawaan ';')."),
+    pemisah: str = params.separator_option(),
     timpa: bool = OPT_TIMPA,
 ) -> None:
     """Ekspor jadwal hari bertugas: csv (UTF-8 BOM, ';'), xlsx (satu sheet per OPD, siap cetak,
@@ -267,13 +266,11 @@ def ekspor(
     from ..io import roster_export
     from ..services import jadwal
 
-    fmt = format.lower()
-    if fmt not in ("csv", "xlsx", "json"):
-        raise fail(f"--format {format!r} tidak dikenal; pakai csv, xlsx atau json.")
+    fmt = format
     if keluar is not None:
         keluar = out_target(keluar, timpa=timpa)
     conn = open_db()
-    a, b = jadwal._span(conn, date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai"))
+    a, b = jadwal._span(conn, mulai, sampai)
     rows = jadwal.export_rows(conn, a, b, unit)
     if fmt == "json":
         from ..io.json_rows import write_rows

@@ -14,18 +14,26 @@ app = App(help="Kebijakan sistem kerja (surat edaran): kuota WFO, cakupan, WFH w
 @app.command()
 def tambah(
     berkas: Path = typer.Argument(..., help="Berkas kebijakan .toml (lihat examples/kebijakan/)."),
+    ganti: str | None = typer.Option(
+        None,
+        "--ganti",
+        help="Nama kebijakan yang digantikan kebijakan baru ini pada hari-hari yang beririsan.",
+    ),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Periksa lalu pasang kebijakan dari TOML; nama yang sama diganti (tercatat di log audit).
+    Masa berlaku yang beririsan dengan kebijakan lain ditolak, kecuali yang baru menggantikannya
+    (--ganti NAMA): pada hari-hari irisan itu yang berlaku kebijakan baru.
 
     Contoh: [bold]kerja kebijakan tambah examples/kebijakan/kukar-2021.toml[/bold]
     """
     from ..services.kalender import install_circular
 
-    c, replaced = install_circular(open_db(), berkas, actor(oleh))
+    c, replaced = install_circular(open_db(), berkas, actor(oleh), ganti)
     print(
         f"Kebijakan {c.nama} ({c.mulai} s.d. {c.sampai}) {'diganti' if replaced else 'dipasang'}: "
         f"WFO {c.wfo_persen}% per {c.tingkat}."
+        + (f" Menggantikan {c.ganti} pada hari-hari yang beririsan." if c.ganti else "")
     )
 
 

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, month_arg, nip_arg, now, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, month_arg, nip_arg, now, open_db
 
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
 
-def _time(text: str, name: str):
-    from ..domain.values import parse_time
-
-    try:
-        return parse_time(text)
-    except ValueError as e:
-        raise fail(f"{name}: {e}") from None
-
-
 @app.command()
 def catat(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai yang mengerjakan."),
-    tanggal: str = typer.Option(..., "--tanggal", help="Tanggal kegiatan YYYY-MM-DD."),
-    mulai: str = typer.Option(..., "--mulai", help="Jam mulai HH:MM (atau HH.MM)."),
-    selesai: str = typer.Option(..., "--selesai", help="Jam selesai HH:MM, sesudah jam mulai."),
+    nip: str = params.nip_argument("NIP/NIK pegawai yang mengerjakan."),
+    tanggal: date = params.date_option("--tanggal", "Tanggal kegiatan YYYY-MM-DD.", ...),
+    mulai: time = params.time_option("--mulai", "Jam mulai HH:MM (atau HH.MM).", ...),
+    selesai: time = params.time_option("--selesai", "Jam selesai HH:MM, sesudah jam mulai.", ...),
     uraian: str = typer.Option(..., "--uraian", help="Apa yang dikerjakan."),
     output: str | None = typer.Option(None, "--output", help="Hasil kerja, mis. '1 dokumen'."),
     volume: int | None = typer.Option(None, "--volume", help="Jumlah hasil (skema volume)."),
@@ -41,13 +35,12 @@ def catat(
     """
     from ..services import kinerja
 
-    d = date_arg(tanggal, "--tanggal")
     row = kinerja.record(
         open_db(),
-        nip_arg(nip),
-        tanggal=d,
-        mulai=_time(mulai, "--mulai"),
-        selesai=_time(selesai, "--selesai"),
+        nip,
+        tanggal=tanggal,
+        mulai=mulai,
+        selesai=selesai,
         uraian=uraian,
         output=output,
         oleh=actor(oleh),
@@ -79,9 +72,9 @@ JSON_KEYS = (
 
 @app.command()
 def daftar(
-    nip: str | None = typer.Option(None, "--nip", help="Hanya kegiatan pegawai ini."),
-    atasan: str | None = typer.Option(
-        None, "--atasan", help="Kegiatan bawahan langsung atasan ini (lihat --semua-bawahan)."
+    nip: str | None = params.nip_option("--nip", "Hanya kegiatan pegawai ini."),
+    atasan: str | None = params.nip_option(
+        "--atasan", "Kegiatan bawahan langsung atasan ini (lihat --semua-bawahan)."
     ),
     semua_bawahan: bool = typer.Option(
         False,
@@ -89,7 +82,7 @@ def daftar(
         help="Dengan --atasan: semua jenjang di bawahnya, bukan hanya bawahan langsung.",
     ),
     menunggu: bool = typer.Option(False, "--menunggu", help="Hanya yang belum divalidasi."),
-    bulan: str | None = typer.Option(None, "--bulan", help="Bulan YYYY-MM."),
+    bulan: str | None = params.month_option(),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar kegiatan e-Kinerja; `--atasan NIP --menunggu` adalah antrean validasi atasan itu.
@@ -104,11 +97,11 @@ def daftar(
 
     rows = kinerja.listing(
         open_db(),
-        nip=nip_arg(nip) if nip else None,
-        atasan=nip_arg(atasan) if atasan else None,
+        nip=nip,
+        atasan=atasan,
         semua_bawahan=semua_bawahan,
         menunggu=menunggu,
-        bulan=month_arg(bulan),
+        bulan=bulan,
     )
     if as_json:
         render.emit_json([{k: r[k] for k in JSON_KEYS} for r in rows])
@@ -145,7 +138,7 @@ def daftar(
 @app.command()
 def validasi(
     ids: list[int] = typer.Argument(..., help="Nomor kegiatan (#) yang divalidasi, boleh banyak."),
-    oleh: str = typer.Option(..., "--oleh", help="NIP atasan yang memvalidasi."),
+    oleh: str = params.nip_option("--oleh", "NIP atasan yang memvalidasi.", ...),
     tolak: bool = typer.Option(False, "--tolak", help="Tolak kegiatan (wajib --alasan)."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan penolakan atau catatan."),
     atas_nama: str | None = typer.Option(
@@ -166,7 +159,7 @@ def validasi(
     from ..services import kinerja
     from . import render
 
-    who = nip_arg(oleh)
+    who = oleh
     r = kinerja.validate(
         open_db(),
         ids,
@@ -191,9 +184,9 @@ def validasi(
 @app.command()
 def ubah(
     activity_id: int = typer.Argument(..., help="Id kegiatan (lihat `kerja kinerja daftar`)."),
-    tanggal: str | None = typer.Option(None, "--tanggal", help="Tanggal baru YYYY-MM-DD."),
-    mulai: str | None = typer.Option(None, "--mulai", help="Jam mulai baru HH:MM."),
-    selesai: str | None = typer.Option(None, "--selesai", help="Jam selesai baru HH:MM."),
+    tanggal: date | None = params.date_option("--tanggal", "Tanggal baru YYYY-MM-DD."),
+    mulai: time | None = params.time_option("--mulai", "Jam mulai baru HH:MM."),
+    selesai: time | None = params.time_option("--selesai", "Jam selesai baru HH:MM."),
     uraian: str | None = typer.Option(None, "--uraian", help="Uraian baru."),
     output: str | None = typer.Option(None, "--output", help="Hasil kerja baru ('' untuk mengosongkan)."),
     alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
@@ -208,9 +201,9 @@ def ubah(
     row = kinerja.edit(
         open_db(),
         activity_id,
-        tanggal=date_arg(tanggal, "--tanggal") if tanggal else None,
-        mulai=_time(mulai, "--mulai") if mulai else None,
-        selesai=_time(selesai, "--selesai") if selesai else None,
+        tanggal=tanggal,
+        mulai=mulai,
+        selesai=selesai,
         uraian=uraian,
         output=output,
         alasan=alasan,

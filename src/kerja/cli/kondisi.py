@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, now, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(help="Kondisi pegawai (hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat, perjalanan).")
 
 
 @app.command()
 def tambah(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
-    jenis: str = typer.Option(
-        ..., "--jenis", help="hamil, menyusui, komorbid, odp, pdp, positif, kontak-erat atau perjalanan."
-    ),
-    mulai: str | None = typer.Option(None, "--mulai", help="Berlaku sejak (bawaan: hari ini)."),
-    sampai: str | None = typer.Option(
-        None, "--sampai", help="Berlaku sampai (kosong: terbuka). Perjalanan: tanggal kembali."
+    nip: str = params.nip_argument(),
+    jenis: str = params.option(..., "--jenis", type=params.CONDITION, help="Jenis kondisi."),
+    mulai: date | None = params.date_option("--mulai", "Berlaku sejak (bawaan: hari ini)."),
+    sampai: date | None = params.date_option(
+        "--sampai", "Berlaku sampai (kosong: terbuka). Perjalanan: tanggal kembali."
     ),
     keterangan: str | None = typer.Option(None, "--keterangan", help="Catatan, mis. nomor surat dokter."),
     oleh: str | None = OPT_OLEH,
@@ -28,13 +29,13 @@ def tambah(
     """
     from ..services.kalender import add_condition
 
-    n = nip_arg(nip)
+    n = nip
     kid = add_condition(
         open_db(),
         n,
         jenis,
-        date_arg(mulai, "--mulai"),
-        date_arg(sampai, "--sampai"),
+        mulai,
+        sampai,
         keterangan,
         actor(oleh),
         now=now(),
@@ -44,7 +45,7 @@ def tambah(
 
 @app.command()
 def daftar(
-    tanggal: str | None = typer.Option(None, "--tanggal", help="Hanya yang berlaku pada tanggal ini."),
+    tanggal: date | None = params.date_option("--tanggal", "Hanya yang berlaku pada tanggal ini."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar kondisi pegawai (semua, atau yang berlaku pada --tanggal).
@@ -54,7 +55,7 @@ def daftar(
     from ..services.kalender import condition_list
     from . import render
 
-    rows = condition_list(open_db(), date_arg(tanggal, "--tanggal"))
+    rows = condition_list(open_db(), tanggal)
     if as_json:
         keys = ("id", "nip", "nama", "unit", "jenis", "mulai", "sampai", "keterangan", "oleh", "dicatat_pada")
         render.emit_json([{k: r[k] for k in keys} for r in rows])
@@ -80,7 +81,7 @@ def daftar(
 @app.command()
 def akhiri(
     kondisi_id: int = typer.Argument(..., help="Id kondisi (lihat `kerja kondisi daftar`)."),
-    sampai: str = typer.Option(..., "--sampai", help="Hari terakhir kondisi itu YYYY-MM-DD."),
+    sampai: date = params.date_option("--sampai", "Hari terakhir kondisi itu YYYY-MM-DD.", ...),
     alasan: str | None = typer.Option(None, "--alasan", help="Keterangan (dicatat di log audit)."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -91,7 +92,7 @@ def akhiri(
     """
     from ..services.koreksi import end_condition
 
-    d = date_arg(sampai, "--sampai")
+    d = sampai
     row = end_condition(open_db(), kondisi_id, d, alasan=alasan, oleh=actor(oleh))
     print(f"Kondisi {row['jenis']} {row['nip']} (id {kondisi_id}) kini {row['mulai']} s.d. {row['sampai']}.")
 

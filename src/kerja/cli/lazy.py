@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from typer.models import TyperInfo
 
 from .base import App
+from .core import KerjaGroup
 
 # name -> (module under kerja.cli, the group's help exactly as its App declares it; a test keeps
 # the two equal). In the order `kerja --help` lists them, after the root's own commands.
@@ -68,8 +69,9 @@ def group_app(name: str) -> typer.Typer:
     return app
 
 
-class LazyGroup(TyperGroup):
-    """A root click group whose sub-groups are imported on first use."""
+class LazyGroup(KerjaGroup):
+    """The root click group (Indonesian errors and usage, cli.core), whose sub-groups are
+    imported on first use."""
 
     _listing = False
 

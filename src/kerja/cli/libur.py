@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, open_db
 
 app = App(help="Hari libur: nasional, cuti bersama, dan libur lokal/keputusan daerah.")
 
@@ -18,7 +21,7 @@ JENIS = {
 
 @app.command()
 def daftar(
-    tahun: int = typer.Option(..., "--tahun", help="Tahun, mis. 2021."),
+    tahun: int = params.option(..., "--tahun", type=params.YEAR, help="Tahun, mis. 2021."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar hari libur setahun: nasional, cuti bersama, lokal, dan yang dibatalkan.
@@ -28,10 +31,6 @@ def daftar(
     from ..services.kalender import holiday_list
     from . import render
 
-    if not 1946 <= tahun <= 2100:
-        from .base import fail
-
-        raise fail(f"--tahun {tahun} di luar jangkauan (1946-2100).")
     rows = holiday_list(open_db(), tahun)
     if as_json:
         render.emit_json([{"tanggal": r["tanggal"], "nama": r["nama"], "jenis": r["jenis"]} for r in rows])
@@ -47,7 +46,7 @@ def daftar(
 
 @app.command()
 def tambah(
-    tanggal: str = typer.Argument(..., help="Tanggal libur, YYYY-MM-DD."),
+    tanggal: date = params.argument(..., type=params.DATE, help="Tanggal libur, YYYY-MM-DD."),
     nama: str = typer.Option(..., "--nama", help="Nama hari libur, mis. 'HUT Kabupaten'."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -60,14 +59,13 @@ def tambah(
     """
     from ..services.kalender import add_holiday
 
-    d = date_arg(tanggal, "TANGGAL")
-    add_holiday(open_db(), d, nama, actor(oleh))
-    print(f"Libur lokal {d} ({nama.strip()}) ditambahkan.")
+    add_holiday(open_db(), tanggal, nama, actor(oleh))
+    print(f"Libur lokal {tanggal} ({nama.strip()}) ditambahkan.")
 
 
 @app.command()
 def hapus(
-    tanggal: str = typer.Argument(..., help="Tanggal libur, YYYY-MM-DD."),
+    tanggal: date = params.argument(..., type=params.DATE, help="Tanggal libur, YYYY-MM-DD."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Hapus libur lokal, atau batalkan libur nasional/cuti bersama (menjadi hari kerja).
@@ -76,4 +74,4 @@ def hapus(
     """
     from ..services.kalender import remove_holiday
 
-    print(remove_holiday(open_db(), date_arg(tanggal, "TANGGAL"), actor(oleh)))
+    print(remove_holiday(open_db(), tanggal, actor(oleh)))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, fail, nip_arg, open_db, out_target
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, now, open_db, out_target
 
 app = App(help="Data pegawai: impor dari SIMPEG/SIASN atau spreadsheet, daftar, lihat, ubah.")
 
@@ -21,6 +22,12 @@ def impor(
         None, "--lewati-galat", help="Simpan baris yang benar; tulis baris yang salah ke berkas ini."
     ),
     timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas --lewati-galat bila sudah ada."),
+    mulai: str | None = typer.Option(
+        None,
+        "--mulai",
+        help="Isi berkas berlaku mulai tanggal YYYY-MM-DD: pegawai baru tercatat sejak tanggal itu, "
+        "perubahan pagu/unit/atasan/aktif pegawai lama berlaku dari tanggal itu.",
+    ),
     kosongkan: list[str] | None = typer.Option(
         None,
         "--kosongkan",
@@ -57,6 +64,7 @@ def impor(
             coba=coba,
             ganti=ganti,
             lewati_galat=lewati_galat,
+            mulai=date_arg(mulai, "--mulai") if mulai else None,
             kosongkan=kosongkan,
         )
     if as_json:
@@ -182,7 +190,7 @@ def daftar(
 
 @app.command()
 def lihat(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    nip: str = params.nip_argument(),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Data lengkap satu pegawai.
@@ -194,9 +202,10 @@ def lihat(
     from . import render
 
     conn = open_db()
-    r = service.get(conn, nip_arg(nip))
+    r = service.get(conn, nip)
+    riwayat = service.history(conn, r["nip"])
     if as_json:
-        render.emit_json(_json_row(r))
+        render.emit_json(_json_row(r) | {"riwayat": riwayat})
         return
     labels = [
         ("NIP", "nip"),
@@ -221,11 +230,20 @@ def lihat(
         render.say(f"  {label:<14} {r[key] if r[key] is not None else '-'}", hang=17)
     print(f"  {'Pagu TPP':<14} {render.rupiah(r['tpp'])}")
     print(f"  {'Aktif':<14} {'ya' if r['aktif'] else 'tidak'}")
+    if len(riwayat) > 1:
+        print("  Riwayat (berlaku mulai):")
+        for h in riwayat:
+            span = f"{h['mulai'] or 'awal'} s.d. {h['sampai'] or 'sekarang'}"
+            render.say(
+                f"    {span}: pagu {render.rupiah(h['tpp'])}, {h['unit']}, atasan {h['nip_atasan'] or '-'}, "
+                f"{'aktif' if h['aktif'] else 'nonaktif'}",
+                hang=6,
+            )
 
 
 @app.command()
 def ubah(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
+    nip: str = params.nip_argument(),
     atasan: str | None = typer.Option(None, "--atasan", help="NIP atasan langsung ('-' untuk kosong)."),
     unit: str | None = typer.Option(None, "--unit", help="Unit baru, jalur 'OPD > Bidang > Seksi'."),
     tpp: str | None = typer.Option(None, "--tpp", help="Pagu TPP per bulan, mis. 3.500.000."),
@@ -237,6 +255,9 @@ def ubah(
     ),
     aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
+    mulai: str | None = typer.Option(
+        None, "--mulai", help="Berlaku mulai tanggal YYYY-MM-DD (bawaan: hari ini)."
+    ),
     validator_luar: str | None = typer.Option(
         None,
         "--validator-luar",
@@ -253,17 +274,21 @@ def ubah(
     Kepala OPD yang atasannya di luar data (mis. Sekda): tetapkan validator kegiatannya dengan
     --validator-luar NIP [--nama-validator T] [--jabatan-validator T].
 
-    Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --alasan "SK baru"[/bold]
+    Pagu TPP, unit, atasan dan aktif/nonaktif berlaku mulai --mulai (bawaan: hari ini): hari
+    sebelumnya tetap memakai data lamanya, jadi rekap bulan lalu tidak berubah. Tanggal di (atau
+    sebelum) bulan yang dikunci ditolak. Riwayatnya: `kerja pegawai lihat NIP`.
+
+    Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --mulai 2021-04-01
+    --alasan "SK baru"[/bold]
     """
     from ..services.pegawai import change_employee
 
     if validator_luar is not None:
-        from ..clock import now
         from ..services.kinerja import set_outside_validator
 
         v = set_outside_validator(
             open_db(),
-            nip_arg(nip),
+            nip,
             validator_luar,
             nama=nama_validator,
             jabatan=jabatan_validator,
@@ -271,11 +296,11 @@ def ubah(
             now=now(),
         )
         print(f"Validator luar untuk {v['nip']}: {v['nip_luar']} {v['nama'] or ''}".rstrip() + ".")
-        if all(x is None for x in (atasan, unit, tpp, pin_mesin, aktif)):
+        if all(x is None for x in (atasan, unit, tpp, pin_mesin, mesin, aktif)):
             return
     r = change_employee(
         open_db(),
-        nip_arg(nip),
+        nip,
         oleh=actor(oleh),
         atasan=atasan,
         unit=unit,
@@ -284,5 +309,8 @@ def ubah(
         mesin=mesin,
         aktif=aktif,
         alasan=alasan,
+        mulai=date_arg(mulai, "--mulai") if mulai else None,
+        now=now(),
     )
-    print(f"Data {r['nip']} ({r['nama']}) diperbarui.")
+    since = f", berlaku mulai {r['berlaku_mulai']}" if r.get("berlaku_mulai") else ""
+    print(f"Data {r['nip']} ({r['nama']}) diperbarui{since}.")

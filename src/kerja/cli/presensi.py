@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import typer
 
-from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, nip_arg, now, open_db
+from . import params
+from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(
     help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
     "rekap harian dan yang belum hadir."
 )
 
-OPT_WAKTU = typer.Option(
-    None, "--waktu", help="Waktu lokal unit 'YYYY-MM-DD HH:MM' (dicatat mundur; perlu --oleh)."
+OPT_WAKTU = params.option(
+    None,
+    "--waktu",
+    type=params.DATETIME,
+    help="Waktu lokal unit 'YYYY-MM-DD HH:MM' (dicatat mundur; perlu --oleh).",
 )
-OPT_TANGGAL = typer.Option(None, "--tanggal", help="Tanggal YYYY-MM-DD (bawaan: hari ini).")
+OPT_TANGGAL = params.date_option("--tanggal", "Tanggal YYYY-MM-DD (bawaan: hari ini).")
 OPT_UNIT = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta sub-unitnya.")
-OPT_MODE = typer.Option(None, "--mode", help="wfo atau wfh (bawaan: jadwal hari itu, lalu WFO).")
+OPT_MODE = params.option(None, "--mode", type=params.MODE, help="Bawaan: jadwal hari itu, lalu WFO.")
 
 
 def _emit_rows(rows: list[dict]) -> None:
@@ -31,33 +36,17 @@ def _emit_rows(rows: list[dict]) -> None:
     write_rows(rows, sys.stdout)
 
 
-def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str | None) -> None:
-    from datetime import datetime
-
+def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh: str | None) -> None:
     from ..services.presensi import record
 
-    when = None
-    if waktu is not None:
-        text = waktu.strip().replace("T", " ").replace(".", ":")
-        try:
-            when = datetime.strptime(text, "%Y-%m-%d %H:%M")
-        except ValueError:
-            try:
-                when = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-            except ValueError:
-                raise fail(
-                    f"--waktu {waktu!r} tidak sah; pakai 'YYYY-MM-DD HH:MM', mis. '2021-02-01 07:25'."
-                ) from None
-    if mode is not None and mode.upper() not in ("WFO", "WFH"):
-        raise fail(f"--mode {mode!r} tidak dikenal; pakai wfo atau wfh.")
     r = record(
         open_db(),
-        nip_arg(nip),
+        nip,
         jenis,
         oleh=oleh,
         pengguna=actor(None),
         now=now(),
-        waktu=when,
+        waktu=waktu,
         mode=mode.upper() if mode else None,
     )
     kata = "Masuk" if jenis == "masuk" else "Pulang"
@@ -72,8 +61,8 @@ def _record(nip: str, jenis: str, waktu: str | None, mode: str | None, oleh: str
 
 @app.command()
 def masuk(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    waktu: str | None = OPT_WAKTU,
+    nip: str = params.nip_argument(),
+    waktu: datetime | None = OPT_WAKTU,
     mode: str | None = OPT_MODE,
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -86,8 +75,8 @@ def masuk(
 
 @app.command()
 def pulang(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    waktu: str | None = OPT_WAKTU,
+    nip: str = params.nip_argument(),
+    waktu: datetime | None = OPT_WAKTU,
     mode: str | None = OPT_MODE,
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -101,23 +90,24 @@ def pulang(
 @app.command()
 def impor(
     berkas: Path = typer.Argument(..., help="Berkas attlog mesin (mis. 1_attlog.dat) atau CSV."),
-    format: str | None = typer.Option(
+    format: str | None = params.format_option(
+        params.presensi_formats,
+        "auto (bawaan: dikenali dari isi berkas) atau salah satu format untuk memaksanya.",
         None,
-        "--format",
-        help="auto (bawaan: dikenali dari isi berkas) atau salah satu format di bawah untuk memaksanya.",
     ),
     mesin: str | None = typer.Option(
         None,
         "--mesin",
         help="ID mesin asal berkas (terdaftar di `kerja mesin`), bila berkasnya tidak menyebut.",
     ),
-    urutan_tanggal: str | None = typer.Option(
+    urutan_tanggal: str | None = params.option(
         None,
         "--urutan-tanggal",
+        type=params.DATE_ORDER,
         help="hbt (hari/bulan/tahun) atau bht (bulan/hari/tahun) bila berkas tidak bisa memastikannya.",
     ),
-    sejak: str | None = typer.Option(
-        None, "--sejak", help="Hanya presensi bertanggal ini (YYYY-MM-DD) dan sesudahnya."
+    sejak: date | None = params.date_option(
+        "--sejak", "Hanya presensi bertanggal ini (YYYY-MM-DD) dan sesudahnya."
     ),
     oleh: str | None = OPT_OLEH,
     as_json: bool = OPT_JSON,
@@ -135,7 +125,7 @@ def impor(
     from ..services.presensi import import_file
     from . import render
 
-    fmt = format.lower() if format else None
+    fmt = format
     size = berkas.stat().st_size if berkas.is_file() else None
     with render.progress(f"Impor {berkas.name}", size) as bar:
         s = import_file(
@@ -146,7 +136,7 @@ def impor(
             fmt=fmt,
             mesin=mesin,
             urutan_tanggal=urutan_tanggal,
-            sejak=date_arg(sejak, "--sejak"),
+            sejak=sejak,
             progress=bar,
         )
     if as_json:
@@ -186,10 +176,10 @@ def impor(
 
 @app.command()
 def status(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    kode: str = typer.Option(..., "--kode", help="S, I, CT, CB, CS, CM, CAP, CLTN, DL atau TB."),
-    mulai: str = typer.Option(..., "--mulai", help="Tanggal mulai YYYY-MM-DD."),
-    sampai: str | None = typer.Option(None, "--sampai", help="Tanggal akhir (bawaan: = --mulai)."),
+    nip: str = params.nip_argument(),
+    kode: str = params.option(..., "--kode", type=params.STATUS_CODE, help="Kode status hari."),
+    mulai: date = params.date_option("--mulai", "Tanggal mulai YYYY-MM-DD.", ...),
+    sampai: date | None = params.date_option("--sampai", "Tanggal akhir (bawaan: = --mulai)."),
     keterangan: str = typer.Option(..., "--keterangan", help="Alasan atau nomor surat."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -199,8 +189,7 @@ def status(
     """  # noqa: E501
     from ..services.presensi import KODE_NAMA, declare_status
 
-    m, s = date_arg(mulai, "--mulai"), date_arg(sampai, "--sampai")
-    row = declare_status(open_db(), nip_arg(nip), kode, m, s, keterangan, oleh=actor(oleh), now=now())
+    row = declare_status(open_db(), nip, kode, mulai, sampai, keterangan, oleh=actor(oleh), now=now())
     print(
         f"Status {row['kode']} ({KODE_NAMA[row['kode']]}) dicatat untuk {row['nip']} "
         f"{row['mulai']} s.d. {row['sampai']}: {row['hari_kerja']} hari kerja "
@@ -227,8 +216,8 @@ def cabut(
 @app.command("ubah-status")
 def ubah_status(
     status_id: int = typer.Argument(..., help="Id status (lihat `kerja presensi status-daftar`)."),
-    mulai: str | None = typer.Option(None, "--mulai", help="Tanggal mulai yang baru YYYY-MM-DD."),
-    sampai: str | None = typer.Option(None, "--sampai", help="Tanggal akhir yang baru YYYY-MM-DD."),
+    mulai: date | None = params.date_option("--mulai", "Tanggal mulai yang baru YYYY-MM-DD."),
+    sampai: date | None = params.date_option("--sampai", "Tanggal akhir yang baru YYYY-MM-DD."),
     alasan: str = typer.Option(..., "--alasan", help="Mengapa diubah (dicatat di log audit)."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -242,8 +231,8 @@ def ubah_status(
     row = change_status(
         open_db(),
         status_id,
-        mulai=date_arg(mulai, "--mulai") if mulai else None,
-        sampai=date_arg(sampai, "--sampai") if sampai else None,
+        mulai=mulai,
+        sampai=sampai,
         alasan=alasan,
         oleh=actor(oleh),
     )
@@ -255,8 +244,8 @@ def ubah_status(
 
 @app.command()
 def daftar(
-    nip: str = typer.Argument(..., help="NIP pegawai."),
-    tanggal: str | None = typer.Option(None, "--tanggal", help="Hanya tanggal ini YYYY-MM-DD."),
+    nip: str = params.nip_argument(),
+    tanggal: date | None = params.date_option("--tanggal", "Hanya tanggal ini YYYY-MM-DD."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Presensi tersimpan seseorang beserta id-nya (yang dibatalkan juga, bertanda), untuk
@@ -267,14 +256,14 @@ def daftar(
     from ..services.koreksi import list_events
     from . import render
 
-    rows = list_events(open_db(), nip_arg(nip), date_arg(tanggal, "--tanggal") if tanggal else None)
+    rows = list_events(open_db(), nip, tanggal)
     if as_json:
         _emit_rows(
             [{k: r[k] for k in ("id", "waktu", "jenis", "mode", "sumber", "mesin", "batal")} for r in rows]
         )
         return
     render.table(
-        f"{len(rows)} presensi {nip_arg(nip)}" + (f" pada {tanggal}" if tanggal else ""),
+        f"{len(rows)} presensi {nip}" + (f" pada {tanggal}" if tanggal else ""),
         ["Id", "Waktu", "Jenis", "Mode", "Sumber", "Mesin", "Batal"],
         (
             [
@@ -312,8 +301,8 @@ def hapus(
 
 @app.command("status-daftar")
 def status_daftar(
-    nip: str | None = typer.Option(None, "--nip", help="Hanya pegawai ini."),
-    bulan: str | None = typer.Option(None, "--bulan", help="Hanya yang mengenai bulan YYYY-MM."),
+    nip: str | None = params.nip_option("--nip", "Hanya pegawai ini."),
+    bulan: str | None = params.month_option("Hanya yang mengenai bulan YYYY-MM."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar status hari yang dicatat (termasuk yang sudah dicabut), dengan id-nya.
@@ -322,9 +311,8 @@ def status_daftar(
     """
     from ..services.presensi import statuses
     from . import render
-    from .base import month_arg
 
-    rows = statuses(open_db(), nip=nip_arg(nip) if nip else None, bulan=month_arg(bulan))
+    rows = statuses(open_db(), nip=nip, bulan=bulan)
     if as_json:
         render.emit_json(rows)
         return
@@ -349,7 +337,7 @@ def status_daftar(
 
 @app.command()
 def harian(
-    tanggal: str | None = OPT_TANGGAL,
+    tanggal: date | None = OPT_TANGGAL,
     unit: str | None = OPT_UNIT,
     as_json: bool = OPT_JSON,
 ) -> None:
@@ -362,7 +350,7 @@ def harian(
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn, now())
+    d = tanggal or today(conn, now())
     rows = daily(conn, d, unit)
     if as_json:
         _emit_rows(rows)
@@ -417,7 +405,7 @@ def harian(
 
 @app.command()
 def belum(
-    tanggal: str | None = OPT_TANGGAL,
+    tanggal: date | None = OPT_TANGGAL,
     unit: str | None = OPT_UNIT,
     as_json: bool = OPT_JSON,
 ) -> None:
@@ -431,7 +419,7 @@ def belum(
     from . import render
 
     conn = open_db()
-    d = date_arg(tanggal, "--tanggal") or today(conn, now())
+    d = tanggal or today(conn, now())
     why = no_roster(conn, d)
     if why:
         render.note(why)

@@ -12,15 +12,13 @@ from pathlib import Path
 
 import typer
 
+from . import params
 from .base import (
     OPT_JSON,
     OPT_OLEH,
     OPT_TIMPA,
     App,
     actor,
-    fail,
-    month_arg,
-    nip_arg,
     now,
     open_db,
     out_target,
@@ -28,7 +26,7 @@ from .base import (
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
-FORMATS = ("tabel", "json", "csv", "xlsx", "pdf")
+FORMATS = params.FORMAT_REKAP
 
 
 def _slug(text: str) -> str:
@@ -42,32 +40,26 @@ def _signer(conn, jabatan: str, nip: str | None):
 
     if not nip:
         return Signer(jabatan)
-    r = get(conn, nip_arg(nip))
+    r = get(conn, nip)
     return Signer(jabatan, full_name_of(r), r["nip"])
 
 
 @app.command()
 def bulanan(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     unit: str | None = typer.Option(None, "--unit", help="Unit (nama atau jalur) dan sub-unitnya."),
-    fmt: str = typer.Option(
-        "tabel", "--format", help="tabel (layar), json, csv, xlsx atau pdf.", show_default=True
-    ),
+    fmt: str = params.format_option(FORMATS, "tabel = di layar.", "tabel"),
     keluar: Path | None = typer.Option(
         None,
         "--keluar",
         help="Berkas tujuan. Tanpa ini: json/csv ke layar, xlsx/pdf ke "
         "rekap-YYYY-MM[-unit].xlsx|pdf di folder ini.",
     ),
-    pemisah: str = typer.Option(
-        ";",
-        "--pemisah",
-        help="Pemisah kolom CSV (bawaan ';' untuk Excel Indonesia; ',' untuk yang lain).",
-    ),
+    pemisah: str = params.separator_option(),
     timpa: bool = OPT_TIMPA,
-    kepala: str | None = typer.Option(None, "--kepala", help="NIP Kepala OPD untuk tanda tangan."),
-    bendahara: str | None = typer.Option(None, "--bendahara", help="NIP Bendahara Pengeluaran."),
-    pengelola: str | None = typer.Option(None, "--pengelola", help="NIP Pengelola Kepegawaian."),
+    kepala: str | None = params.nip_option("--kepala", "NIP Kepala OPD untuk tanda tangan."),
+    bendahara: str | None = params.nip_option("--bendahara", "NIP Bendahara Pengeluaran."),
+    pengelola: str | None = params.nip_option("--pengelola", "NIP Pengelola Kepegawaian."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Rekap TPP satu bulan per pegawai: hari kerja, kehadiran, TL/PSW, potongan disiplin,
@@ -87,12 +79,8 @@ def bulanan(
     from ..services.rekap import locked_recap, monthly_recap
     from . import render
 
-    month = month_arg(bulan) or ""
-    fmt = "json" if as_json else fmt.lower()
-    if fmt not in FORMATS:
-        raise fail(f"--format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
-    if len(pemisah) != 1 or pemisah in '"\r\n':
-        raise fail(f"--pemisah {pemisah!r} harus satu karakter, mis. ';' atau ','.")
+    month = bulan
+    fmt = "json" if as_json else fmt
     target = None
     if fmt in ("xlsx", "pdf") or keluar is not None:
         # Checked before the month is computed: a refused target costs the clerk nothing.
@@ -237,8 +225,8 @@ def _table(recap: dict) -> None:
 
 @app.command()
 def rincian(
-    nip: str = typer.Argument(..., help="NIP/NIK pegawai."),
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    nip: str = params.nip_argument(),
+    bulan: str = params.month_option(default=...),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Mengapa TPP seseorang sebesar itu: tiap hari kerja (kode, jadwal, masuk, pulang, telat,
@@ -251,7 +239,7 @@ def rincian(
     from ..services.rekap import recap_detail
     from . import render
 
-    d = recap_detail(open_db(), nip_arg(nip), month_arg(bulan) or "", now=now())
+    d = recap_detail(open_db(), nip, bulan, now=now())
     if d["sementara_sd"] and not d["kunci"]:
         render.note(_provisional(d["sementara_sd"]))
     if d["kunci"]:
@@ -323,7 +311,7 @@ def rincian(
 
 @app.command()
 def kunci(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     paksa: bool = typer.Option(
         False, "--paksa", help="Kunci juga walau ada temuan (temuannya dicatat di log audit)."
     ),
@@ -342,7 +330,7 @@ def kunci(
     from ..services.kunci import lock
     from . import render
 
-    r = lock(open_db(), month_arg(bulan) or "", oleh=actor(oleh), now=now(), paksa=paksa)
+    r = lock(open_db(), bulan, oleh=actor(oleh), now=now(), paksa=paksa)
     for f in r.temuan:
         render.note(f"Dikunci walau: {f['pesan']}")
     print(
@@ -354,7 +342,7 @@ def kunci(
 
 @app.command()
 def buka(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     alasan: str = typer.Option(..., "--alasan", help="Mengapa dibuka lagi (dicatat di audit)."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -364,7 +352,7 @@ def buka(
     """
     from ..services.kunci import unlock
 
-    m = month_arg(bulan) or ""
+    m = bulan
     unlock(open_db(), m, alasan, oleh=actor(oleh))
     print(f"Kunci bulan {m} dibuka.")
 
@@ -392,7 +380,7 @@ def kunci_daftar(as_json: bool = OPT_JSON) -> None:
 
 @app.command()
 def periksa(
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM yang dikunci."),
+    bulan: str = params.month_option("Bulan YYYY-MM yang dikunci.", default=...),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Hitung ulang bulan yang dikunci dari data sekarang dan bandingkan dengan rekap yang disimpan
@@ -405,7 +393,7 @@ def periksa(
     from . import render
     from .base import EXIT_RULES_UNMET
 
-    c = check(open_db(), month_arg(bulan) or "")
+    c = check(open_db(), bulan)
     if as_json:
         render.emit_json({"bulan": c.bulan, "sha256": c.sha256, "sama": c.sama, "perbedaan": c.perbedaan})
     elif c.sama:

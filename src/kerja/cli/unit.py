@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from . import params
 from .base import OPT_JSON, OPT_OLEH, App, actor, fail, open_db
 
 app = App(help="Pohon unit kerja (OPD > Bidang > Seksi) dengan jumlah pegawai.")
@@ -45,7 +46,7 @@ def daftar(as_json: bool = OPT_JSON) -> None:
 @app.command()
 def ubah(
     unit: str = typer.Argument(..., help="Unit (nama atau jalur lengkap)."),
-    zona: str | None = typer.Option(None, "--zona", help="Zona waktu unit: WIB, WITA atau WIT."),
+    zona: str | None = params.zone_option("Zona waktu unit."),
     lokasi: str | None = typer.Option(
         None, "--lokasi", help="Letak kantor unit 'LINTANG,BUJUR' (desimal), untuk presensi web."
     ),
@@ -68,11 +69,8 @@ def ubah(
     if zona is not None:
         from ..services.units import set_zone
 
-        z = zona.upper()
-        if z not in ("WIB", "WITA", "WIT"):
-            raise fail(f"--zona {zona!r} tidak dikenal; pakai WIB, WITA atau WIT.")
-        n = set_zone(conn, unit, z, actor(oleh))
-        print(f"Zona {z} dipasang untuk {n} unit.")
+        n = set_zone(conn, unit, zona, actor(oleh))
+        print(f"Zona {zona} dipasang untuk {n} unit.")
     if lokasi is not None and radius is not None:
         from ..domain.geo import parse_lokasi
         from ..services.units import set_office

@@ -40,6 +40,7 @@ class Circular:
     perjalanan_hari: int = 0
     pola: str = "bergilir"
     tim_per: str = "hari"
+    ganti: str | None = None  # the circular this one replaces where their periods overlap
 
     def covers(self, d: date) -> bool:
         return self.mulai <= d <= self.sampai
@@ -77,7 +78,7 @@ SCHEMA: dict[str, dict[str, tuple[Any, Any]]] = {  # kind: a name or a tuple of 
     },
     "rotasi": {"pola": (POLA, "bergilir"), "tim_per": (TIM_PER, "hari")},
 }
-TOP = ("nama", "judul", "mulai", "sampai")
+TOP = ("nama", "judul", "mulai", "sampai", "ganti")
 
 
 def _fail(key: str, why: str) -> KerjaError:
@@ -139,7 +140,12 @@ def parse(doc: Mapping[str, Any]) -> Circular:
     mulai, sampai = _date("mulai", doc["mulai"]), _date("sampai", doc["sampai"])
     if sampai < mulai:
         raise _fail("sampai", f"({sampai}) lebih awal dari mulai ({mulai})")
-    vals: dict[str, Any] = {}
+    ganti = doc.get("ganti")
+    if ganti is not None and (not isinstance(ganti, str) or not ganti.strip()):
+        raise _fail(
+            "ganti", f'harus nama kebijakan yang digantikan, mis. ganti = "kukar-2021", bukan {ganti!r}'
+        )
+    vals: dict[str, Any] = {"ganti": ganti.strip()} if ganti else {}
     for section, keys in SCHEMA.items():
         given = doc.get(section, {})
         if not isinstance(given, Mapping):
@@ -228,9 +234,33 @@ def describe(c: Circular) -> list[tuple[str, str]]:
 
 
 def in_force(circulars: Sequence[Circular], d: date) -> Circular | None:
-    """The circular in force on day d: of those covering it, the one that started last."""
+    """The circular in force on day d: of those covering it, leaving out any that another one
+    covering d replaces (`ganti`), the one that started last."""
+    covering = [c for c in circulars if c.covers(d)]
+    replaced = {c.ganti for c in covering if c.ganti}
     best = None
-    for c in circulars:
-        if c.covers(d) and (best is None or (c.mulai, c.nama) > (best.mulai, best.nama)):
+    for c in covering:
+        if c.nama not in replaced and (best is None or (c.mulai, c.nama) > (best.mulai, best.nama)):
             best = c
     return best
+
+
+def check_overlap(new: Circular, installed: Sequence[Circular]) -> None:
+    """Refuse a circular whose period overlaps another installed one (of another name), unless it
+    says it replaces that one (`ganti`): two circulars in force on one day is an error of dates,
+    not something for the later one to win silently. A `ganti` naming no installed circular is
+    refused too."""
+    others = {c.nama: c for c in installed if c.nama != new.nama}
+    if new.ganti is not None and new.ganti not in others:
+        known = ", ".join(others) or "belum ada"
+        raise KerjaError(f"--ganti {new.ganti}: kebijakan itu tidak terpasang (yang ada: {known}).")
+    for c in others.values():
+        if c.nama == new.ganti or c.sampai < new.mulai or new.sampai < c.mulai:
+            continue
+        a, b = max(c.mulai, new.mulai), min(c.sampai, new.sampai)
+        raise KerjaError(
+            f"Kebijakan {new.nama} ({new.mulai} s.d. {new.sampai}) beririsan dengan {c.nama} "
+            f"({c.mulai} s.d. {c.sampai}) pada {a} s.d. {b}. Bila {new.nama} menggantikannya, pasang "
+            f'dengan --ganti {c.nama} (atau ganti = "{c.nama}" di berkasnya); bila tidak, perbaiki '
+            "tanggal mulai/sampai."
+        )

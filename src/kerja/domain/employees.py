@@ -30,6 +30,8 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(["kedudukanhukumnama", "kedudukanhukum", "kedudukan"], "kedudukan"),
     **dict.fromkeys(["golid", "golakhirid"], "gol_id"),
     **dict.fromkeys(["unorinduknama", "unorinduk", "unitorganisasiinduk"], "unor_induk"),
+    **dict.fromkeys(["unorid"], "unor_id"),
+    **dict.fromkeys(["unorindukid"], "unor_induk_id"),
     **dict.fromkeys(["jabatan", "namajabatan", "jabatannama"], "jabatan"),
     **dict.fromkeys(["eselon", "eselonnama"], "eselon"),
     **dict.fromkeys(["jenisjabatan", "jenisjabatannama"], "jenis_jabatan"),
@@ -591,6 +593,46 @@ def plan_import(
     if ganti:
         plan.inactivated = [dict(r) for nip, r in stored.items() if nip not in seen and r.get("aktif")]
     return plan
+
+
+def unor_tree_paths(rows: Sequence[tuple[int, Sequence[object]]], hm: HeaderMap) -> dict[int, str]:
+    """Row number -> the unit path below the satuan kerja, for files that give the organisation as
+    UNOR ids only (SAPK `daftar_pns_aktif`: UNOR_ID, UNOR_INDUK_ID, no UNOR name). A UNOR is named
+    after its head's post ('Kepala Bidang Pembinaan SMA' -> 'Bidang Pembinaan SMA', 'Sekretaris'
+    -> 'Sekretariat'), else 'UNOR <id>'; the topmost UNOR of the file is the satuan kerja itself."""
+    from .positions import is_leader, kind_from_post
+
+    ui, pi, ji = hm.columns["unor_id"], hm.columns["unor_induk_id"], hm.columns.get("jabatan")
+
+    def at(cells: Sequence[object], i: int | None) -> str:
+        return _text(cells[i]) or "" if i is not None and i < len(cells) else ""
+
+    parent: dict[str, str] = {}
+    name: dict[str, str] = {}
+    for _, cells in rows:
+        u = at(cells, ui)
+        if not u:
+            continue
+        parent.setdefault(u, at(cells, pi))
+        post = at(cells, ji)
+        if u not in name and is_leader(kind_from_post(post)):
+            low = post.lower()
+            if low.startswith("kepala "):
+                name[u] = post[len("kepala ") :].strip()
+            elif low.startswith("sekretaris") and len(post.split()) <= 2:
+                name[u] = "Sekretariat"
+    out: dict[int, str] = {}
+    for row_no, cells in rows:
+        u = at(cells, ui)
+        chain: list[str] = []
+        seen: set[str] = set()
+        while u and u in parent and u not in seen:
+            seen.add(u)
+            chain.append(u)
+            u = parent[u]
+        below_top = chain[:-1]  # the topmost is the satuan kerja (its own column names it)
+        out[row_no] = " > ".join(name.get(x, f"UNOR {x}") for x in reversed(below_top))
+    return out
 
 
 def match_units(paths: Iterable[str], existing: Iterable[str]) -> dict[str, str]:

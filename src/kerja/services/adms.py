@@ -10,7 +10,7 @@ import sqlite3
 import tempfile
 from datetime import datetime
 
-from ..domain.errors import KerjaError, NotAllowed
+from ..domain.errors import KerjaError, NotAllowed, Refused
 from . import mesin, presensi
 
 
@@ -36,7 +36,14 @@ def receive_attlog(conn: sqlite3.Connection, sn: str, body: bytes, *, now: datet
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(body)
-        presensi.import_file(conn, name, oleh=f"mesin {sn}", now=now, fmt="adms", mesin=sn)
+        summary = presensi.import_file(conn, name, oleh=f"mesin {sn}", now=now, fmt="adms", mesin=sn)
     finally:
         os.unlink(name)
+    if summary.terkunci:
+        # The import stored the rest and left these out (a locked month is frozen): the machine
+        # is told so instead of "OK", as `presensi impor` exits 3 for them.
+        raise Refused(
+            f"{summary.terkunci} presensi di bulan yang sudah dikunci ({', '.join(summary.bulan_terkunci)}) "
+            "tidak disimpan; buka bulannya dengan `kerja rekap buka` bila memang perlu dikoreksi."
+        )
     return lines

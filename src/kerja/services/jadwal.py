@@ -53,6 +53,13 @@ def _period(
     return mulai, sampai
 
 
+class _ManualChanged(Exception):
+    """A hand-set cell changed while the roster was being computed."""
+
+
+RETRIES = 5
+
+
 def generate(
     conn: sqlite3.Connection,
     *,
@@ -64,7 +71,55 @@ def generate(
     timpa: bool = False,
     now: datetime,
 ) -> BuildSummary:
-    """Generate and save the roster of [mulai, sampai] (SPEC §6); violations do not stop it."""
+    """Generate and save the roster of [mulai, sampai] (SPEC §6); violations do not stop it.
+
+    The roster is computed outside the write transaction (seconds for a province), so a `jadwal
+    ubah` may land meanwhile. The hand-set cells of the days written are read again inside the
+    write transaction; if they changed, nothing is written and the roster is computed again from
+    the new state: a manual cell confirmed to a clerk is never overwritten by a run that started
+    before it."""
+    for _attempt in range(RETRIES):
+        try:
+            return _generate_once(
+                conn,
+                oleh=oleh,
+                kebijakan=kebijakan,
+                mulai=mulai,
+                sampai=sampai,
+                unit=unit,
+                timpa=timpa,
+                now=now,
+            )
+        except _ManualChanged:
+            continue
+    raise KerjaError(
+        "Jadwal terus diubah tangan (jadwal ubah) selama dibuat; tidak ada yang disimpan. "
+        "Coba lagi sebentar lagi."
+    )
+
+
+def _manual_cells(conn: sqlite3.Connection, days: list[date]) -> set[tuple[str, str, str]]:
+    if not days:
+        return set()
+    wanted = {d.isoformat() for d in days}
+    return {
+        (t, nip, lok)
+        for t, nip, lok, _why in store.plain_cells(conn, min(days), max(days), manual_only=True)
+        if t in wanted
+    }
+
+
+def _generate_once(
+    conn: sqlite3.Connection,
+    *,
+    oleh: str,
+    kebijakan: str | None,
+    mulai: date | None,
+    sampai: date | None,
+    unit: str | None,
+    timpa: bool,
+    now: datetime,
+) -> BuildSummary:
     circulars = [c for c, _ in circular_store.all_circulars(conn)]
     if not circulars:
         raise KerjaError(
@@ -97,6 +152,7 @@ def generate(
         ids = set(emp_store.resolve_unit(conn, unit))
         selected = {p.nip for p in store.people(conn, ids)}
     gen = [d for d in circ_of if timpa or not (d < today and d in stored_days)]
+    manual_before = _manual_cells(conn, gen)
     s.dipertahankan = [d for d in circ_of if d not in gen]
     gen_set = set(gen)
     # Days of the used circulars outside this run that have a roster count toward fair shares.
@@ -151,6 +207,8 @@ def generate(
             counts[r[2]] += 1
 
     with transaction(conn):
+        if _manual_cells(conn, gen) != manual_before:
+            raise _ManualChanged
         institution.ensure_unlocked(conn, {d.isoformat()[:7] for d in gen}, "jadwal")
         s.sel = store.replace_days(conn, gen, selected, rows)
         s.hari = sorted(gen)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..domain import calendar
-from ..domain.circulars import JENIS_KONDISI, Circular, parse_toml
+from ..domain.circulars import JENIS_KONDISI, Circular, check_overlap, parse_toml
 from ..domain.errors import KerjaError
 from ..store import audit, circulars, conditions, institution
 from ..store import employees as emp_store
@@ -139,8 +140,13 @@ def add_condition(
     return kid
 
 
-def install_circular(conn: sqlite3.Connection, path: str | Path, oleh: str) -> tuple[Circular, bool]:
-    """Check a circular file and store it (replacing one of the same name). (circular, replaced)."""
+def install_circular(
+    conn: sqlite3.Connection, path: str | Path, oleh: str, ganti: str | None = None
+) -> tuple[Circular, bool]:
+    """Check a circular file and store it (replacing one of the same name). (circular, replaced).
+
+    A period overlapping another circular is refused unless the new one replaces it (`ganti`, from
+    the file or given here)."""
     p = Path(path)
     if not p.is_file():
         raise KerjaError(f"Berkas {p} tidak ditemukan.")
@@ -149,7 +155,10 @@ def install_circular(conn: sqlite3.Connection, path: str | Path, oleh: str) -> t
     except UnicodeDecodeError:
         raise KerjaError(f"{p.name} harus teks UTF-8.") from None
     c = parse_toml(text, p.name)
+    if ganti is not None:
+        c = replace(c, ganti=ganti.strip() or None)
     with transaction(conn):
+        check_overlap(c, [k for k, _ in circulars.all_circulars(conn)])
         old = circulars.get(conn, c.nama)
         circulars.put(conn, c)
         audit.record(

@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import sqlite3
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..clock import now as clock_now
 from ..domain import employees as dom
 from ..domain.errors import ImportRejected, KerjaError, Problem
 from ..domain.nip import clean_nip, parse_nip
 from ..domain.values import parse_rupiah
 from ..io.tables import find_header, read_rows
+from ..store import audit
 from ..store import employees as store
 from ..store import machines as machines_store
 from ..store.db import transaction
@@ -60,12 +63,15 @@ def import_employees(
     ganti: bool = False,
     lewati_galat: str | Path | None = None,
     kosongkan: list[str] | None = None,
+    mulai: date | None = None,
 ) -> ImportSummary:
     """Check the whole file, then upsert by NIP in one transaction (or nothing at all).
 
     Only the columns the file has change an existing employee; an empty cell keeps the stored
     value unless its field is named in `kosongkan`. Unit paths are matched to stored units first
-    (`dom.match_units`); the units still to be created are listed in the summary."""
+    (`dom.match_units`); the units still to be created are listed in the summary. With `mulai`,
+    the file's facts hold from that date: new people are on the books from it, and changed
+    pagu/unit/status/eselon/supervisor/active of others keep their old values before it."""
     name = Path(path).name
     clear: set[str] = set()
     for k in kosongkan or []:
@@ -79,7 +85,16 @@ def import_employees(
     hm = dom.map_headers(table.headers)
     if not table.rows or not any(any(c is not None for c in r) for _, r in table.rows):
         raise KerjaError(f"{name}: tidak ada baris data di bawah judul kolom (baris {table.header_row}).")
-    parsed = dom.parse_rows(table.rows, hm)
+    rows = table.rows
+    if {"unor_id", "unor_induk_id"} <= hm.columns.keys() and not {"unit", "unor_induk"} & hm.columns.keys():
+        # SAPK: the organisation as UNOR ids only; the path below the satuan kerja comes from them.
+        below = dom.unor_tree_paths(rows, hm)
+        col = len(table.headers)
+        hm.columns["unit"] = col
+        hm.unit_columns = [hm.columns[p] for p in dom.UNIT_PARTS if p in hm.columns]
+        hm.names.append("UNOR_ID")
+        rows = [(n, [*cells, *([None] * (col - len(cells))), below.get(n) or None]) for n, cells in rows]
+    parsed = dom.parse_rows(rows, hm)
     summary = ImportSummary(name, kolom_diabaikan=parsed.ignored_columns, peringatan=parsed.warnings)
     summary.dibaca = sum(1 for _, r in table.rows if any(c is not None for c in r))
     atasan_label = hm.names[hm.columns["nip_atasan"]] if "nip_atasan" in hm.columns else "NIP Atasan"
@@ -87,10 +102,10 @@ def import_employees(
 
     def checks(good: list[tuple[int, dom.Employee]]) -> list[Problem]:
         probs = dom.check_supervisors(good, store.supervisors(conn), atasan_label)
-        stored_pins = store.pins(conn)
+        stored_pins, machine_of = store.pins(conn)
         in_file = {e.nip for _, e in good}
         for row_no, e in good:
-            owner = stored_pins.get(e.pin_mesin or "")
+            owner = stored_pins.get((machine_of.get(e.nip), e.pin_mesin or ""))
             if owner and owner != e.nip and owner not in in_file:
                 probs.append(
                     Problem(row_no, pin_label, e.pin_mesin or "", f"PIN mesin sudah dipakai pegawai {owner}")
@@ -156,9 +171,47 @@ def import_employees(
         summary.ditambah, summary.diubah = len(plan.added), len(plan.changed)
         summary.tetap, summary.dinonaktifkan = plan.unchanged, len(plan.inactivated)
         if not coba and plan.writes:
+            touched = [str(new["nip"]) for _, new in plan.changed] + [str(r["nip"]) for r in plan.inactivated]
+            before = {n: store.timeline(conn, n) for n in touched} if mulai else {}
             store.apply_import(conn, plan, oleh, name)
+            if mulai:
+                _date_import(conn, mulai, before, [str(r["nip"]) for r in plan.added], oleh, name)
             summary.disimpan = True
     return summary
+
+
+def _date_import(
+    conn: sqlite3.Connection,
+    mulai: date,
+    before: dict[str, list[Any]],
+    added: list[str],
+    oleh: str,
+    name: str,
+) -> None:
+    """Record an import's facts as holding from `mulai` (see import_employees)."""
+    from datetime import timedelta
+
+    from ..domain.facts import apply_change
+    from .koreksi import ensure_spans_unlocked
+
+    entries: list[Any] = []
+    for nip, old in before.items():
+        now_facts = store.timeline(conn, nip)[-1][1]
+        dated = {k: v for k, v in now_facts.items() if old[-1][1][k] != v}
+        if dated:
+            store.put_history(conn, nip, apply_change(old, mulai, dated))
+            entries.append(
+                (nip, "pegawai.berlaku", None, {"mulai": mulai.isoformat(), **dated}, f"impor {name}")
+            )
+    if entries:
+        ensure_spans_unlocked(conn, [(mulai, None)], "data pegawai (pagu TPP, unit, atasan, aktif)")
+    for nip in added:
+        facts = store.timeline(conn, nip)[-1][1]
+        store.put_history(conn, nip, [(mulai - timedelta(days=1), {**facts, "aktif": 0}), (None, facts)])
+        entries.append(
+            (nip, "pegawai.berlaku", None, {"mulai": mulai.isoformat(), "aktif": 1}, f"impor {name}")
+        )
+    audit.record_many(conn, oleh, entries)
 
 
 def _raw_nip(cells: list[object], hm: dom.HeaderMap) -> str:
@@ -201,7 +254,12 @@ def change_employee(
     mesin: str | None = None,
     aktif: bool | None = None,
     alasan: str | None = None,
+    mulai: date | None = None,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
+    """Change an employee. Pagu TPP, unit, supervisor and active hold from `mulai` on (default:
+    today): days before it keep the facts they had, and a date inside (or before) a locked month
+    is refused naming the lock. PIN and machine are not dated."""
     changes: dict[str, Any] = {}
     if unit is not None:
         path = dom.unit_path([unit])
@@ -248,7 +306,21 @@ def change_employee(
                 "Tidak ada yang diubah; sebutkan salah satu: atasan, unit, pagu TPP, PIN mesin, "
                 "mesin, aktif atau nonaktif."
             )
-        return store.update(conn, nip, changes, oleh, alasan)
+        from .local_time import today
+
+        day = mulai or today(conn, now or clock_now())
+        before = store.timeline(conn, nip)
+        new = store.update(conn, nip, changes, oleh, alasan, berlaku=day.isoformat())
+        after = store.timeline(conn, nip)[-1][1]
+        dated = {k: v for k, v in after.items() if before[-1][1][k] != v}
+        if dated:
+            from ..domain.facts import apply_change
+            from .koreksi import ensure_spans_unlocked
+
+            ensure_spans_unlocked(conn, [(day, None)], "data pegawai (pagu TPP, unit, atasan, aktif)")
+            store.put_history(conn, nip, apply_change(before, day, dated))
+            new["berlaku_mulai"] = day.isoformat()
+        return new
 
 
 def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:
@@ -266,3 +338,17 @@ def listing(
 ) -> list[dict[str, Any]]:
     """Employees (active only unless `nonaktif`), filtered by unit and its sub-units, echelon, status."""
     return store.listing(conn, unit=unit, eselon=eselon, status=status, nonaktif=nonaktif)
+
+
+def history(conn: sqlite3.Connection, nip: str) -> list[dict[str, Any]]:
+    """The person's dated facts, oldest first: {"mulai", "sampai", "tpp", "unit", "status",
+    "eselon", "jenis_jabatan", "nip_atasan", "aktif"} (mulai None: from the beginning; sampai
+    None: still in force)."""
+    from ..domain.facts import history as merged
+
+    paths = store.unit_path_by_id(conn)
+    out = []
+    for seg in merged(store.timeline(conn, nip)):
+        seg["unit"] = paths.get(seg.pop("unit_id"), "(unit sudah dihapus)")
+        out.append(seg)
+    return out

@@ -14,6 +14,7 @@ from .. import clock
 from ..domain import calendar, zones
 from ..domain.corrections import is_repeat
 from ..domain.errors import KerjaError, Refused
+from ..domain.facts import active_on
 from ..domain.geo import beyond_radius, check_point
 from ..domain.months import months_between
 from ..domain.nip import clean_nip
@@ -92,9 +93,10 @@ def day_statuses(
         return []
     nip_list = sorted(set(nips)) if nips is not None else None
     unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
-    people = store.active_employees(conn, nips=nip_list, unit_ids=unit_ids)
+    people = store.active_employees(conn, nips=nip_list, unit_ids=unit_ids, since=start.isoformat())
     if not people:
         return []
+    dated = store.dated_activity(conn, start.isoformat())  # the few with dated changes
     # A whole-institution query reads every row anyway; a filter helps only a small subset.
     subset = [p[0] for p in people] if (nip_list is not None or unit_ids is not None) else None
     days = working_calendar(conn, start, end)
@@ -118,11 +120,15 @@ def day_statuses(
         roster = store.day_roster(conn, iso, subset)
         events = store.day_punches(conn, iso, subset)
         status = declared.get(d)
+        order = nips_in_order
+        if dated:  # not on the books that day (before a start date, after leaving): no row at all
+            off = {n for n, (segs, now_) in dated.items() if not active_on(segs, now_, iso)}
+            order = [n for n in nips_in_order if n not in off] if off else nips_in_order
         if status is None:  # the common case: one lookup less per person
-            for nip in nips_in_order:
+            for nip in order:
                 append(derive(d, nip, rules, roster.get(nip), None, events.get(nip)))
         else:
-            for nip in nips_in_order:
+            for nip in order:
                 extra = periods.get((d, nip), (None, True))
                 append(derive(d, nip, rules, roster.get(nip), status.get(nip), events.get(nip), *extra))
     return out
@@ -166,7 +172,9 @@ def tk_days(
         return counts
     nip_list = sorted(set(nips)) if nips is not None else None
     unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
-    people = [p[0] for p in store.active_employees(conn, nips=nip_list, unit_ids=unit_ids)]
+    people = [
+        p[0] for p in store.active_employees(conn, nips=nip_list, unit_ids=unit_ids, since=start.isoformat())
+    ]
     if not people or not days:
         return {p: 0 for p in people}
     subset = people if (nip_list is not None or unit_ids is not None) else None
@@ -185,10 +193,19 @@ def tk_days(
         }
         declared.setdefault(nip, set()).update(covered & working)
     both = store.punches(conn, lo, hi, sorted(declared)) if declared else {}
-    return {
+    counts = {
         nip: len(isos) - present.get(nip, 0) - len(declared.get(nip, set()) - set(both.get(nip, {})))
         for nip in people
     }
+    # People with a dated change (hired or left inside the period) have days off the books: count
+    # those few exactly.
+    dated = [n for n in store.dated_activity(conn, start.isoformat()) if n in counts]
+    if dated:
+        exact: dict[str, int] = {n: 0 for n in dated}
+        for st in day_statuses(conn, start, end, nips=dated):
+            exact[st.nip] += st.kode == "TK"
+        counts.update(exact)
+    return counts
 
 
 # Recording check-ins -------------------------------------------------------------------------
@@ -317,7 +334,7 @@ class ImportSummary:
 
 # Rows per write transaction: small enough that a check-in waiting behind one waits well under a
 # second (bench/import_wait_bench.py), big enough to keep executemany efficient.
-BATCH = 20_000
+BATCH = 10_000
 # A punch this far ahead of "now" is a machine clock's drift, not the future.
 CLOCK_SKEW = timedelta(minutes=5)
 SHOWN = 20  # refused lines listed in a message or a summary

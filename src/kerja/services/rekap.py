@@ -138,7 +138,13 @@ def _compute(
     achieved = discipline.achievements(conn, month) if skema == "capaian" else {}
     rows = []
     empty = dom.new_tally()
+    # Pagu and unit as in force on the month's last counted day (a raise dated 1 April pays from
+    # April, a move dated in March shows the new unit from March on); people inactive then drop out.
+    dated = employees_store.facts_on(conn, max(start, last).isoformat())
     for p in people:
+        f = dated.get(p["nip"])
+        if f is not None:
+            p = {**p, "tpp": f["tpp"], "unit": f["unit"]}
         nip = p["nip"]
         t = tallies.get(nip, empty)
         tk_year = tk_before.get(nip, 0) + t["tk"]
@@ -199,7 +205,7 @@ def monthly_recap(
             return _of_unit(conn, doc, unit) if unit else doc
     with store.snapshot(conn):
         unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
-        people = store.employees(conn, unit_ids)
+        people = store.employees(conn, unit_ids, since=month_bounds(month)[0].isoformat())
         today = _today(conn, now)
         rows = _compute(conn, month, people, everyone=unit is None, today=today)[0] if people else []
         instansi = institution.instansi(conn)
@@ -264,9 +270,9 @@ def recap_detail(
                 f"Pegawai {nip} ({emp['nama']}) tidak ada di rekap bulan {month} yang dikunci "
                 f"({frozen.lock['pada'][:16]})."
             )
-    elif not emp["aktif"]:
+    person = next(iter(store.employees(conn, nip=nip, since=month_bounds(month)[0].isoformat())), None)
+    if frozen is None and person is None:
         raise KerjaError(f"Pegawai {nip} ({emp['nama']}) nonaktif; tidak ada di rekap bulanan.")
-    person = next(iter(store.employees(conn, nip=nip)), None)
     days: list[Any] = []
     with store.snapshot(conn):
         if person is not None:

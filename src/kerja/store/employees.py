@@ -83,8 +83,11 @@ def supervisors(conn: sqlite3.Connection) -> dict[str, str | None]:
     return dict(conn.execute("SELECT nip, nip_atasan FROM pegawai").fetchall())
 
 
-def pins(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT pin_mesin, nip FROM pegawai WHERE pin_mesin IS NOT NULL"))
+def pins(conn: sqlite3.Connection) -> tuple[dict[tuple[str | None, str], str], dict[str, str | None]]:
+    """((machine or None, PIN) -> NIP of the stored PINs, NIP -> its PIN's machine): a PIN is
+    unique per machine (None: any machine)."""
+    rows = conn.execute("SELECT nip, pin_mesin, mesin FROM pegawai").fetchall()
+    return {(m, p): n for n, p, m in rows if p is not None}, {n: m for n, _, m in rows}
 
 
 def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: str) -> None:
@@ -151,9 +154,15 @@ def listing(
 
 
 def update(
-    conn: sqlite3.Connection, nip: str, changes: dict[str, Any], oleh: str, alasan: str | None
+    conn: sqlite3.Connection,
+    nip: str,
+    changes: dict[str, Any],
+    oleh: str,
+    alasan: str | None,
+    berlaku: str | None = None,
 ) -> dict:
-    """Change some fields of one employee, audited; returns the new record."""
+    """Change some fields of one employee, audited (with `berlaku`, the date dated fields hold
+    from, when one of them changed); returns the new record."""
     old = get(conn, nip)
     new = old | changes
     if new == old:
@@ -174,6 +183,8 @@ def update(
     before, after = diff(old, new)
     if old.get("mesin") != new.get("mesin"):  # not an import field: FIELDS leaves it out
         before["mesin"], after["mesin"] = old.get("mesin"), new.get("mesin")
+    if berlaku and {"tpp", "unit", "nip_atasan", "aktif"} & after.keys():
+        after["berlaku_mulai"] = berlaku
     audit.record(conn, oleh=oleh, aksi="pegawai.ubah", nip=nip, sebelum=before, sesudah=after, alasan=alasan)
     return new
 
@@ -241,3 +252,50 @@ def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
 
 def has_subordinates(conn: sqlite3.Connection, nip: str) -> bool:
     return conn.execute("SELECT 1 FROM pegawai WHERE nip_atasan = ? LIMIT 1", (nip,)).fetchone() is not None
+
+
+# Effective-dated facts (domain/facts.py) ---------------------------------------------------
+
+_DATED = "tpp, unit_id, status, eselon, jenis_jabatan, nip_atasan, aktif"
+
+
+def timeline(conn: sqlite3.Connection, nip: str) -> list[tuple[Any, dict[str, Any]]]:
+    """The person's segments (sampai as date, facts), the pegawai row last (sampai None)."""
+    from datetime import date
+
+    rows = conn.execute(
+        f"SELECT sampai, {_DATED} FROM pegawai_riwayat WHERE nip = ? ORDER BY sampai", (nip,)
+    ).fetchall()
+    out: list[tuple[Any, dict[str, Any]]] = [
+        (date.fromisoformat(r["sampai"]), {k: r[k] for k in r.keys() if k != "sampai"}) for r in rows
+    ]
+    cur = conn.execute(f"SELECT {_DATED} FROM pegawai WHERE nip = ?", (nip,)).fetchone()
+    out.append((None, dict(cur)))
+    return out
+
+
+def put_history(conn: sqlite3.Connection, nip: str, segments: list[tuple[Any, dict[str, Any]]]) -> None:
+    """Replace the person's dated segments (all but the last, which is the pegawai row)."""
+    conn.execute("DELETE FROM pegawai_riwayat WHERE nip = ?", (nip,))
+    conn.executemany(
+        f"INSERT INTO pegawai_riwayat (nip, sampai, {_DATED}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(nip, s.isoformat(), *(f[k] for k in _DATED.split(", "))) for s, f in segments if s is not None],
+    )
+
+
+def facts_on(conn: sqlite3.Connection, day: str) -> dict[str, dict[str, Any]]:
+    """nip -> (tpp, unit path, aktif, ...) in force on `day` for everyone with a dated change
+    that still holds then; people absent from the answer have their pegawai row's facts."""
+    rows = conn.execute(
+        """SELECT h.nip, h.tpp, h.unit_id, coalesce(u.jalur, cu.jalur) AS unit, h.status, h.eselon,
+                  h.jenis_jabatan, h.nip_atasan, h.aktif
+           FROM pegawai_riwayat h JOIN pegawai p ON p.nip = h.nip JOIN unit cu ON cu.id = p.unit_id
+           LEFT JOIN unit u ON u.id = h.unit_id
+           WHERE h.sampai = (SELECT min(sampai) FROM pegawai_riwayat WHERE nip = h.nip AND sampai >= ?1)""",
+        (day,),
+    ).fetchall()
+    return {r["nip"]: dict(r) for r in rows}
+
+
+def unit_path_by_id(conn: sqlite3.Connection) -> dict[int, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT id, jalur FROM unit")}

@@ -395,8 +395,34 @@ def m007_presensi_kunci_lokal(db: Database) -> None:
         )
 
 
+# Effective-dated employee facts (issue 10): the facts a person had before a dated change, each row
+# holding up to and including `sampai` (domain/facts.py). The `pegawai` row is the last segment,
+# so an older store is migrated by creating the table: today's values hold from the beginning.
+M008 = """
+CREATE TABLE pegawai_riwayat (
+  nip TEXT NOT NULL REFERENCES pegawai(nip),
+  sampai TEXT NOT NULL,                 -- last day these facts held
+  tpp INTEGER,
+  unit_id INTEGER NOT NULL,             -- no REFERENCES: `unit hapus` may remove a unit left behind
+  status TEXT NOT NULL,
+  eselon TEXT,
+  jenis_jabatan TEXT NOT NULL,
+  nip_atasan TEXT,
+  aktif INTEGER NOT NULL,
+  PRIMARY KEY (nip, sampai)
+) WITHOUT ROWID;
+"""
+
+
 @step
-def m008_aturan_tpp(db: Database) -> None:
+def m008_pegawai_riwayat(db: Database) -> None:
+    """Employee facts before their dated changes (pegawai ubah --mulai)."""
+    for statement in _split(M008):
+        db.execute(statement)
+
+
+@step
+def m009_aturan_tpp(db: Database) -> None:
     """Regulations of the second release: disciplinary sanctions (hukdis) that cut the TPP for
     their months, an e-Kinerja activity catalogue (volume x norm), imported monthly achievement
     (SKP predicate or %), and validators outside the store for the heads of OPDs."""

@@ -44,17 +44,43 @@ def active_employees(
     *,
     nips: Sequence[str] | None = None,
     unit_ids: Sequence[int] | None = None,
+    since: str | None = None,
 ) -> list[tuple[str, int]]:
-    """(nip, unit_id) of active employees, ordered by unit path then NIP."""
+    """(nip, unit_id) of active employees, ordered by unit path then NIP; with `since` (ISO), also
+    those inactive now who were active on some day from then on (pegawai_riwayat)."""
     where, args = _nip_filter(nips, "p.nip")
     if unit_ids is not None:
         where += " AND p.unit_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(list(unit_ids)))
+    active = "p.aktif = 1"
+    if since is not None:
+        active = f"({ACTIVE_SINCE})"
+        args.insert(0, since)
     sql = (
         "SELECT p.nip, p.unit_id FROM pegawai p JOIN unit u ON u.id = p.unit_id "
-        f"WHERE p.aktif = 1{where} ORDER BY u.jalur, p.nip"
+        f"WHERE {active}{where} ORDER BY u.jalur, p.nip"
     )
     return _plain(conn).execute(sql, args).fetchall()
+
+
+# Active now, or active in a dated segment that ends on or after the given day.
+ACTIVE_SINCE = (
+    "p.aktif = 1 OR p.nip IN (SELECT h.nip FROM pegawai_riwayat h WHERE h.aktif = 1 AND h.sampai >= ?)"
+)
+
+
+def dated_activity(conn: sqlite3.Connection, since: str) -> dict[str, tuple[list[tuple[str, int]], int]]:
+    """nip -> ([(sampai, aktif) of the dated segments ending on or after `since`], aktif now), for
+    the few people with a dated change."""
+    out: dict[str, tuple[list[tuple[str, int]], int]] = {}
+    rows = _plain(conn).execute(
+        "SELECT h.nip, h.sampai, h.aktif, p.aktif FROM pegawai_riwayat h JOIN pegawai p ON p.nip = h.nip "
+        "WHERE h.sampai >= ? ORDER BY h.nip, h.sampai",
+        (since,),
+    )
+    for nip, sampai, aktif, now in rows:
+        out.setdefault(nip, ([], now))[0].append((sampai, aktif))
+    return out
 
 
 # Voided events (presensi hapus) stay in the table, marked; every read below leaves them out.

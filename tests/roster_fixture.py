@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import db_bytes, write  # noqa: F401  (re-exported for the roster tests)
-
-KUKAR = Path(__file__).parents[2] / "examples" / "kebijakan" / "kukar-2021.toml"
+KUKAR = Path(__file__).parents[1] / "examples" / "kebijakan" / "kukar-2021.toml"
 
 HEAD = "NIP;Nama;Jabatan;Eselon;Unit Kerja;NIP Atasan;Tanggal Lahir\n"
 KADIS, KABID, KASI = "197001012000031001", "197502022000032001", "198003032005011001"
