@@ -108,7 +108,7 @@ def test_help_lists_the_choices_of_typed_options(kerja):
     assert "[tabel|json|csv|xlsx|pdf]" in out
     assert "YYYY-MM" in out
     assert "[WIB|WITA|WIT]" in kerja("init", "--help").stdout
-    assert "[S|I|CT|CB|CS|CM|CAP|CLTN|DL|TB]" in kerja("presensi", "status", "--help").stdout.replace(
+    assert "[S|I|CT|CB|CS|CM|CAP|CLTN|DL|TB|IH|SS]" in kerja("presensi", "status", "--help").stdout.replace(
         "\n", ""
     ).replace(" ", "").replace("│", "")
 

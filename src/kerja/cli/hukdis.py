@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, nip_arg, now, open_db
+from . import params
+from .base import OPT_JSON, OPT_OLEH, App, actor, now, open_db
 
 app = App(help="Hukuman disiplin (PP 94/2021): catat dan daftar; memotong TPP selama bulan-bulannya.")
 
@@ -16,9 +19,9 @@ JENIS_HELP = (
 
 @app.command()
 def tambah(
-    nip: str = typer.Argument(..., help="NIP pegawai yang dihukum."),
+    nip: str = params.nip_argument("NIP pegawai yang dihukum."),
     jenis: str = typer.Option(..., "--jenis", help=JENIS_HELP),
-    mulai: str = typer.Option(..., "--mulai", help="Tanggal mulai berlaku (SK), YYYY-MM-DD."),
+    mulai: date = params.date_option("--mulai", "Tanggal mulai berlaku (SK), YYYY-MM-DD.", default=...),
     keterangan: str | None = typer.Option(None, "--keterangan", help="Nomor SK atau catatan."),
     oleh: str | None = OPT_OLEH,
 ) -> None:
@@ -32,9 +35,9 @@ def tambah(
 
     row = hukdis.add(
         open_db(),
-        nip_arg(nip),
+        nip,
         jenis=jenis.strip().lower(),
-        mulai=date_arg(mulai, "--mulai"),
+        mulai=mulai,
         keterangan=keterangan,
         oleh=actor(oleh),
         now=now(),
@@ -46,7 +49,7 @@ def tambah(
 
 @app.command()
 def daftar(
-    nip: str | None = typer.Option(None, "--nip", help="Hanya pegawai ini."),
+    nip: str | None = params.nip_option("--nip", "Hanya pegawai ini."),
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar hukuman disiplin yang tercatat, dengan bulan-bulan potongan TPP-nya.
@@ -56,7 +59,7 @@ def daftar(
     from ..services import hukdis
     from . import render
 
-    rows = hukdis.listing(open_db(), nip_arg(nip) if nip else None)
+    rows = hukdis.listing(open_db(), nip)
     if as_json:
         render.emit_json(rows)
         return

@@ -256,7 +256,7 @@ def katalog_impor(
 @capaian_app.command("impor")
 def capaian_impor(
     berkas: str = typer.Argument(..., help="CSV/XLSX: NIP dan Capaian (%) atau Predikat."),
-    bulan: str = typer.Option(..., "--bulan", help="Bulan YYYY-MM."),
+    bulan: str = params.month_option(default=...),
     oleh: str | None = OPT_OLEH,
 ) -> None:
     """Impor capaian kinerja bulanan (persen, atau predikat SKP yang dipetakan aturan

@@ -25,7 +25,7 @@ from . import clicklib as click
 # Values of the contract (SPEC §1, §2, §12). Literal here, not imported from domain/ and io/, so that
 # `kerja --help` and `presensi masuk` stay fast; tests/cli/test_params.py keeps them equal.
 ZONA = ("WIB", "WITA", "WIT")
-KODE_STATUS = ("S", "I", "CT", "CB", "CS", "CM", "CAP", "CLTN", "DL", "TB")
+KODE_STATUS = ("S", "I", "CT", "CB", "CS", "CM", "CAP", "CLTN", "DL", "TB", "IH", "SS")
 JENIS_KONDISI = ("hamil", "menyusui", "komorbid", "odp", "pdp", "positif", "kontak-erat", "perjalanan")
 PERAN = ("pegawai", "atasan", "petugas")
 LOKASI = ("WFO", "WFH")
