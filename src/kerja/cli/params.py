@@ -162,7 +162,8 @@ class DateTimeType(KerjaType):
 
 
 class NipType(KerjaType):
-    """An 18-digit NIP (PNS/PPPK) or a NIK; spaces and dots are dropped."""
+    """An 18-digit NIP (PNS/PPPK) or a NIK; spaces and dots are dropped. A name ('Maya Sari',
+    letters only or words with spaces) is looked up in the store and stands for that person's NIP."""
 
     name = "nip"
 
@@ -172,10 +173,26 @@ class NipType(KerjaType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         from ..domain.nip import clean_nip
 
+        text = str(value)
+        if any(c.isalpha() for c in text) and " " in text.strip() or text.strip().isalpha():
+            return self._by_name(text, param, ctx)
         try:
-            return clean_nip(str(value))
+            return clean_nip(text)
         except ValueError as e:
             self.fail(f"NIP {_show(value)}: {e}", param, ctx)
+            raise
+
+    def _by_name(self, text: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """A name typed where a NIP goes ('Maya Sari'): the one person it names in the store;
+        none or several is rejected input that lists the candidates."""
+        from ..domain.errors import KerjaError
+        from ..services.pegawai import resolve
+        from .base import open_db
+
+        try:
+            return resolve(open_db(), " ".join(text.split()))
+        except KerjaError as e:
+            self.fail(str(e), param, ctx)
             raise
 
 

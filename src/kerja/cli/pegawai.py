@@ -200,13 +200,40 @@ def _people(title: str, rows: list[dict], *, nonaktif: bool, lebar: bool) -> Non
 
 
 @app.command()
+def cari(
+    teks: str = typer.Argument(
+        ..., help="Sebagian nama, NIP atau unit; huruf besar/kecil dan aksen diabaikan."
+    ),
+    nonaktif: bool = typer.Option(False, "--nonaktif", help="Sertakan pegawai nonaktif."),
+    lebar: bool = OPT_LEBAR,
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Cari pegawai dengan nama, potongan NIP atau nama unit: setiap kata harus ada. Nama juga
+    diterima di tempat NIP (`kerja pegawai lihat "Maya Sari"`) bila hanya satu orang yang cocok.
+
+    Contoh: [bold]kerja pegawai cari "sari seksi layanan"[/bold]
+    """
+    from ..services import pegawai as service
+    from . import render
+
+    rows = service.search(open_db(), teks, nonaktif=nonaktif)
+    if as_json:
+        render.emit_json([_json_row(r) for r in rows])
+        return
+    if not rows:
+        render.note(f"Tidak ada pegawai{'' if nonaktif else ' aktif'} yang cocok dengan {teks!r}.")
+        raise typer.Exit(1)
+    _people(f"{render.angka(len(rows))} pegawai cocok dengan {teks!r}", rows, nonaktif=nonaktif, lebar=lebar)
+
+
+@app.command()
 def lihat(
     nip: str = params.nip_argument(),
     as_json: bool = OPT_JSON,
 ) -> None:
-    """Data lengkap satu pegawai.
+    """Data lengkap satu pegawai (NIP, atau nama bila hanya satu orang yang cocok).
 
-    Contoh: [bold]kerja pegawai lihat 197508172000031002[/bold]
+    Contoh: [bold]kerja pegawai lihat "Maya Sari"[/bold]
     """
     from ..domain.errors import KerjaError
     from ..services import pegawai as service

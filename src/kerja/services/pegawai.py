@@ -341,6 +341,43 @@ def listing(
     return store.listing(conn, unit=unit, eselon=eselon, status=status, nonaktif=nonaktif)
 
 
+def search(conn: sqlite3.Connection, teks: str, *, nonaktif: bool = False) -> list[dict[str, Any]]:
+    """`pegawai cari`: everyone whose name (titles included), NIP or unit path holds every word of
+    `teks`, accents and case aside; in unit order."""
+    from ..domain.names import fold, matches
+
+    if not fold(teks):
+        raise KerjaError(
+            "Teks pencarian kosong; tulis sebagian nama, NIP atau unit, mis. `kerja pegawai cari sari`."
+        )
+    return [r for r in store.listing(conn, nonaktif=nonaktif) if matches(teks, r)]
+
+
+def resolve(conn: sqlite3.Connection, teks: str) -> str:
+    """The NIP a clerk means by `teks`: a stored NIP as it is, else a unique name (exact, or every
+    word in it). Several people, or none, is a KerjaError that lists the candidates."""
+    from ..domain.names import full_name_of, name_matches
+
+    try:
+        return str(store.get(conn, teks)["nip"])
+    except KerjaError:
+        pass
+    people = store.listing(conn, nonaktif=True)
+    found = name_matches(teks, people)
+    if len(found) == 1:
+        return str(found[0]["nip"])
+    if not found:
+        raise KerjaError(
+            f"tidak ada pegawai dengan NIP atau nama {teks!r}. Cari dengan `kerja pegawai cari TEKS`."
+        )
+    shown = "; ".join(f"{r['nip']} {full_name_of(r)} ({r['unit'].split(' > ')[-1]})" for r in found[:10])
+    more = f" dan {len(found) - 10} lainnya" if len(found) > 10 else ""
+    raise KerjaError(
+        f"nama {teks!r} cocok dengan {len(found)} pegawai: {shown}{more}. "
+        "Pakai NIP-nya, atau nama yang lebih lengkap."
+    )
+
+
 def names(conn: sqlite3.Connection, nips: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
     """nip -> (name, unit path), for the listings that show a person's name beside their NIP."""
     from ..store.presence import people_info
