@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -32,7 +32,7 @@ def matches(query: str, row: Mapping[str, Any]) -> bool:
     return all(word in hay for word in fold(query).split())
 
 
-def name_matches(query: str, rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def name_matches(query: str, rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The people a name typed where a NIP goes means: the exact name (titles aside) when some
     have it, else those whose name holds every word typed."""
     q = fold(query)
