@@ -56,7 +56,7 @@ def test_an_ambiguous_or_unknown_name_is_refused_with_candidates(kerja, people):
     assert "cocok dengan 2 pegawai" in r.stderr and MAYA in r.stderr and SARINAH in r.stderr
     assert "Traceback" not in r.stderr
     r = kerja("pegawai", "lihat", "MayaSari", code=1)
-    assert "tidak ada pegawai dengan NIP atau nama 'MayaSari'" in r.stderr
+    assert "Pegawai dengan NIP MayaSari tidak ditemukan" in r.stderr
     assert "kerja pegawai cari" in r.stderr
     r = kerja("presensi", "masuk", "Maya", "--waktu", "2021-02-01 07:20", "--oleh", "x", code=1)
     assert json.loads(kerja("presensi", "daftar", MAYA, "--json").stdout) == [], "nothing written"

@@ -190,10 +190,13 @@ class NipType(KerjaType):
         from .base import open_db
 
         try:
-            return resolve(open_db(), " ".join(text.split()))
+            nip = resolve(open_db(), " ".join(text.split()))
         except KerjaError as e:
             self.fail(str(e), param, ctx)
             raise
+        # Nobody by that name: the text goes on as typed, as before names were looked up (an
+        # --oleh may name a clerk outside the store; a NIP lookup then says it is unknown).
+        return nip if nip is not None else text.strip()
 
 
 class YearType(KerjaType):

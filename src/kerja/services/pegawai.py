@@ -353,9 +353,10 @@ def search(conn: sqlite3.Connection, teks: str, *, nonaktif: bool = False) -> li
     return [r for r in store.listing(conn, nonaktif=nonaktif) if matches(teks, r)]
 
 
-def resolve(conn: sqlite3.Connection, teks: str) -> str:
+def resolve(conn: sqlite3.Connection, teks: str) -> str | None:
     """The NIP a clerk means by `teks`: a stored NIP as it is, else a unique name (exact, or every
-    word in it). Several people, or none, is a KerjaError that lists the candidates."""
+    word in it); None when nobody has that NIP or name. Several people is a KerjaError that lists
+    the candidates."""
     from ..domain.names import full_name_of, name_matches
 
     try:
@@ -367,9 +368,7 @@ def resolve(conn: sqlite3.Connection, teks: str) -> str:
     if len(found) == 1:
         return str(found[0]["nip"])
     if not found:
-        raise KerjaError(
-            f"tidak ada pegawai dengan NIP atau nama {teks!r}. Cari dengan `kerja pegawai cari TEKS`."
-        )
+        return None
     shown = "; ".join(f"{r['nip']} {full_name_of(r)} ({r['unit'].split(' > ')[-1]})" for r in found[:10])
     more = f" dan {len(found) - 10} lainnya" if len(found) > 10 else ""
     raise KerjaError(

@@ -255,7 +255,9 @@ def record(
     with transaction(conn):
         who = store.employee_for_event(conn, nip)
         if who is None:
-            raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cek dengan `kerja pegawai daftar`.")
+            raise KerjaError(
+                f"Pegawai dengan NIP {nip} tidak ditemukan. Cari dengan `kerja pegawai cari NAMA`."
+            )
         nama, aktif = who
         zona = local_time.employee_zone(conn, nip)
         if not aktif:

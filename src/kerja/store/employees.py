@@ -123,7 +123,7 @@ def apply_import(conn: sqlite3.Connection, plan: ImportPlan, oleh: str, source: 
 def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:
     row = conn.execute(SELECT + " WHERE p.nip = ?", (nip,)).fetchone()
     if row is None:
-        raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cek dengan `kerja pegawai daftar`.")
+        raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan. Cari dengan `kerja pegawai cari NAMA`.")
     return dict(row)
 
 
