@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -39,8 +40,9 @@ def _emit_rows(rows: list[dict]) -> None:
 def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh: str | None) -> None:
     from ..services.presensi import record
 
+    conn = open_db()
     r = record(
-        open_db(),
+        conn,
         nip,
         jenis,
         oleh=oleh,
@@ -57,6 +59,52 @@ def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh
         )
         return
     print(f"{kata} {r.nama} ({r.nip}) {r.tanggal} {r.waktu[11:16]} {r.zona}, {r.mode}.")
+    _feedback(conn, r, jenis)
+
+
+def _feedback(conn: Any, r: Any, jenis: str) -> None:
+    """After a punch: lateness (or leaving early) against the day's hours, the roster's place
+    for the day, and a warning when the punch does not fit the roster or a declared status."""
+    from ..services.hari_ini import punch_feedback
+    from ..services.presensi import KODE_NAMA
+    from . import render
+
+    fb = punch_feedback(conn, r.nip, jenis, r.waktu, r.mode)
+    words: list[str] = []
+    if not fb["hari_kerja"]:
+        pass  # no hours to be late against
+    elif jenis == "masuk":
+        if fb["telat_menit"]:
+            tier = f", TL{fb['tingkat']}" if fb["tingkat"] else ""
+            words.append(
+                f"Terlambat {fb['telat_menit']} menit dari jam masuk {fb['jam_masuk']} {r.zona}{tier}."
+            )
+        else:
+            words.append(f"Tepat waktu (jam masuk {fb['jam_masuk']} {r.zona}).")
+    elif fb["cepat_menit"]:
+        tier = f", PSW{fb['tingkat']}" if fb["tingkat"] else ""
+        words.append(
+            f"Pulang {fb['cepat_menit']} menit sebelum jam pulang {fb['jam_pulang']} {r.zona}{tier}."
+        )
+    if fb["jadwal"]:
+        words.append(f"Jadwal {r.tanggal}: {fb['jadwal']}.")
+    elif fb["hari_kerja"]:
+        words.append(f"Belum ada jadwal WFO/WFH untuk {r.tanggal}.")
+    if words:
+        print(" ".join(words))
+    if not fb["hari_kerja"]:
+        render.note(f"Peringatan: {r.tanggal} bukan hari kerja menurut aturan jam kerja.")
+    if fb["status"]:
+        render.note(
+            f"Peringatan: {r.nip} berstatus {fb['status']} ({KODE_NAMA.get(fb['status'], fb['status'])}) "
+            f"pada {r.tanggal}; status itu yang berlaku untuk hari itu, bukan presensi ini."
+        )
+    if fb["tidak_sesuai_jadwal"]:
+        render.note(
+            f"Peringatan: tidak sesuai jadwal: {r.tanggal} dijadwalkan {fb['jadwal']}, "
+            f"presensi dicatat {r.mode}. Bila jadwalnya berubah: "
+            f"`kerja jadwal ubah {r.nip} {r.tanggal} {r.mode} --alasan ...`."
+        )
 
 
 @app.command()

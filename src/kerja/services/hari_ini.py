@@ -53,3 +53,50 @@ def hari_ini(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -
             | {"keadaan": k}
         )
     return {"tanggal": tanggal.isoformat(), "unit": unit, "jumlah": counts, "pegawai": out}
+
+
+def punch_feedback(conn: sqlite3.Connection, nip: str, jenis: str, waktu: str, mode: str) -> dict[str, Any]:
+    """What a clerk should hear right after `presensi masuk`/`pulang` at `waktu` (ISO, the unit's
+    offset) in `mode`: `{"hari_kerja", "jadwal", "status", "jam_masuk", "jam_pulang",
+    "telat_menit", "cepat_menit", "tingkat", "tidak_sesuai_jadwal"}`.
+
+    From the day's rules, roster cell and declared statuses only: no holiday calendar, so that
+    recording a punch stays quick (`hari_kerja` is the rules' working weekdays)."""
+    from datetime import datetime
+
+    from ..domain import calendar
+    from ..domain.presence import MINUTES, day_rules, flexible_start
+    from ..store import institution as institution_store
+    from ..store import presence as presence_store
+
+    ts = datetime.fromisoformat(waktu)
+    d = ts.date()
+    rules = institution_store.rules_for_day(conn)(d)
+    dr = day_rules(d, rules)
+    minute = ts.hour * 60 + ts.minute
+    jadwal = presence_store.roster_location(conn, nip, d.isoformat())
+    status = sorted({kode for _, kode, _, _ in presence_store.statuses(conn, d, d, [nip])})
+    out: dict[str, Any] = {
+        "hari_kerja": calendar.HARI[d.weekday()] in rules["jam_kerja"]["hari"],
+        "jadwal": jadwal,
+        "status": status[0] if status else None,
+        "jam_masuk": f"{dr.masuk // 60:02d}:{dr.masuk % 60:02d}",
+        "jam_pulang": f"{dr.pulang // 60:02d}:{dr.pulang % 60:02d}",
+        "telat_menit": 0,
+        "cepat_menit": 0,
+        "tingkat": None,
+        "tidak_sesuai_jadwal": jadwal is not None and jadwal != mode,
+    }
+    if jenis == "masuk":
+        late = minute - dr.masuk
+        if dr.fleksibel is not None:
+            late, _ = flexible_start(minute, dr.masuk, dr.pulang, dr.fleksibel)
+        if late > 0:
+            out["telat_menit"] = late
+            out["tingkat"] = dr.tl_at[min(late, MINUTES - 1)]
+    else:
+        early = dr.pulang - minute
+        if early > 0:
+            out["cepat_menit"] = early
+            out["tingkat"] = dr.psw_at[min(early, MINUTES - 1)]
+    return out
