@@ -10,7 +10,12 @@ import pytest
 
 from helpers import db_bytes
 
-ROW = re.compile(r"^(\d{16,18})\s+.*?\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+|-)\s*$")
+# Percentages the Indonesian way (decimal comma: 0,5 and 94,47), Rupiah with dot thousands.
+ROW = re.compile(r"^(\d{16,18})\s+.*?\s+(\d+)\s+(\d+)\s+(\d+(?:,\d+)?)\s+(\d+,\d\d)\s+([\d.]+|-)\s*$")
+
+
+def decimal_comma(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 def printed_rows(stdout: str) -> dict[str, tuple]:
@@ -18,7 +23,7 @@ def printed_rows(stdout: str) -> dict[str, tuple]:
     for line in stdout.splitlines():
         m = ROW.match(line)
         if m:
-            rows[m[1]] = (int(m[2]), int(m[3]), float(m[4]), float(m[5]), m[6])
+            rows[m[1]] = (int(m[2]), int(m[3]), decimal_comma(m[4]), decimal_comma(m[5]), m[6])
     return rows
 
 

@@ -99,10 +99,13 @@ def audit_cmd(
 
     width = max(40, render.width())
 
+    def one(v: object) -> str:
+        return "-" if v is None else render.visible(v)
+
     def short(v: object) -> str:
         if isinstance(v, dict):
-            return ", ".join(f"{render.visible(k)}={render.visible(v[k])}" for k in v)
-        return render.visible(v)
+            return ", ".join(f"{render.visible(k)}={one(v[k])}" for k in v)
+        return one(v)
 
     from datetime import datetime
 
@@ -117,7 +120,7 @@ def audit_cmd(
         local = datetime.fromisoformat(r["waktu"]).astimezone(zone(z))
         head = f"{local:%Y-%m-%d %H:%M}  {render.visible(r['aksi'])}"
         head += f"  NIP {render.visible(r['nip'])}" if r["nip"] else ""
-        print(f"{head}  oleh {render.visible(r['oleh'])}")
+        print(f"{head}  oleh {one(r['oleh'])}")
         for label in ("sebelum", "sesudah", "alasan"):
             if r[label] not in (None, "", {}):
                 print(

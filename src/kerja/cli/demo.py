@@ -134,8 +134,8 @@ def show_recap(recap: dict) -> None:
                 escape(r["nama"]),
                 str(r["hadir_wfo"] + r["hadir_wfh"]),
                 str(r["tk"]),
-                f"{r['potongan_disiplin_persen']:g}",
-                f"{r['capaian_kinerja_persen']:.2f}",
+                render.desimal(r["potongan_disiplin_persen"]),
+                render.desimal(r["capaian_kinerja_persen"], 2),
                 format_number(r["tpp_total"]) if r["pagu_tpp"] else "-",
             )
         con.print(t)

@@ -124,8 +124,8 @@ def buat(
     else:
         print(
             f"Jadwal {s.mulai} s.d. {s.sampai} ({', '.join(s.kebijakan)}): {len(s.hari)} hari kerja, "
-            f"{s.sel} sel ({s.wfo} WFO, {s.wfh} WFH). Selisih terbesar dari bagian adil: "
-            f"{s.deviasi_maks} hari."
+            f"{render.angka(s.sel)} sel ({render.angka(s.wfo)} WFO, {render.angka(s.wfh)} WFH). "
+            f"Selisih terbesar dari bagian adil: {render.desimal(s.deviasi_maks)} hari."
         )
         if s.dipertahankan:
             print(
@@ -140,8 +140,8 @@ def buat(
         for n in s.catatan[:50]:
             why = f"cakupan unit {n.unit}" if n.sebab == "cakupan" else f"giliran tim ({n.unit})"
             print(
-                f"Catatan: {n.nip} mendapat {n.wfo} hari WFO, {n.lebih:.2f} hari di atas bagian "
-                f"adilnya ({n.bagian_adil:.2f}) karena {why}."
+                f"Catatan: {n.nip} mendapat {n.wfo} hari WFO, {render.desimal(n.lebih, 2)} hari di atas "
+                f"bagian adilnya ({render.desimal(n.bagian_adil, 2)}) karena {why}."
             )
         if len(s.catatan) > 50:
             print(f"... dan {len(s.catatan) - 50} catatan lain (pakai --json).")

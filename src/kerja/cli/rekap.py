@@ -182,10 +182,13 @@ def _provisional(sd: str | date) -> str:
 
 
 def _locked_note(lock: dict) -> None:
+    from ..domain.zones import shown
+    from ..services.local_time import institution_zone
     from . import render
 
+    pada = shown(lock["pada"], institution_zone(open_db()))
     render.note(
-        f"Bulan {lock['bulan']} terkunci (oleh {lock['oleh']}, {lock['pada'][:16]}; SHA-256 "
+        f"Bulan {lock['bulan']} terkunci (oleh {lock['oleh']}, {pada}; SHA-256 "
         f"{lock['sha256'][:16]}...): ini rekap yang disimpan saat dikunci. Bandingkan dengan data "
         f"sekarang: `kerja rekap periksa --bulan {lock['bulan']}`."
     )
@@ -312,7 +315,7 @@ def rincian(
                 h["cepat_menit"] or "",
                 h["tl"],
                 h["psw"],
-                f"{h['potongan_persen']:g}%",
+                render.persen(h["potongan_persen"]),
                 h["menit_kinerja"],
                 h["aturan"],
             ]
@@ -394,17 +397,24 @@ def kunci_daftar(as_json: bool = OPT_JSON) -> None:
 
     Contoh: [bold]kerja rekap kunci-daftar[/bold]
     """
+    from ..domain.zones import shown
     from ..services.kunci import locks
+    from ..services.local_time import institution_zone
     from . import render
 
-    rows = locks(open_db())
+    conn = open_db()
+    rows = locks(conn)
     if as_json:
         render.emit_json(rows)
         return
+    z = institution_zone(conn)
     render.table(
         f"{len(rows)} bulan terkunci",
         ["Bulan", "Oleh", "Pada", "SHA-256 rekap"],
-        ([r["bulan"], r["oleh"], r["pada"][:16], r["sha256"] or "(tanpa rekap tersimpan)"] for r in rows),
+        (
+            [r["bulan"], r["oleh"], shown(r["pada"], z), r["sha256"] or "(tanpa rekap tersimpan)"]
+            for r in rows
+        ),
     )
 
 

@@ -55,3 +55,18 @@ def local_today(now: datetime, zone_name: str) -> date:
 def local_month(now: datetime, zone_name: str) -> str:
     """The month ('YYYY-MM') `now` falls in, in a zone."""
     return local_today(now, zone_name).isoformat()[:7]
+
+
+def shown(stamp: str | None, zone_name: str) -> str:
+    """A stored timestamp (ISO with offset) as a clerk reads it: the wall clock in `zone_name`,
+    with the zone ('2021-03-01 09:15 WITA'); '-' for none. A stamp without offset is shown as
+    it is (its zone is unknown)."""
+    if not stamp:
+        return "-"
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return f"{moment:%Y-%m-%d %H:%M}"
+    return f"{local_now(moment, zone_name):%Y-%m-%d %H:%M} {zone_name}"

@@ -18,9 +18,11 @@ from typing import Any
 from .. import clock
 from ..domain import lock as rules
 from ..domain.errors import KerjaError
+from ..domain.zones import shown
 from ..io.export import recap_json
 from ..store import activities as activities_store
 from ..store import audit
+from ..store import institution as institution_store
 from ..store import presence as store
 from ..store import roster as roster_store
 from ..store.db import transaction
@@ -90,7 +92,10 @@ def lock(
     with transaction(conn):
         old = store.lock_row(conn, bulan)
         if old:
-            raise KerjaError(f"Bulan {bulan} sudah dikunci oleh {old['oleh']} pada {old['pada'][:16]}.")
+            raise KerjaError(
+                f"Bulan {bulan} sudah dikunci oleh {old['oleh']} pada "
+                f"{shown(old['pada'], institution_store.zona(conn))}."
+            )
         recap = monthly_recap(conn, bulan, now=now)
         found = _findings(conn, bulan, recap)
         if found and not paksa:

@@ -11,6 +11,7 @@ from typing import Any
 from ..clock import now_iso
 from ..domain import rules as rules_domain
 from ..domain.errors import Refused
+from ..domain.zones import shown
 
 START = "0000-01"
 
@@ -90,6 +91,7 @@ def ensure_unlocked(conn: sqlite3.Connection, months: Iterable[str], what: str =
     if rows:
         b, oleh, pada = rows[0]
         raise Refused(
-            f"Bulan {b} sudah dikunci untuk rekap TPP (oleh {oleh}, {pada[:16]}); {what} bulan itu "
+            f"Bulan {b} sudah dikunci untuk rekap TPP (oleh {oleh}, {shown(pada, zona(conn))}); "
+            f"{what} bulan itu "
             f"tidak boleh diubah. Buka dulu dengan `kerja rekap buka --bulan {b} --alasan ...`."
         )
