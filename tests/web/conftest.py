@@ -161,3 +161,75 @@ def layan(sample: Path, kerja: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+class Proses:
+    """`kerja layan` as the clerk starts it: a separate process on a free loopback port, its log
+    (stderr) in a file the test reads after the stop."""
+
+    def __init__(self, db: Path, log: Path, env: dict[str, str]) -> None:
+        import os
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log
+        self._log = log.open("wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kerja", "layan", "--host", "127.0.0.1", "--port", str(self.port)],
+            env={**os.environ, "KERJA_DB": str(db), **env},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + 30
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"kerja layan exited {self.proc.returncode}:\n{self.log()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"kerja layan did not listen in 30 s:\n{self.log()}") from None
+                time.sleep(0.05)
+
+    def stop(self, timeout: float = 15) -> int:
+        """SIGTERM, as systemd sends it; the exit code."""
+        import signal
+
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except Exception:
+                self.proc.kill()
+                self.proc.wait()
+        self._log.close()
+        return int(self.proc.returncode)
+
+    def log(self) -> str:
+        if not self._log.closed:
+            self._log.flush()
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture
+def proses(sample: Path, tmp_path: Path) -> Iterator[Any]:
+    """Start `kerja layan` processes over the sample store (KERJA_SEKARANG fixed); all stopped after."""
+    started: list[Proses] = []
+
+    def start(**env: str) -> Proses:
+        p = Proses(sample, tmp_path / f"layan-{len(started)}.log", {"KERJA_SEKARANG": SEKARANG, **env})
+        started.append(p)
+        return p
+
+    try:
+        yield start
+    finally:
+        for p in started:
+            p.stop()

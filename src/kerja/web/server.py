@@ -4,6 +4,7 @@ body, a password or a cookie), a clean stop on SIGTERM and Ctrl-C."""
 from __future__ import annotations
 
 import logging
+import signal
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -95,4 +96,17 @@ def serve(
     server = uvicorn.Server(
         config(db, host=host, port=port, certfile=certfile, keyfile=keyfile, threads=threads)
     )
-    server.run()  # handles SIGINT/SIGTERM: stops accepting, finishes requests in flight, exits
+    # uvicorn catches SIGINT/SIGTERM while it runs (stops accepting, finishes the requests in
+    # flight, closes), then raises the signal again under the handlers it found installed. With
+    # these, that second delivery is only noted: the process ends with exit code 0 and one log
+    # line, instead of dying by the signal (-15) or a KeyboardInterrupt traceback.
+    got: list[int] = []
+
+    def note(sig: int, _frame: object) -> None:
+        got.append(sig)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, note)
+    server.run()
+    if got:
+        logging.getLogger("kerja.layan").info("kerja layan berhenti (%s).", signal.Signals(got[0]).name)
