@@ -167,7 +167,8 @@ def test_garbage_xlsx(kerja, store, tmp_path):
     f.write_bytes(b"PK\x03\x04 bukan excel sungguhan")
     before = db_bytes(store)
     r = kerja("pegawai", "impor", f, code=1)
-    assert "rusak.xlsx tidak bisa dibaca sebagai berkas Excel" in r.stderr
+    assert "berkas rusak.xlsx bukan xlsx yang sah: arsip Excel-nya rusak atau terpotong" in r.stderr
+    assert "EOCD" not in r.stderr and "Zip" not in r.stderr
     assert db_bytes(store) == before
 
 

@@ -178,7 +178,9 @@ def parse_toml(text: str, source: str = "kebijakan") -> Circular:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise KerjaError(f"{source} bukan TOML yang sah: {e}. Periksa baris itu.") from None
+        from .toml_errors import indonesian
+
+        raise KerjaError(f"{source} bukan TOML yang sah: {indonesian(str(e))}. Periksa baris itu.") from None
     try:
         return parse(doc)
     except KerjaError as e:

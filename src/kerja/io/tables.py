@@ -67,9 +67,34 @@ def read_xlsx(path: Path, sheet: str | None) -> list[list[object]]:
             raise KerjaError(f"Sheet {sheet!r} tidak ada di {path.name}; yang ada: {', '.join(names)}.")
         ws = wb.get_sheet_by_name(sheet or names[0])
         data = ws.to_python(skip_empty_area=False)
-    except (CalamineError, OSError, ValueError) as e:
-        raise KerjaError(f"{path.name} tidak bisa dibaca sebagai berkas Excel (.xlsx): {e}") from None
+    except (CalamineError, OSError, ValueError):
+        raise KerjaError(not_a_workbook(path)) from None
     return [[None if c == "" else c for c in row] for row in data]
+
+
+def not_a_workbook(path: Path) -> str:
+    """Why a file named .xlsx could not be read, in the clerk's words, from its first bytes
+    (the reader's own message, e.g. 'invalid Zip archive: Could not find EOCD', is English and
+    says nothing a clerk can act on)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(512)
+    except OSError:
+        head = b""
+    if not head:
+        why = "berkasnya kosong (0 bait)"
+    elif head.startswith(b"PK"):
+        why = "arsip Excel-nya rusak atau terpotong (unduhan belum selesai?)"
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        why = "isinya format Excel lama (.xls) atau berkas berkata sandi, walau namanya .xlsx"
+    elif b"\x00" not in head:
+        why = "isinya teks biasa (CSV?), bukan lembar kerja Excel; ganti akhiran namanya menjadi .csv"
+    else:
+        why = "isinya bukan lembar kerja Excel"
+    return (
+        f"berkas {path.name} bukan xlsx yang sah: {why}. Buka di Excel atau LibreOffice lalu simpan "
+        "sebagai Buku Kerja Excel (.xlsx)."
+    )
 
 
 def read_rows(path: str | Path, sheet: str | None = None) -> list[list[object]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import rules as dom
+from ..domain import toml_errors
 from ..domain.errors import KerjaError
 from ..store import audit
 from ..store import institution as store
@@ -24,7 +25,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     try:
         return tomllib.loads(p.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as e:
-        raise KerjaError(f"{p.name} bukan TOML yang sah: {e}") from None
+        raise KerjaError(f"berkas {p.name} bukan TOML yang sah: {toml_errors.indonesian(str(e))}.") from None
     except UnicodeDecodeError:
         raise KerjaError(f"{p.name} harus teks UTF-8.") from None
 
