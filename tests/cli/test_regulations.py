@@ -132,7 +132,7 @@ def test_default_present_day_never_costs_more_than_absent(kerja, tmp_path):
     assert got[A]["potongan_disiplin_persen"] == 3.0 == got[B]["potongan_disiplin_persen"]
     detail = json.loads(kerja("rekap", "rincian", A, "--bulan", "2021-02", "--json").stdout)
     first = detail["hari"][0]
-    assert first["potongan_persen"] == 3.0 and "dibatasi 3.0% per hari" in first["aturan"]
+    assert first["potongan_persen"] == 3.0 and "dibatasi 3% per hari" in first["aturan"]
 
 
 def test_ten_consecutive_tk_days_reach_dismissal_for_pns_only(kerja, tmp_path):

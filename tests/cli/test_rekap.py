@@ -179,7 +179,7 @@ def test_rincian_matches_the_row_and_explains(kerja, february):
     }
     assert all(set(h) == keys for h in d["hari"])
     text = kerja("rekap", "rincian", STAF, "--bulan", "2021-02").stdout
-    assert "TPP kinerja = 3.500.000 x 60% x 80.00% = 1.680.000" in text
+    assert "TPP kinerja = 3.500.000 x 60% x 80,00% = 1.680.000" in text
     assert "TPP total = 1.680.000 + 1.218.000 = 2.898.000" in text
     assert "120 menit masih menunggu validasi; 180 menit ditolak atasan" in text
 

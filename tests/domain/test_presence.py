@@ -70,7 +70,7 @@ def test_early_tiers(clock, early, tier, cut):
 def test_late_and_early_add_up_and_explain():
     s = day([("08:05:00", "masuk", "WFO"), ("15:45:00", "pulang", "WFO")])
     assert s.potongan_persen == Decimal("1.5")
-    assert s.aturan == "TL2 (31-60 mnt) 1.0% [presensi.tl] + PSW1 (1-30 mnt) 0.5% [presensi.psw]"
+    assert s.aturan == "TL2 (31-60 mnt) 1% [presensi.tl] + PSW1 (1-30 mnt) 0,5% [presensi.psw]"
     assert (s.masuk, s.pulang) == ("08:05", "15:45")
 
 
@@ -111,12 +111,12 @@ def test_no_check_in_counts_tl4_with_its_own_cut():
     s = day([("16:05:00", "pulang", "WFO")])
     assert (s.kode, s.masuk, s.tl, s.psw) == ("H", None, 4, None)
     assert s.potongan_persen == Decimal("2.0")
-    assert s.aturan == "tanpa masuk 2.0% [presensi.tanpa_masuk]"
+    assert s.aturan == "tanpa masuk 2% [presensi.tanpa_masuk]"
 
 
 def test_no_check_out_counts_psw4():
     s = day([("07:20:00", "masuk", "WFO")])
-    assert (s.pulang, s.tl, s.psw, s.aturan) == (None, None, 4, "tanpa pulang 2.0% [presensi.tanpa_pulang]")
+    assert (s.pulang, s.tl, s.psw, s.aturan) == (None, None, 4, "tanpa pulang 2% [presensi.tanpa_pulang]")
 
 
 def test_absent_without_reason_is_tk():
@@ -124,7 +124,7 @@ def test_absent_without_reason_is_tk():
     assert (s.kode, s.potongan_persen, s.aturan, s.tl, s.psw) == (
         "TK",
         Decimal("3.0"),
-        "TK 3.0% [presensi.tk]",
+        "TK 3% [presensi.tk]",
         None,
         None,
     )
@@ -136,7 +136,7 @@ def test_declared_status_wins_over_events_and_cuts_only_when_the_rules_say():
     assert s.aturan == "S tanpa potongan"
     rules = rules_dom.merge({"presensi": {"potongan_status": {"CB": 3.0}}})
     s = derive(MON, "1", day_rules(MON, rules), status="CB")
-    assert (s.potongan_persen, s.aturan) == (Decimal("3.0"), "CB 3.0% [presensi.potongan_status]")
+    assert (s.potongan_persen, s.aturan) == (Decimal("3.0"), "CB 3% [presensi.potongan_status]")
 
 
 @pytest.mark.parametrize(
@@ -201,7 +201,7 @@ def test_cuts_are_exact_decimals():
     rules = rules_dom.merge({"presensi": {"tl": [[1, 30, 0.1], [31, 1440, 0.2]], "psw": [[1, 1440, 0.2]]}})
     s = day([("07:45:00", "masuk", None), ("15:00:00", "pulang", None)], rules=rules)
     assert s.potongan_persen == Decimal("0.3")  # as floats: 0.30000000000000004
-    assert s.aturan == "TL1 (1-30 mnt) 0.1% [presensi.tl] + PSW1 (1-1440 mnt) 0.2% [presensi.psw]"
+    assert s.aturan == "TL1 (1-30 mnt) 0,1% [presensi.tl] + PSW1 (1-1440 mnt) 0,2% [presensi.psw]"
 
 
 def test_punches_record_modes():

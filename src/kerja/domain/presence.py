@@ -194,8 +194,11 @@ def pct(x: object) -> Decimal:
 
 
 def fmt_pct(p: Decimal) -> str:
-    s = str(p)
-    return f"{s}.0%" if "." not in s and "E" not in s else f"{s}%"
+    """A rule percentage as the clerk reads it, Indonesian style: 1%, 0,5%, 1,25%."""
+    s = format(p, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s.replace(".", ",") + "%"
 
 
 def _tier_text(prefix: str, t: Tier) -> str:

@@ -278,6 +278,11 @@ def pct_text(x: float) -> str:
     return f"{x:g}".replace(".", ",") + "%"
 
 
+def _dec2(x: float) -> str:
+    """Two decimals with a decimal comma: 93,42."""
+    return f"{x:.2f}".replace(".", ",")
+
+
 def day_counts(days: Iterable[DayLike]) -> dict[str, Any]:
     """`tally` of a list of days, with the summed cut as an exact Fraction (`potongan`)."""
     c = tally(days)
@@ -465,43 +470,48 @@ def explain(row: Mapping[str, Any], c: Mapping[str, Any], rules: Mapping[str, An
     days_sum = Fraction(c["cut"])
     skema = rules["kinerja"].get("skema", "menit")
     if skema == "capaian":
-        capaian = f"{cap:.2f}% (capaian bulanan yang diimpor) [kinerja.skema]"
+        capaian = f"{_dec2(cap)}% (capaian bulanan yang diimpor) [kinerja.skema]"
     elif row["target_menit"]:
-        capaian = f"min(100, {row['menit_kinerja']} / {row['target_menit']} x 100) = {cap:.2f}%"
+        capaian = f"min(100, {row['menit_kinerja']} / {row['target_menit']} x 100) = {_dec2(cap)}%"
         if skema == "volume":
             capaian += " (menit = volume x norma katalog) [kinerja.skema]"
     else:
-        capaian = "100.00% (target 0: tidak ada hari bertugas, tidak ada yang kurang)"
+        capaian = "100,00% (target 0: tidak ada hari bertugas, tidak ada yang kurang)"
     lines = [
         f"Hari kerja {row['hari_kerja']}; hari bertugas = {row['hari_kerja']} - {off} "
         f"(sakit/izin/cuti/dinas luar) = {row['hari_kerja'] - off}.",
         f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']} "
         "[kinerja.menit_per_hari].",
         f"Capaian kinerja = {capaian}.",
-        f"Jumlah potongan harian = {two_decimals(days_sum):g}%.",
+        f"Jumlah potongan harian = {pct_text(two_decimals(days_sum))}.",
     ]
     lines += [f"Aturan bulanan: {w}." for w in month_why]
     if counted < summed:
         lines.append(
-            f"Potongan disiplin {two_decimals(summed):g}% dibatasi {pot:g}% "
+            f"Potongan disiplin {pct_text(two_decimals(summed))} dibatasi {pct_text(pot)} "
             f"{source(rules, 'presensi.batas_bulanan')}."
         )
-    lines.append(f"Potongan disiplin = {pot:g}%.")
+    lines.append(f"Potongan disiplin = {pct_text(pot)}.")
     lines.append(
-        f"TPP kinerja = {_rp(pagu)} x {bk}% x {cap:.2f}% = {_rp(row['tpp_kinerja'])} "
+        f"TPP kinerja = {_rp(pagu)} x {bk}% x {_dec2(cap)}% = {_rp(row['tpp_kinerja'])} "
         "(dari rasio persis, dibulatkan setengah ke atas ke Rupiah utuh)."
     )
     if basis == "total":
         lines.append(
-            f"TPP disiplin = {_rp(pagu)} x {bd}% - {_rp(pagu)} x {pot:g}% = {_rp(row['tpp_disiplin'])} "
+            f"TPP disiplin = {_rp(pagu)} x {bd}% - {_rp(pagu)} x {pct_text(pot)} = "
+            f"{_rp(row['tpp_disiplin'])} "
             f"(potongan dari seluruh pagu) {source(rules, 'tpp.basis_potongan')}."
         )
     else:
-        lines.append(f"TPP disiplin = {_rp(pagu)} x {bd}% x (100 - {pot:g})% = {_rp(row['tpp_disiplin'])}.")
+        lines.append(
+            f"TPP disiplin = {_rp(pagu)} x {bd}% x (100 - {pct_text(pot)[:-1]})% = "
+            f"{_rp(row['tpp_disiplin'])}."
+        )
     h = row.get("potongan_hukdis_persen") or 0
     if h:
         lines.append(
-            f"Hukuman disiplin: kedua bagian dikurangi {h:g}% {source(rules, 'disiplin.potongan_hukdis')}."
+            "Hukuman disiplin: kedua bagian dikurangi "
+            f"{pct_text(h)} {source(rules, 'disiplin.potongan_hukdis')}."
         )
     lines.append(
         f"TPP total = {_rp(row['tpp_kinerja'])} + {_rp(row['tpp_disiplin'])} = {_rp(row['tpp_total'])}."
