@@ -35,3 +35,11 @@ def test_audit_prints_no_python_none(kerja, wita):
     kerja("pegawai", "ubah", NIP, "--pin-mesin", "-")
     out = kerja("audit").stdout
     assert "None" not in out and "pin_mesin=-" in out
+
+
+def test_event_times_carry_their_zone_name(kerja, wita):
+    kerja("presensi", "masuk", NIP, "--waktu", "2021-02-01 07:20", "--oleh", "petugas")
+    out = kerja("presensi", "daftar", NIP).stdout
+    assert "2021-02-01 07:20:00 WITA" in out and "+08:00" not in out
+    r = kerja("presensi", "hapus", "1", "--alasan", "salah orang", "--oleh", "petugas")
+    assert "2021-02-01 07:20 WITA" in r.stdout

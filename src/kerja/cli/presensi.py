@@ -301,6 +301,7 @@ def daftar(
 
     Contoh: [bold]kerja presensi daftar 197508172000031002 --tanggal 2021-02-01[/bold]
     """
+    from ..domain.zones import with_zone_name
     from ..services.koreksi import list_events
     from . import render
 
@@ -316,7 +317,7 @@ def daftar(
         (
             [
                 r["id"],
-                r["waktu"][:19].replace("T", " ") + " " + r["waktu"][19:],
+                with_zone_name(r["waktu"], seconds=True),
                 r["jenis"] or "-",
                 r["mode"] or "-",
                 r["sumber"],
@@ -339,12 +340,11 @@ def hapus(
 
     Contoh: [bold]kerja presensi hapus 1234 --alasan "salah orang, tercatat untuk rekan"[/bold]
     """
+    from ..domain.zones import with_zone_name
     from ..services.koreksi import void_event
 
     e = void_event(open_db(), event_id, alasan, oleh=actor(oleh), now=now())
-    print(
-        f"Presensi id {event_id} ({e['nip']}, {e['waktu'][:16].replace('T', ' ')}, {e['sumber']}) dibatalkan."
-    )
+    print(f"Presensi id {event_id} ({e['nip']}, {with_zone_name(e['waktu'])}, {e['sumber']}) dibatalkan.")
 
 
 @app.command("status-daftar")

@@ -70,3 +70,25 @@ def shown(stamp: str | None, zone_name: str) -> str:
     if moment.tzinfo is None:
         return f"{moment:%Y-%m-%d %H:%M}"
     return f"{local_now(moment, zone_name):%Y-%m-%d %H:%M} {zone_name}"
+
+
+def with_zone_name(stamp: str | None, seconds: bool = False) -> str:
+    """A stored timestamp in its own wall clock, its offset named as a clerk says it
+    ('2021-02-01T07:20:00+08:00' -> '2021-02-01 07:20 WITA'); an offset that is not one of the
+    three zones is kept as 'UTC+05:30'."""
+    if not stamp:
+        return "-"
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    text = f"{moment:%Y-%m-%d %H:%M:%S}" if seconds else f"{moment:%Y-%m-%d %H:%M}"
+    off = moment.utcoffset()
+    if off is None:
+        return text
+    minutes = int(off.total_seconds() // 60)
+    name = next((z for z, m in OFFSET.items() if m == minutes), None)
+    if name is None:
+        sign = "+" if minutes >= 0 else "-"
+        name = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{text} {name}"
