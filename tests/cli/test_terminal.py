@@ -62,6 +62,14 @@ def test_colour_on_a_terminal_unless_NO_COLOR(dinas):
     assert not colours(on_terminal(["pegawai", "daftar"], NO_COLOR="1"))
 
 
+def test_a_listing_taller_than_the_screen_goes_through_the_pager(dinas):
+    # 120 people on a 20-line terminal: the pager (here a sed that marks its lines) gets it all.
+    out = on_terminal(["pegawai", "daftar"], NO_COLOR="1", LINES="20", KERJA_PAGER="sed s/^/P:/").decode()
+    lines = [line for line in out.replace("\r", "").splitlines() if line]
+    assert lines and all(line.startswith("P:") for line in lines)
+    assert sum(bool(re.match(r"P:\d{16,18} ", line)) for line in lines) == 120
+
+
 def test_no_escape_codes_in_a_pipe(dinas):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     for args in (["pegawai", "daftar"], ["unit", "daftar"], ["jadwal", "--help"]):

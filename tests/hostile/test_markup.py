@@ -57,6 +57,8 @@ def literal(text: str, *fragments: str) -> None:
         ["kinerja", "daftar", "--menunggu"],
         ["rekap", "bulanan", "--bulan", "2021-02"],
         ["rekap", "rincian", STAF, "--bulan", "2021-02"],
+        ["hari-ini", "--tanggal", "2021-02-01"],
+        ["pegawai", "cari", "budi"],
     ],
 )
 def test_markup_in_data_prints_literally(kerja, marked, args):
@@ -88,3 +90,23 @@ def test_markup_in_roster_and_reasons(kerja, marked, tmp_path):
     literal(kerja("kebijakan", "daftar").stdout, "SE [/] uji")
     kerja("jadwal", "ubah", STAF, "2021-02-02", "WFH", "--alasan", "rapat [/] [link=x]y[/link]")
     literal(kerja("audit").stdout, "rapat [/] [link=x]y[/link]")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["pegawai", "daftar"],
+        ["presensi", "harian", "--tanggal", "2021-02-01"],
+        ["hari-ini", "--tanggal", "2021-02-01"],
+        ["kinerja", "daftar"],
+        ["rekap", "bulanan", "--bulan", "2021-02"],
+    ],
+)
+def test_markup_cut_on_a_narrow_terminal_is_still_text(kerja, marked, monkeypatch, args):
+    """At 40 columns the names are cut in the middle of their '[...]': still printed as text,
+    never parsed, never a crash."""
+    monkeypatch.setenv("COLUMNS", "40")
+    out = kerja(*args).stdout
+    line = next(x for x in out.splitlines() if STAF in x or "Budi" in x)
+    assert "Bu" in line  # cut (or whole), as text
+    assert "\x1b]8;" not in out
