@@ -97,3 +97,23 @@ def test_layan_refuses_bad_options(kerja, sample, tmp_path) -> None:  # type: ig
     assert "a.pem tidak ditemukan" in r.stderr
     r = kerja("layan", "--port", "70000", code=1)
     assert "70000" in r.stderr
+
+
+def test_client_address_from_a_trusted_proxy_only(proses, kerja) -> None:  # type: ignore[no-untyped-def]
+    """X-Forwarded-For/-Proto count only from --proksi (default: this machine, where the README's
+    nginx/caddy run); the lockout and the log use that address."""
+    once = json.loads(kerja("akun", "buat", PEGAWAI, "--json").stdout)["sandi"]
+    proxied = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    local = proses()
+    _, headers, _ = call(local.url, "/api/masuk", {"nip": PEGAWAI, "sandi": once}, proxied)
+    assert "Secure" in headers["Set-Cookie"]  # the proxy said the browser speaks HTTPS
+    assert local.stop() == 0
+    assert '203.0.113.9:0 "POST /api/masuk HTTP/1.1" 200' in local.log()
+    elsewhere = proses(args=["--proksi", "10.9.9.9"])  # a proxy on another machine
+    _, headers, _ = call(elsewhere.url, "/api/masuk", {"nip": PEGAWAI, "sandi": once}, proxied)
+    assert "Secure" not in headers["Set-Cookie"]
+    assert elsewhere.stop() == 0
+    log = elsewhere.log()
+    assert "203.0.113.9" not in log and "127.0.0.1:" in log
+    r = kerja("layan", "--proksi", "nginx.lokal", code=1)
+    assert "--proksi: 'nginx.lokal' bukan alamat IP" in r.stderr
