@@ -169,7 +169,8 @@ def test_lihat_fits_80_columns(kerja, dinas, monkeypatch):
     out = kerja(
         "jadwal", "lihat", "--unit", "Bidang A", "--mulai", "2021-02-01", "--sampai", "2021-02-09"
     ).stdout
-    assert "Sen 01/02" in out and "WFO/kuota" in out and "Staf A1 0" in out
+    assert "Pekan 01/02 s.d. 05/02/2021" in out and "Sen 01" in out
+    assert "WFO/kuota" in out and "Staf A1 0" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "4/4" in out
 

@@ -30,7 +30,7 @@ def on_terminal(args: list[str], stderr: bool = True, **env: str) -> bytes:
     """Output of kerja on a pseudo-terminal (stderr too unless stderr=False: progress bars)."""
     master, slave = pty.openpty()
     full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    full.update({"COLUMNS": "80", "LINES": "50", "TERM": "xterm-256color"}, **env)
+    full.update({"COLUMNS": "80", "LINES": "50", "TERM": "xterm-256color", "KERJA_PAGER": ""}, **env)
     err = slave if stderr else subprocess.DEVNULL
     p = subprocess.Popen(KERJA + args, stdin=slave, stdout=slave, stderr=err, env=full)
     os.close(slave)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import typer
 from . import demo as demo_cmd
 from . import layan as layan_cmd
 from . import params
-from .base import OPT_JSON, OPT_OLEH, actor, open_db, state
+from .base import OPT_JSON, OPT_LEBAR, OPT_OLEH, actor, open_db, state
 from .lazy import LazyRootApp
 
 # The command groups (aturan, kinerja, pegawai, ...) are cli.lazy.GROUPS: imported when their
@@ -130,16 +131,25 @@ def audit_cmd(
 def hari_ini(
     tanggal: date | None = params.date_option("--tanggal", "Tanggal YYYY-MM-DD (bawaan: hari ini)."),
     unit: str | None = typer.Option(None, "--unit", help="Unit/OPD (nama atau jalur) beserta sub-unitnya."),
+    ringkas: bool = typer.Option(
+        False,
+        "--ringkas",
+        help="Jumlah dan pengecualian saja (terlambat, belum masuk, ...), tanpa daftar WFO/WFH.",
+    ),
+    lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
-    """Hari ini sekilas: WFO, WFH, terlambat, belum masuk, berstatus (cuti/sakit/DL), tidak sesuai jadwal.
+    """Hari ini sekilas: jumlah dan daftar yang terlambat (menit), belum masuk, cuti/sakit/DL,
+    tidak sesuai jadwal, lalu yang WFO dan WFH. Di pipa (cron, surel) keluarannya teks polos.
 
     Contoh: [bold]kerja hari-ini --unit "Bidang Aplikasi Informatika"[/bold]
     """
     from .. import clock
     from ..services import hari_ini as svc
     from ..services.local_time import today
+    from ..services.presensi import no_roster
     from . import render
+    from .render import Col
 
     conn = open_db()
     d = tanggal or today(conn, clock.now())
@@ -147,29 +157,74 @@ def hari_ini(
     if as_json:
         render.emit_json(view)
         return
+    people = view["pegawai"]
+    if not people:
+        render.note(f"{d}: bukan hari kerja, atau tidak ada pegawai" + (f" di {unit}." if unit else "."))
+        return
+    why = no_roster(conn, d)
+    if why:
+        render.note(f"Peringatan: {why}")
     j = view["jumlah"]
-    print(
-        f"{view['tanggal']}{' — ' + unit if unit else ''}: WFO {j['wfo']}, WFH {j['wfh']}, "
-        f"terlambat {j['telat']}, belum masuk {j['belum_masuk']}, berstatus {j['status']}, "
-        f"tidak sesuai jadwal {j['tidak_sesuai_jadwal']}"
-    )
-    label = {"wfo": "WFO", "wfh": "WFH", "belum_masuk": "belum masuk", "status": "status"}
-    render.table(
-        None,
-        ["NIP", "Nama", "Jadwal", "Keadaan", "Masuk", "Telat", "Catatan"],
+    n = render.angka
+    head = f"{view['tanggal']}{' — ' + unit if unit else ''}: {n(len(people))} pegawai"
+    past = d < today(conn, clock.now())
+    sections: list[tuple[str, list[dict], str, Callable[[dict], object]]] = [
+        ("Terlambat", [r for r in people if r["telat_menit"]], "Telat", lambda r: f"{r['telat_menit']} mnt"),
         (
-            (
-                r["nip"],
-                r["nama"],
-                r["jadwal"] or "-",
-                r["kode"] if r["keadaan"] == "status" else label[r["keadaan"]],
-                r["masuk"] or "-",
-                f"{r['telat_menit']} mnt" if r["telat_menit"] else "",
-                r["catatan"] or "",
-            )
-            for r in view["pegawai"]
+            "Tanpa keterangan (TK)" if past else "Belum masuk",
+            [r for r in people if r["keadaan"] == "belum_masuk"],
+            "Jadwal",
+            lambda r: r["jadwal"] or "-",
         ),
+        (
+            "Cuti/sakit/izin/DL",
+            [r for r in people if r["keadaan"] == "status"],
+            "Kode",
+            lambda r: r["kode"],
+        ),
+        (
+            "Tidak sesuai jadwal",
+            [r for r in people if r["catatan"] == "tidak sesuai jadwal"],
+            "Jdw/hadir",
+            lambda r: f"{r['jadwal']}/{r['mode']}",
+        ),
+    ]
+    if not ringkas:
+        sections += [
+            ("WFO", [r for r in people if r["keadaan"] == "wfo"], "Masuk", lambda r: r["masuk"] or "-"),
+            ("WFH", [r for r in people if r["keadaan"] == "wfh"], "Masuk", lambda r: r["masuk"] or "-"),
+        ]
+    import textwrap
+
+    width = render.listing_width(lebar)
+    counts = (
+        f"WFO {n(j['wfo'])}, WFH {n(j['wfh'])}, terlambat {n(j['telat'])}, "
+        f"{'tanpa keterangan' if past else 'belum masuk'} {n(j['belum_masuk'])}, cuti/sakit/izin/DL "
+        f"{n(j['status'])}, tidak sesuai jadwal {n(j['tidak_sesuai_jadwal'])}"
     )
+    lines = [
+        head,
+        *(textwrap.wrap(counts, width or 10**6, initial_indent="  ", subsequent_indent="  ")),
+    ]
+    for label, rows, what, value in sections:
+        if not rows:
+            continue
+        lines.append("")
+        lines += render.listing_lines(
+            f"{label}: {n(len(rows))}",
+            [Col("NIP"), Col("Nama", cut=True, min=12), Col("Unit", cut=True, min=8), Col(what)],
+            [
+                (
+                    None,
+                    (
+                        [r["nip"], r["nama"], render.unit_heading(r["unit"]).split(" > ")[-1], value(r)]
+                        for r in rows
+                    ),
+                )
+            ],
+            width=width,
+        )
+    render.page(lines)
 
 
 @app.command()

@@ -190,4 +190,9 @@ def out_target(path: Path, *, timpa: bool, option: str = "--keluar") -> Path:
 
 OPT_TIMPA = typer.Option(False, "--timpa", help="Timpa berkas tujuan bila sudah ada.")
 OPT_JSON = typer.Option(False, "--json", help="Cetak satu dokumen JSON di stdout.")
+OPT_LEBAR = typer.Option(
+    False,
+    "--lebar",
+    help="Tabel selebar isinya: nama dan catatan tidak dipotong (layar lebar, berkas, pipa).",
+)
 OPT_OLEH = typer.Option(None, "--oleh", help="NIP/nama petugas yang mengubah (bawaan: pengguna OS).")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from .base import (
     EXIT_RULES_UNMET,
     OPT_JSON,
+    OPT_LEBAR,
     OPT_OLEH,
     OPT_TIMPA,
     App,
@@ -155,10 +156,12 @@ def lihat(
     unit: str | None = OPT_UNIT,
     mulai: date | None = OPT_MULAI,
     sampai: date | None = OPT_SAMPAI,
+    lebar: bool = OPT_LEBAR,
 ) -> None:
     """Tabel pegawai x hari: WFO, WFH, kode status (CT, S, DL, ...) atau '-' (tanpa jadwal).
 
-    Satu tabel per pekan agar muat di layar 80 kolom; nama dipendekkan. Baris 'WFO/kuota' di bawah
+    Satu tabel per pekan agar muat di layar 80 kolom, satu baris seorang per unit; nama dipendekkan
+    bila layar terlalu sempit (--lebar: utuh). Baris 'WFO/kuota' di bawah
     tiap tabel memberi jumlah WFO per kelompok kuota dibanding targetnya. Tanpa --mulai: dua pekan
     mulai pekan ini (atau awal jadwal). Lebih dari 300 pegawai: pilih --unit.
 
@@ -167,29 +170,46 @@ def lihat(
     from ..domain.rules import HARI
     from ..services.jadwal import grid
     from . import render
+    from .render import Col
 
     g = grid(open_db(), mulai, sampai, unit, now=now())
     if g.judul:
-        print(g.judul)
+        render.say(g.judul)
+    width = render.listing_width(lebar)
     weeks: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(g.days):
         weeks.setdefault(d.isocalendar()[:2], []).append(k)
+    lines: list[str] = []
     for ks in weeks.values():
-        cols = ["Pegawai"] + [f"{HARI[g.days[k].weekday()]} {g.days[k]:%d/%m}" for k in ks]
-        rows: list[list[str]] = []
-        current = None
-        for _nip, name, unit_path, marks in g.rows:
-            if unit_path != current:
-                current = unit_path
-                rows.append([f"[{_short(unit_path.split(' > ')[-1], 26)}]"] + [""] * len(ks))
-            rows.append([_short(name, 26)] + [marks[k] for k in ks])
-        for group, marks in g.totals:
-            rows.append([_short("WFO/kuota " + group.split(" > ")[-1], 26)] + [marks[k] for k in ks])
-        render.table(None, cols, rows)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+        days = [g.days[k] for k in ks]
+        # NIP too when the terminal has room for it beside a readable name.
+        with_nip = width is None or width >= 20 + 14 + 7 * len(ks)
+        cols = ([Col("NIP")] if with_nip else []) + [Col("Nama", cut=True, min=12)]
+        cols += [Col(f"{HARI[d.weekday()]} {d:%d}", gap=1 if i else 2) for i, d in enumerate(days)]
+        groups: dict[str, list[list[str]]] = {}
+        for nip, name, unit_path, marks in g.rows:
+            groups.setdefault(unit_path, []).append(
+                ([nip] if with_nip else []) + [name] + [marks[k] for k in ks]
+            )
+        sections: list[tuple[str | None, list[list[str]]]] = [
+            (render.unit_heading(u), rs) for u, rs in groups.items()
+        ]
+        if g.totals:
+            sections.append(
+                (
+                    "WFO/kuota per kelompok",
+                    [
+                        ([""] if with_nip else []) + [group.split(" > ")[-1]] + [marks[k] for k in ks]
+                        for group, marks in g.totals
+                    ],
+                )
+            )
+        if lines:
+            lines.append("")
+        lines += render.listing_lines(
+            f"Pekan {days[0]:%d/%m} s.d. {days[-1]:%d/%m/%Y}", cols, sections, width=width
+        )
+    render.page(lines)
 
 
 @app.command()

@@ -7,7 +7,7 @@ from datetime import date, time
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, month_arg, nip_arg, now, open_db
+from .base import OPT_JSON, OPT_LEBAR, OPT_OLEH, App, actor, month_arg, nip_arg, now, open_db
 
 app = App(help="e-Kinerja: catat kegiatan harian, daftar, dan validasi oleh atasan.")
 
@@ -83,6 +83,7 @@ def daftar(
     ),
     menunggu: bool = typer.Option(False, "--menunggu", help="Hanya yang belum divalidasi."),
     bulan: str | None = params.month_option(),
+    lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
     """Daftar kegiatan e-Kinerja; `--atasan NIP --menunggu` adalah antrean validasi atasan itu.
@@ -95,8 +96,9 @@ def daftar(
     from ..services import kinerja
     from . import render
 
+    conn = open_db()
     rows = kinerja.listing(
-        open_db(),
+        conn,
         nip=nip,
         atasan=atasan,
         semua_bawahan=semua_bawahan,
@@ -107,31 +109,53 @@ def daftar(
         render.emit_json([{k: r[k] for k in JSON_KEYS} for r in rows])
         return
     total = sum(r["menit"] for r in rows)
+    from ..services.pegawai import names
+    from .render import Col
+
+    who = names(conn, sorted({r["nip"] for r in rows}))
 
     def what(r: dict) -> str:
-        text = r["uraian"] + (f"; hasil: {r['output']}" if r["output"] else "")
-        if r["divalidasi_oleh"]:
-            text += f" ({r['status']} oleh {r['divalidasi_oleh']}"
-            text += f": {r['alasan']})" if r["alasan"] else ")"
+        text = r["uraian"] + (f"; {r['output']}" if r["output"] else "")
+        if r["alasan"]:
+            text += f" (ditolak: {r['alasan']})"
         return text
 
-    # Narrow columns first, the free text last: on a narrow terminal only it wraps.
-    render.table(
-        f"{len(rows)} kegiatan, {total} menit",
-        ["#", "Tanggal", "Jam", "Menit", "Status", "NIP", "Uraian; hasil (validasi)"],
+    by_person: dict[str, list[dict]] = {}
+    for r in rows:
+        by_person.setdefault(r["nip"], []).append(r)
+
+    def heading(nip: str) -> str:
+        nama, unit = who.get(nip, ("?", ""))
+        return f"{nip}  {nama}" + (f" — {render.unit_heading(unit)}" if unit else "")
+
+    # One line per activity under its person (NIP, name and unit as the heading): the free text
+    # last, cut on a narrow terminal (--lebar or --json give it whole).
+    render.listing(
+        f"{render.angka(len(rows))} kegiatan, {render.angka(total)} menit, "
+        f"{render.angka(len(by_person))} pegawai",
+        [
+            Col("#", right=True),
+            Col("Tanggal"),
+            Col("Jam"),
+            Col("Menit", right=True),
+            Col("Status"),
+            Col("Uraian; hasil", cut=True, min=12),
+        ],
         (
-            [
-                r["id"],
-                r["tanggal"],
-                f"{r['mulai']}-{r['selesai']}",
-                r["menit"],
-                r["status"],
-                r["nip"],
-                what(r),
-            ]
-            for r in rows
+            (
+                heading(nip),
+                (
+                    [r["id"], r["tanggal"], f"{r['mulai']}-{r['selesai']}", r["menit"], r["status"], what(r)]
+                    for r in acts
+                ),
+            )
+            for nip, acts in sorted(
+                by_person.items(),
+                key=lambda kv: (who.get(kv[0], ("", ""))[1], who.get(kv[0], ("", ""))[0], kv[0]),
+            )
         ),
-        justify_right=(0, 3),
+        caption="Status: diajukan = menunggu validasi atasan. Validator dan waktunya: --json.",
+        wide=lebar,
     )
 
 

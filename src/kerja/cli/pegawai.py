@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import OPT_JSON, OPT_OLEH, App, actor, date_arg, fail, now, open_db, out_target
+from .base import OPT_JSON, OPT_LEBAR, OPT_OLEH, App, actor, date_arg, fail, now, open_db, out_target
 
 app = App(help="Data pegawai: impor dari SIMPEG/SIASN atau spreadsheet, daftar, lihat, ubah.")
 
@@ -138,9 +138,10 @@ def daftar(
     eselon: str | None = typer.Option(None, "--eselon", help="Eselon, mis. III.a."),
     status: str | None = typer.Option(None, "--status", help="PNS, CPNS, PPPK atau NON-ASN."),
     nonaktif: bool = typer.Option(False, "--nonaktif", help="Sertakan pegawai nonaktif."),
+    lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
-    """Daftar pegawai aktif, urut per unit.
+    """Daftar pegawai aktif, satu baris seorang, per unit.
 
     Contoh: [bold]kerja pegawai daftar --unit "Bidang Aplikasi" --json[/bold]
     """
@@ -159,32 +160,42 @@ def daftar(
     if as_json:
         render.emit_json([_json_row(r) for r in rows])
         return
-    # On a narrow terminal seven columns squeeze every word; keep the four a clerk scans for.
-    wide = render.width() >= 110
-    cols = ["NIP", "Nama", "Status", "Jabatan", "Eselon", "Gol", "Unit"]
-    keep = [i for i, c in enumerate(cols) if wide or c in ("NIP", "Nama", "Jabatan", "Unit")]
-    render.table(
-        f"{len(rows)} pegawai",
-        [cols[i] for i in keep] + (["Aktif"] if nonaktif else []),
-        (
-            [
-                [
-                    r["nip"],
-                    _name(r),
-                    r["status"],
-                    r["jabatan"],
-                    r["eselon"],
-                    r["golongan"],
-                    r["unit"].split(" > ")[-1],
-                ][i]
-                for i in keep
-            ]
-            + (["ya" if r["aktif"] else "tidak"] if nonaktif else [])
-            for r in rows
-        ),
+    _people(f"{render.angka(len(rows))} pegawai", rows, nonaktif=nonaktif, lebar=lebar)
+
+
+def _people(title: str, rows: list[dict], *, nonaktif: bool, lebar: bool) -> None:
+    """One line a person under their unit's heading: NIP, full name, jabatan; status, eselon and
+    golongan too when the terminal has room (110 columns, --lebar, or a pipe)."""
+    from . import render
+    from .render import Col
+
+    width = render.listing_width(lebar)
+    full = width is None or width >= 110
+    cols = [Col("NIP"), Col("Nama", cut=True, min=14)]
+    if full:
+        cols += [Col("Status"), Col("Eselon"), Col("Gol")]
+    cols.append(Col("Jabatan", cut=True, min=10))
+    if nonaktif:
+        cols.append(Col("Aktif"))
+
+    def line(r: dict) -> list[object]:
+        extra = [r["status"], r["eselon"], r["golongan"]] if full else []
+        return [
+            r["nip"],
+            _name(r),
+            *extra,
+            r["jabatan"],
+            *(["ya" if r["aktif"] else "tidak"] if nonaktif else []),
+        ]
+
+    render.listing(
+        title,
+        cols,
+        ((heading, (line(r) for r in group)) for heading, group in render.by_unit(rows)),
         caption=None
-        if wide
-        else "Status, eselon, golongan: kerja pegawai lihat NIP, --json, atau terminal selebar 110 kolom.",
+        if full
+        else "Status, eselon, golongan: kerja pegawai lihat NIP, --lebar, --json, atau terminal 110 kolom.",
+        wide=lebar,
     )
 
 

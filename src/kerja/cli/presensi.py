@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import params
-from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_OLEH, App, actor, now, open_db
+from .base import EXIT_RULES_UNMET, OPT_JSON, OPT_LEBAR, OPT_OLEH, App, actor, now, open_db
 
 app = App(
     help="Presensi: masuk/pulang, impor mesin absensi, status hari (sakit, cuti, DL), "
@@ -335,19 +335,28 @@ def status_daftar(
     )
 
 
+def _jadwal_mark(r: dict) -> str:
+    """The roster's location for a screen line, with '!' when the presence does not match it
+    (a WFO punch on a WFH day or the reverse)."""
+    return (r["jadwal"] or "-") + ("!" if r.get("catatan") == "tidak sesuai jadwal" else "")
+
+
 @app.command()
 def harian(
     tanggal: date | None = OPT_TANGGAL,
     unit: str | None = OPT_UNIT,
+    lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
-    """Status hari tiap pegawai: H/TK/kode status, jam masuk/pulang, telat, pulang cepat, tingkat.
+    """Status hari tiap pegawai, satu baris seorang, per unit: jadwal, kode (H/TK/status), jam
+    masuk/pulang, menit telat dan pulang cepat, potongan hari itu.
 
     Contoh: [bold]kerja presensi harian --tanggal 2021-02-01 --unit "Dinas Kesehatan"[/bold]
     """
     from ..services.local_time import today
     from ..services.presensi import daily
     from . import render
+    from .render import Col
 
     conn = open_db()
     d = tanggal or today(conn, now())
@@ -361,45 +370,46 @@ def harian(
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["kode"]] = counts.get(r["kode"], 0) + 1
-    render.table(
-        f"Presensi {d}" + (f" — {unit}" if unit else ""),
+    beda = sum(r["catatan"] == "tidak sesuai jadwal" for r in rows)
+    render.listing(
+        f"Presensi {d}" + (f" — {unit}" if unit else "") + f": {render.angka(len(rows))} pegawai",
         [
-            "NIP",
-            "Nama",
-            "Unit",
-            "Jadwal",
-            "Kode",
-            "Masuk",
-            "Pulang",
-            "Mode",
-            "Telat",
-            "Cepat",
-            "TL",
-            "PSW",
-            "Potongan",
-            "Catatan",
+            Col("NIP"),
+            Col("Nama", cut=True, min=12),
+            Col("Jdw"),
+            Col("Kode"),
+            Col("Masuk"),
+            Col("Plg", gap=1),
+            Col("Tlt", right=True),
+            Col("Cpt", right=True, gap=1),
+            Col("Pot", right=True),
         ],
         (
-            [
-                r["nip"],
-                r["nama"],
-                r["unit"],
-                r["jadwal"] or "",
-                r["kode"],
-                r["masuk"],
-                r["pulang"],
-                r["mode"],
-                r["telat_menit"] or "",
-                r["cepat_menit"] or "",
-                r["tl"],
-                r["psw"],
-                f"{r['potongan_persen']}%" if r["potongan_persen"] else "",
-                r["catatan"],
-            ]
-            for r in rows
+            (
+                heading,
+                (
+                    [
+                        r["nip"],
+                        r["nama"],
+                        _jadwal_mark(r),
+                        r["kode"],
+                        r["masuk"] or "",
+                        r["pulang"] or "",
+                        r["telat_menit"] or "",
+                        r["cepat_menit"] or "",
+                        render.persen(r["potongan_persen"]) if r["potongan_persen"] else "",
+                    ]
+                    for r in group
+                ),
+            )
+            for heading, group in render.by_unit(rows)
         ),
-        caption=", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
-        justify_right=(8, 9),
+        caption="Jumlah: "
+        + ", ".join(f"{k} {render.angka(v)}" for k, v in sorted(counts.items()))
+        + (f"; tidak sesuai jadwal {render.angka(beda)}" if beda else "")
+        + ".\nJdw = jadwal (! = presensi tidak sesuai jadwal: WFO di hari WFH atau sebaliknya), "
+        "Plg = pulang, Tlt/Cpt = menit terlambat/pulang cepat, Pot = potongan TPP hari itu.",
+        wide=lebar,
     )
 
 
@@ -407,6 +417,7 @@ def harian(
 def belum(
     tanggal: date | None = OPT_TANGGAL,
     unit: str | None = OPT_UNIT,
+    lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
     """Pegawai yang terjadwal hari itu tetapi belum presensi masuk (untuk cron); keluar 0, atau 3
@@ -417,6 +428,7 @@ def belum(
     from ..services.local_time import today
     from ..services.presensi import no_roster, not_yet
     from . import render
+    from .render import Col
 
     conn = open_db()
     d = tanggal or today(conn, now())
@@ -431,8 +443,12 @@ def belum(
     if not rows:
         print(f"Semua pegawai yang terjadwal {d} sudah presensi masuk.")
         return
-    render.table(
-        f"Belum presensi masuk {d}: {len(rows)} pegawai",
-        ["NIP", "Nama", "Unit", "Jadwal"],
-        ([r["nip"], r["nama"], r["unit"], r["jadwal"]] for r in rows),
+    render.listing(
+        f"Belum presensi masuk {d}" + (f" — {unit}" if unit else "") + f": {render.angka(len(rows))} pegawai",
+        [Col("NIP"), Col("Nama", cut=True, min=12), Col("Jadwal")],
+        (
+            (heading, ([r["nip"], r["nama"], r["jadwal"]] for r in group))
+            for heading, group in render.by_unit(rows)
+        ),
+        wide=lebar,
     )

@@ -15,6 +15,7 @@ import typer
 from . import params
 from .base import (
     OPT_JSON,
+    OPT_LEBAR,
     OPT_OLEH,
     OPT_TIMPA,
     App,
@@ -60,6 +61,7 @@ def bulanan(
     kepala: str | None = params.nip_option("--kepala", "NIP Kepala OPD untuk tanda tangan."),
     bendahara: str | None = params.nip_option("--bendahara", "NIP Bendahara Pengeluaran."),
     pengelola: str | None = params.nip_option("--pengelola", "NIP Pengelola Kepegawaian."),
+    lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
     """Rekap TPP satu bulan per pegawai: hari kerja, kehadiran, TL/PSW, potongan disiplin,
@@ -104,7 +106,7 @@ def bulanan(
     else:
         _notes(conn, recap, month, unit)
     if fmt == "tabel":
-        _table(recap)
+        _table(recap, lebar)
         return
     if fmt in ("json", "csv") and keluar is None:
         from ..io.export import csv_text, recap_json
@@ -189,37 +191,65 @@ def _locked_note(lock: dict) -> None:
     )
 
 
-def _table(recap: dict) -> None:
-    """A screen summary; TL/PSW tiers are in the exports and in `rekap rincian`."""
+def _table(recap: dict, lebar: bool = False) -> None:
+    """A screen summary, one line a person under their unit's heading; HK, WFO, WFH and the
+    S/I/C/DL days too when the terminal has room. TL/PSW tiers are in the exports and in
+    `rekap rincian`."""
     from . import render
+    from .render import Col
 
     rows = recap["pegawai"]
-    warn = any(r["peringatan"] for r in rows)
     t = recap["total"]
-    render.table(
-        f"Rekap TPP {recap['instansi']} {recap['bulan']} ({len(rows)} pegawai)",
-        ["NIP", "Nama", "HK", "WFO", "WFH", "S/I/C/DL", "TK", "Pot.%", "Capaian%", "TPP total (Rp)"]
-        + (["Peringatan"] if warn else []),
-        (
+    width = render.listing_width(lebar)
+    full = width is None or width >= 110
+    cols = [Col("NIP"), Col("Nama", cut=True, min=14)]
+    if full:
+        cols += [Col(c, right=True) for c in ("HK", "WFO", "WFH", "S/I/C/DL")]
+    else:
+        cols.append(Col("Hadir", right=True))
+    cols += [Col(c, right=True) for c in ("TK", "Pot%", "Kin%", "TPP (Rp)")]
+    warned = [r for r in rows if r["peringatan"]]
+    if full and warned:
+        cols.append(Col("Peringatan", cut=True, min=10))
+
+    def line(r: dict) -> list[object]:
+        days = (
             [
-                r["nip"],
-                r["nama"],
                 r["hari_kerja"],
                 r["hadir_wfo"],
                 r["hadir_wfh"],
                 f"{r['sakit']}/{r['izin']}/{r['cuti']}/{r['dinas_luar']}",
-                r["tk"],
-                f"{r['potongan_disiplin_persen']:.2f}",
-                f"{r['capaian_kinerja_persen']:.2f}",
-                render.rupiah(r["tpp_total"])[3:],
             ]
-            + ([r["peringatan"] or ""] if warn else [])
-            for r in rows
-        ),
-        caption=f"Jumlah: pagu {render.rupiah(t['pagu_tpp'])}, kinerja "
-        f"{render.rupiah(t['tpp_kinerja'])}, disiplin {render.rupiah(t['tpp_disiplin'])}, "
-        f"total {render.rupiah(t['tpp_total'])}",
-        justify_right=(2, 3, 4, 6, 7, 8, 9),
+            if full
+            else [r["hadir_wfo"] + r["hadir_wfh"]]
+        )
+        return [
+            r["nip"],
+            r["nama"] + (" *" if r["peringatan"] and not full else ""),
+            *days,
+            r["tk"],
+            render.desimal(r["potongan_disiplin_persen"]),
+            render.desimal(r["capaian_kinerja_persen"], 2),
+            render.angka(r["tpp_total"]) if r["pagu_tpp"] else "-",
+            *([r["peringatan"] or ""] if full and warned else []),
+        ]
+
+    legend = (
+        ("HK = hari kerja, S/I/C/DL = sakit/izin/cuti/dinas luar" if full else "Hadir = hari hadir (WFO+WFH)")
+        + ", TK = tanpa keterangan, Pot% = potongan disiplin, Kin% = capaian kinerja, "
+        "TPP = dibayar ('-': bukan penerima TPP)."
+    )
+    notes = "".join(f"\n* {r['nip']}: {r['peringatan']}" for r in warned[:10]) if not full else ""
+    if not full and len(warned) > 10:
+        notes += f"\n* ... dan {len(warned) - 10} lainnya (--lebar atau --json)."
+    render.listing(
+        f"Rekap TPP {recap['instansi']} {recap['bulan']} ({render.angka(len(rows))} pegawai)",
+        cols,
+        ((heading, (line(r) for r in group)) for heading, group in render.by_unit(rows)),
+        caption=f"Jumlah: pagu {render.rupiah(t['pagu_tpp'])}, kinerja {render.rupiah(t['tpp_kinerja'])}, "
+        f"disiplin {render.rupiah(t['tpp_disiplin'])}, total {render.rupiah(t['tpp_total'])}."
+        f"\n{legend}{notes}",
+        wide=lebar,
     )
 
 

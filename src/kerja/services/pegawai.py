@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -338,6 +339,13 @@ def listing(
 ) -> list[dict[str, Any]]:
     """Employees (active only unless `nonaktif`), filtered by unit and its sub-units, echelon, status."""
     return store.listing(conn, unit=unit, eselon=eselon, status=status, nonaktif=nonaktif)
+
+
+def names(conn: sqlite3.Connection, nips: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
+    """nip -> (name, unit path), for the listings that show a person's name beside their NIP."""
+    from ..store.presence import people_info
+
+    return people_info(conn, list(nips) if nips is not None else None)
 
 
 def history(conn: sqlite3.Connection, nip: str) -> list[dict[str, Any]]:
