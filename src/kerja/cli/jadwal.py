@@ -152,6 +152,86 @@ def buat(
 
 
 @app.command()
+def simulasi(
+    kebijakan_berkas: Path = typer.Option(
+        ..., "--kebijakan-berkas", help="Berkas TOML draf surat edaran (belum dipasang)."
+    ),
+    mulai: date | None = OPT_MULAI,
+    sampai: date | None = OPT_SAMPAI,
+    timpa: bool = typer.Option(
+        False, "--timpa", help="Hitung seperti `jadwal buat --timpa` (perubahan manual dan hari lewat ikut)."
+    ),
+    semua: bool = typer.Option(False, "--semua", help="Tampilkan semua pegawai yang berubah (bawaan: 30)."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Jadwal yang akan diberikan draf surat edaran, dibandingkan dengan jadwal tersimpan: jumlah
+    WFO/WFH per unit, pegawai yang hari-harinya berubah, dan pelanggaran kuota/cakupan di kedua
+    sisi. Dihitung persis seperti `jadwal buat --kebijakan` setelah draf dipasang; tidak menulis
+    apa pun. Tanpa --mulai/--sampai: masa berlaku draf.
+
+    Contoh: [bold]kerja jadwal simulasi --kebijakan-berkas edaran-baru.toml --mulai 2021-02-01
+    --sampai 2021-02-28[/bold]
+    """
+    from ..services.jadwal import simulate
+    from . import render
+
+    conn = open_db()
+    with render.progress("Menyusun jadwal simulasi", None):
+        d = simulate(conn, str(kebijakan_berkas), mulai=mulai, sampai=sampai, timpa=timpa, now=now())
+    if as_json:
+        render.emit_json(d)
+        return
+    t = d["total"]
+    print(
+        f"Simulasi {d['kebijakan']} ({d['berkas']}) {d['mulai']} s.d. {d['sampai']}: {d['hari']} hari "
+        f"kerja; tidak ada yang disimpan."
+    )
+    if d["dipertahankan"]:
+        print(
+            f"{len(d['dipertahankan'])} hari lewat yang sudah berjadwal dipertahankan (seperti jadwal buat)."
+        )
+    print(
+        f"WFO {t['berlaku']['WFO']} -> {t['draf']['WFO']}, WFH {t['berlaku']['WFH']} -> "
+        f"{t['draf']['WFH']} (hari-orang); {len(d['pegawai'])} pegawai berubah jadwalnya."
+    )
+    moved = [u for u in d["unit"] if (u["wfo_berlaku"], u["wfh_berlaku"]) != (u["wfo_draf"], u["wfh_draf"])]
+    if moved:
+        render.table(
+            f"Per unit ({len(moved)} dari {len(d['unit'])} unit berubah)",
+            ["Unit", "WFO berlaku", "WFO draf", "WFH berlaku", "WFH draf"],
+            ([u["unit"], u["wfo_berlaku"], u["wfo_draf"], u["wfh_berlaku"], u["wfh_draf"]] for u in moved),
+            justify_right=(1, 2, 3, 4),
+        )
+    people = d["pegawai"] if semua else d["pegawai"][:30]
+    if people:
+        render.table(
+            f"Per pegawai ({len(d['pegawai'])} berubah"
+            + ("" if len(people) == len(d["pegawai"]) else f"; {len(people)} pertama, semua: --semua")
+            + ")",
+            ["NIP", "Nama", "WFO berlaku", "WFO draf", "Hari yang berubah"],
+            (
+                [
+                    p["nip"],
+                    p["nama"],
+                    p["wfo_berlaku"],
+                    p["wfo_draf"],
+                    ", ".join(
+                        f"{h['tanggal'][5:]} {h['berlaku'] or '-'}>{h['draf'] or '-'}" for h in p["hari"]
+                    ),
+                ]
+                for p in people
+            ),
+            justify_right=(2, 3),
+        )
+    v = d["pelanggaran"]
+    print(f"Pelanggaran: {len(v['berlaku'])} pada jadwal tersimpan, {len(v['draf'])} dengan draf.")
+    for x in v["draf"][:20]:
+        print(f"  {x['tanggal']} [{x['jenis']}] {x['unit']}: {x['detail']}")
+    if len(v["draf"]) > 20:
+        print(f"  ... dan {len(v['draf']) - 20} lainnya (pakai --json).")
+
+
+@app.command()
 def lihat(
     unit: str | None = OPT_UNIT,
     mulai: date | None = OPT_MULAI,

@@ -434,3 +434,102 @@ def periksa(
             print(f"  {line}")
     if not c.sama:
         raise typer.Exit(EXIT_RULES_UNMET)
+
+
+@app.command()
+def simulasi(
+    bulan: str = params.month_option(default=...),
+    aturan: Path = typer.Option(
+        ..., "--aturan", help="Berkas TOML draf aturan (kunci yang tidak ditulis memakai bawaan)."
+    ),
+    semua: bool = typer.Option(False, "--semua", help="Tampilkan semua pegawai yang berubah (bawaan: 30)."),
+    as_json: bool = OPT_JSON,
+) -> None:
+    """Apa yang akan dibayar bila draf aturan berlaku pada suatu bulan: rekap bulan itu dihitung
+    ulang dengan draf (seperti `aturan pasang DRAF --mulai BULAN`) dan dibandingkan dengan aturan
+    yang berlaku, per unit dan per pegawai (TPP, potongan, capaian, siapa naik/turun berapa).
+    Tidak menulis apa pun ke basis data.
+
+    Contoh: [bold]kerja rekap simulasi --bulan 2021-02 --aturan perbup-baru.toml[/bold]
+    """
+    from ..services.rekap import simulate
+    from . import render
+
+    d = simulate(open_db(), bulan, str(aturan), now=now())
+    if as_json:
+        render.emit_json(d)
+        return
+    if d["sementara_sd"]:
+        render.note(_provisional(d["sementara_sd"]))
+    t = d["total"]
+    sign = _signed
+    print(
+        f"Simulasi {d['aturan']} untuk {d['bulan']} ({d['instansi']}); tidak ada yang disimpan."
+        + (" Bulan ini terkunci: keduanya dihitung dari data sekarang." if d["terkunci"] else "")
+    )
+    if d["kunci_berubah"]:
+        print("Kunci aturan yang berbeda dari yang berlaku:")
+        for k in d["kunci_berubah"]:
+            print(f"  {k['kunci']}: {k['berlaku']!r} -> {k['draf']!r}")
+    else:
+        print("Draf sama dengan aturan yang berlaku; tidak ada yang berubah.")
+    print(
+        f"TPP total {render.rupiah(t['berlaku']['tpp_total'])} -> {render.rupiah(t['draf']['tpp_total'])} "
+        f"({sign(t['selisih']['tpp_total'])}); kinerja {sign(t['selisih']['tpp_kinerja'])}, disiplin "
+        f"{sign(t['selisih']['tpp_disiplin'])}. Pegawai: {d['naik']} naik, {d['turun']} turun, "
+        f"{d['sama']} sama."
+    )
+    moved = [u for u in d["unit"] if u["selisih"] or u["naik"] or u["turun"]]
+    if moved:
+        render.table(
+            f"Per unit ({len(moved)} dari {len(d['unit'])} unit berubah)",
+            ["Unit", "Pegawai", "Naik", "Turun", "TPP berlaku", "TPP draf", "Selisih"],
+            (
+                [
+                    u["unit"],
+                    u["pegawai"],
+                    u["naik"],
+                    u["turun"],
+                    render.rupiah(u["tpp_berlaku"])[3:],
+                    render.rupiah(u["tpp_draf"])[3:],
+                    sign(u["selisih"])[3:] if u["selisih"] else "0",
+                ]
+                for u in moved
+            ),
+            justify_right=(1, 2, 3, 4, 5, 6),
+        )
+    people = d["pegawai"] if semua else d["pegawai"][:30]
+    if people:
+        render.table(
+            f"Per pegawai ({len(d['pegawai'])} berubah"
+            + ("" if len(people) == len(d["pegawai"]) else f"; {len(people)} pertama, semua: --semua")
+            + ")",
+            ["NIP", "Nama", "Pot.%", "Capaian%", "TPP berlaku", "TPP draf", "Selisih"],
+            (
+                [
+                    p["nip"],
+                    p["nama"],
+                    _change(p, "potongan_disiplin_persen"),
+                    _change(p, "capaian_kinerja_persen"),
+                    render.rupiah(p["tpp_berlaku"])[3:],
+                    render.rupiah(p["tpp_draf"])[3:],
+                    sign(p["selisih"])[3:] if p["selisih"] else "0",
+                ]
+                for p in people
+            ),
+            justify_right=(4, 5, 6),
+        )
+
+
+def _signed(amount: int) -> str:
+    """'Rp +12.000' / 'Rp -12.000' / 'Rp 0': a difference in Rupiah."""
+    from . import render
+
+    text = render.rupiah(abs(amount))
+    return text if not amount else f"Rp {'+' if amount > 0 else '-'}{text[3:]}"
+
+
+def _change(p: dict, key: str) -> str:
+    if key not in p["berlaku"]:
+        return ""
+    return f"{p['berlaku'][key]:g} -> {p['draf'][key]:g}"

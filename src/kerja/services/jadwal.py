@@ -16,6 +16,7 @@ from ..store import circulars as circular_store
 from ..store import employees as emp_store
 from ..store import roster as store
 from ..store.db import transaction
+from ..store.recap import snapshot as roster_snapshot
 from . import kalender, local_time
 
 
@@ -109,25 +110,33 @@ def _manual_cells(conn: sqlite3.Connection, days: list[date]) -> set[tuple[str, 
     }
 
 
-def _generate_once(
+@dataclass
+class _Plan:
+    """A computed roster, not yet written: what `jadwal buat` stores and `jadwal simulasi` shows."""
+
+    summary: BuildSummary
+    circ_of: dict[date, Circular]
+    gen: list[date]
+    selected: set[str] | None
+    manual_before: set[tuple[str, str, str]]
+    rows: Iterable[tuple[str, str, str, str, str]]  # (tanggal, nip, lokasi, alasan, kebijakan), once
+    counts: dict[str, int]
+    result: dom.Result
+
+
+def _plan(
     conn: sqlite3.Connection,
     *,
-    oleh: str,
-    kebijakan: str | None,
+    forced: Circular | None,
     mulai: date | None,
     sampai: date | None,
     unit: str | None,
     timpa: bool,
-    now: datetime,
-) -> BuildSummary:
+    today: date,
+) -> _Plan:
+    """The roster of [mulai, sampai] as `jadwal buat` computes it (SPEC §6), read from the store
+    and written nowhere. `forced`: the circular for every day (`--kebijakan`, or a draft file)."""
     circulars = [c for c, _ in circular_store.all_circulars(conn)]
-    if not circulars:
-        raise KerjaError(
-            "Belum ada kebijakan. Pasang dulu, mis. `kerja kebijakan tambah "
-            "examples/kebijakan/kukar-2021.toml`."
-        )
-    forced = kalender.get_circular(conn, kebijakan) if kebijakan else None
-    today = local_time.today(conn, now)
     mulai, sampai = _period(forced, mulai, sampai, today)
     s = BuildSummary(mulai, sampai)
     circ_of: dict[date, Circular] = {}
@@ -206,6 +215,36 @@ def _generate_once(
         for r in rows:
             counts[r[2]] += 1
 
+    return _Plan(s, circ_of, gen, selected, manual_before, rows, counts, res)
+
+
+def _generate_once(
+    conn: sqlite3.Connection,
+    *,
+    oleh: str,
+    kebijakan: str | None,
+    mulai: date | None,
+    sampai: date | None,
+    unit: str | None,
+    timpa: bool,
+    now: datetime,
+) -> BuildSummary:
+    if not circular_store.all_circulars(conn):
+        raise KerjaError(
+            "Belum ada kebijakan. Pasang dulu, mis. `kerja kebijakan tambah "
+            "examples/kebijakan/kukar-2021.toml`."
+        )
+    forced = kalender.get_circular(conn, kebijakan) if kebijakan else None
+    today = local_time.today(conn, now)
+    plan = _plan(conn, forced=forced, mulai=mulai, sampai=sampai, unit=unit, timpa=timpa, today=today)
+    s, gen, res, counts, circ_of = plan.summary, plan.gen, plan.result, plan.counts, plan.circ_of
+    mulai, sampai, selected, rows, manual_before = (
+        s.mulai,
+        s.sampai,
+        plan.selected,
+        plan.rows,
+        plan.manual_before,
+    )
     with transaction(conn):
         if _manual_cells(conn, gen) != manual_before:
             raise _ManualChanged
@@ -238,6 +277,61 @@ def _generate_once(
             alasan="--timpa" if timpa else None,
         )
     return s
+
+
+def simulate(
+    conn: sqlite3.Connection,
+    path: str,
+    *,
+    mulai: date | None = None,
+    sampai: date | None = None,
+    timpa: bool = False,
+    now: datetime,
+) -> dict:
+    """`jadwal simulasi`: the roster a draft circular file would give over [mulai, sampai] (default
+    its own period), computed exactly as `jadwal buat --kebijakan` would once it is installed
+    (manual cells and past days with a roster kept unless `timpa`), against the stored roster:
+    per unit WFO/WFH counts, the people whose days change, the violations on each side. Nothing
+    is written; the file is checked as `kebijakan tambah` checks it."""
+    from pathlib import Path
+
+    from ..domain import simulation
+    from ..domain.circulars import parse_toml
+
+    p = Path(path)
+    if not p.is_file():
+        raise KerjaError(f"Berkas {p} tidak ditemukan.")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise KerjaError(f"{p.name} harus teks UTF-8.") from None
+    draft = parse_toml(text, p.name)
+    today = local_time.today(conn, now)
+    with roster_snapshot(conn):
+        plan = _plan(conn, forced=draft, mulai=mulai, sampai=sampai, unit=None, timpa=timpa, today=today)
+        lo, hi = plan.summary.mulai, plan.summary.sampai
+        gen = {d.isoformat() for d in plan.gen}
+        stored_cells = {(t, nip): lok for t, nip, lok, _why in store.plain_cells(conn, lo, hi)}
+        proposed = {key: lok for key, lok in stored_cells.items() if key[0] not in gen}
+        proposed.update({(t, nip): lok for t, nip, lok, _why, _keb in plan.rows})
+        before = review(conn, lo, hi)[0] if stored_cells else []
+        who = store.names(conn)
+    after = plan.result.violations + [v for v in before if v.tanggal.isoformat() not in gen]
+    return {
+        "kebijakan": draft.nama,
+        "judul": draft.judul,
+        "berkas": p.name,
+        "mulai": lo.isoformat(),
+        "sampai": hi.isoformat(),
+        "hari": len(plan.circ_of),
+        "hari_dibuat": len(gen),
+        "dipertahankan": [d.isoformat() for d in plan.summary.dipertahankan],
+        **simulation.roster_difference(stored_cells, proposed, who),
+        "pelanggaran": {
+            "berlaku": [v.as_dict() for v in before],
+            "draf": [v.as_dict() for v in sorted(after, key=lambda v: (v.tanggal, v.unit, v.jenis))],
+        },
+    }
 
 
 # -- reading the stored roster --------------------------------------------------------------------

@@ -330,3 +330,36 @@ def recap_detail(
             "terlambat": by_status["disetujui"] - rows[0]["menit_kinerja"],
         },
     }
+
+
+def simulate(
+    conn: sqlite3.Connection, month: str, draft_path: str, *, now: datetime | None = None
+) -> dict[str, Any]:
+    """`rekap simulasi`: the month recomputed under a draft rule file (merged over the defaults,
+    as `aturan pasang` would put it in force from `month`) against the rules in force, per unit
+    and per person. Both sides are computed from the same read snapshot; nothing is written (the
+    draft shadows the rule table in this connection's temp database only). A locked month is
+    compared live on both sides (what its data gives under each rule set), not with the stored
+    recap, so that only the rules differ."""
+    from pathlib import Path
+
+    from ..domain import simulation
+    from .institution import read_rules_file
+
+    draft = read_rules_file(draft_path)
+    today = _today(conn, now)
+    with store.snapshot(conn):
+        in_force = institution.rules_for_month(conn, month)
+        current = monthly_recap(conn, month, now=now, live=True)
+        with institution.draft_rules(conn, month, draft):
+            proposed = monthly_recap(conn, month, now=now, live=True)
+        locked = presence_store.lock_row(conn, month) is not None
+    return {
+        "bulan": month,
+        "aturan": Path(draft_path).name,
+        "instansi": current["instansi"],
+        "terkunci": locked,
+        "sementara_sd": today.isoformat() if today <= month_bounds(month)[1] else None,
+        "kunci_berubah": simulation.changed_keys(in_force, draft),
+        **simulation.recap_difference(current["pegawai"], proposed["pegawai"]),
+    }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -50,6 +51,25 @@ def put_rules(
 
 def rule_sets(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
     return {m: json.loads(isi) for m, isi in conn.execute("SELECT mulai, isi FROM aturan")}
+
+
+@contextmanager
+def draft_rules(conn: sqlite3.Connection, month: str, aturan: dict[str, Any]) -> Iterator[None]:
+    """Inside the block, every rule read through `conn` sees `aturan` in force for `month` (as
+    `aturan pasang --mulai month` would put it), and nothing is written to the store: the rule
+    table is shadowed by a TEMP copy, which lives in this connection's private temp database
+    (never in the file) and unqualified names resolve to temp first. For `rekap simulasi`."""
+    conn.execute("DROP TABLE IF EXISTS temp.aturan")
+    conn.execute("CREATE TEMP TABLE aturan AS SELECT * FROM main.aturan")
+    try:
+        conn.execute("DELETE FROM temp.aturan WHERE mulai = ?", (month,))
+        conn.execute(
+            "INSERT INTO temp.aturan (mulai, isi, dipasang_pada, oleh) VALUES (?, ?, '', 'simulasi')",
+            (month, json.dumps(aturan, ensure_ascii=False, sort_keys=True)),
+        )
+        yield
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.aturan")
 
 
 def rules_for_month(conn: sqlite3.Connection, month: str) -> dict[str, Any]:
