@@ -188,6 +188,7 @@ def main() -> None:
                     "xlsx",
                     "--keluar",
                     str(tmp / "rekap.xlsx"),
+                    "--timpa",  # the second run replaces the first's file
                 )
             ),
         )
@@ -211,6 +212,7 @@ def main() -> None:
                     "pdf",
                     "--keluar",
                     str(tmp / "rekap.pdf"),
+                    "--timpa",
                 )
             )
             line("kerja rekap bulanan --format pdf (1 run)", pdf_w, pdf_m)

@@ -104,10 +104,8 @@ def main() -> None:
     days = conn.execute("SELECT count(DISTINCT tanggal) FROM jadwal").fetchone()[0]
     conn.close()
     base_walls = [baseline(rows, work / "baseline.db") for _ in range(a.runs)]
-    ekspor = [
-        run(["jadwal", "ekspor", "--format", "csv", "--keluar", str(work / "jadwal.csv")], db, env)[0]
-        for _ in range(a.runs)
-    ]
+    to = ["--keluar", str(work / "jadwal.csv"), "--timpa"]  # each run replaces the last one's file
+    ekspor = [run(["jadwal", "ekspor", "--format", "csv", *to], db, env)[0] for _ in range(a.runs)]
     b, m, e = statistics.median(walls), statistics.median(base_walls), statistics.median(ekspor)
     print(f"employees {a.pegawai}, working days {days}, assignments {len(rows):,} (exit code {code})")
     print(

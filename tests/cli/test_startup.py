@@ -69,6 +69,7 @@ def test_presensi_masuk_imports_no_roster_export_holiday_or_other_command_code(e
         "fpdf",
         "python_calamine",
         "sqlite_utils",
+        "pyarrow",  # the optional parquet extra
     }
     assert mods & heavy == set()
     other_groups = {f"kerja.cli.{m}" for name, (m, _) in GROUPS.items() if name != "presensi"}

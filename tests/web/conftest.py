@@ -167,7 +167,7 @@ class Proses:
     """`kerja layan` as the clerk starts it: a separate process on a free loopback port, its log
     (stderr) in a file the test reads after the stop."""
 
-    def __init__(self, db: Path, log: Path, env: dict[str, str]) -> None:
+    def __init__(self, db: Path, log: Path, env: dict[str, str], args: list[str] | None = None) -> None:
         import os
         import subprocess
         import sys
@@ -177,7 +177,8 @@ class Proses:
         self.log_path = log
         self._log = log.open("wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kerja", "layan", "--host", "127.0.0.1", "--port", str(self.port)],
+            [sys.executable, "-m", "kerja", "layan", "--host", "127.0.0.1", "--port", str(self.port)]
+            + (args or []),
             env={**os.environ, "KERJA_DB": str(db), **env},
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -223,8 +224,9 @@ def proses(sample: Path, tmp_path: Path) -> Iterator[Any]:
     """Start `kerja layan` processes over the sample store (KERJA_SEKARANG fixed); all stopped after."""
     started: list[Proses] = []
 
-    def start(**env: str) -> Proses:
-        p = Proses(sample, tmp_path / f"layan-{len(started)}.log", {"KERJA_SEKARANG": SEKARANG, **env})
+    def start(args: list[str] | None = None, **env: str) -> Proses:
+        log = tmp_path / f"layan-{len(started)}.log"
+        p = Proses(sample, log, {"KERJA_SEKARANG": SEKARANG, **env}, args)
         started.append(p)
         return p
 

@@ -179,3 +179,42 @@ def test_logout_ends_the_session(layan) -> None:  # type: ignore[no-untyped-def]
     c = layan.logged_in(PEGAWAI)
     assert c.post("/api/keluar").status == 200
     assert c.get("/api/saya").status == 401
+
+
+def test_a_locked_month_refuses_web_writes(layan) -> None:  # type: ignore[no-untyped-def]
+    bagas, kurnia = layan.logged_in(PEGAWAI), layan.logged_in(ATASAN)
+    a = bagas.post(
+        "/api/kinerja", {"tanggal": "2021-02-02", "mulai": "08:00", "selesai": "09:00", "uraian": "Rapat"}
+    ).json
+    layan.kerja("rekap", "kunci", "--bulan", "2021-02", "--paksa")
+    before = rows(layan.db, "SELECT count(*) AS n FROM audit")[0]["n"]
+    r = bagas.post("/api/presensi", {"jenis": "masuk"})
+    assert r.status == 409 and "2021-02" in r.json["galat"]
+    k = bagas.post(
+        "/api/kinerja", {"tanggal": "2021-02-03", "mulai": "08:00", "selesai": "09:00", "uraian": "Rapat"}
+    )
+    assert k.status == 409
+    v = kurnia.post("/api/validasi", {"id": [a["id"]], "tolak": False})
+    assert v.status == 409
+    assert rows(layan.db, "SELECT * FROM presensi") == []
+    assert [x["status"] for x in rows(layan.db, "SELECT status FROM kinerja")] == ["diajukan"]
+    assert rows(layan.db, "SELECT count(*) AS n FROM audit")[0]["n"] == before
+
+
+def test_each_write_is_audited_with_the_person_and_source_web(layan) -> None:  # type: ignore[no-untyped-def]
+    bagas, kurnia = layan.logged_in(PEGAWAI), layan.logged_in(ATASAN)
+    assert bagas.post("/api/presensi", {"jenis": "masuk"}).status == 201
+    a = bagas.post(
+        "/api/kinerja", {"tanggal": "2021-02-03", "mulai": "08:00", "selesai": "09:00", "uraian": "Rapat"}
+    ).json
+    assert (
+        kurnia.post("/api/validasi", {"id": [a["id"]], "tolak": True, "alasan": "kurang rinci"}).status == 200
+    )
+    log = rows(layan.db, "SELECT aksi, oleh, nip, sumber, alasan FROM audit WHERE sumber = 'web' ORDER BY id")
+    got = [(x["aksi"], x["oleh"], x["nip"]) for x in log if not x["aksi"].startswith("akun.")]
+    assert got == [
+        ("presensi.masuk", PEGAWAI, PEGAWAI),
+        ("kinerja.catat", PEGAWAI, PEGAWAI),
+        ("kinerja.tolak", ATASAN, PEGAWAI),
+    ]
+    assert {x["aksi"] for x in log if x["aksi"].startswith("akun.")} == {"akun.sandi"}

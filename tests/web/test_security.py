@@ -153,3 +153,33 @@ def test_oversized_and_malformed_bodies(layan) -> None:  # type: ignore[no-untyp
         assert c.request("POST", "/api/presensi", body, {"Content-Type": "application/json"}).status == 400
     assert c.post("/api/presensi", {"jenis": "tidur"}).status == 400
     assert count(layan.db, "presensi") == 0
+
+
+def test_script_in_a_rejection_reason_and_a_request_is_shown_escaped(layan) -> None:  # type: ignore[no-untyped-def]
+    bagas, kurnia = layan.logged_in(PEGAWAI), layan.logged_in(ATASAN)
+    a = activity(bagas)
+    evil = "<script>alert(1)</script>"
+    r = kurnia.post("/api/validasi", {"id": [a["id"]], "tolak": True, "alasan": evil})
+    assert r.status == 200
+    req = bagas.post(
+        "/api/permohonan", {"jenis": "koreksi", "tanggal": "2021-02-02", "pulang": "16:10", "alasan": evil}
+    )
+    assert req.status == 201
+    for who, path in ((bagas, "/kinerja?bulan=2021-02"), (bagas, "/permohonan"), (kurnia, "/validasi")):
+        page = who.get(path).text
+        assert evil not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page, path
+
+
+def test_the_login_form_needs_its_own_token(layan) -> None:  # type: ignore[no-untyped-def]
+    """Login CSRF: a cross-site form cannot log the victim in to the attacker's account."""
+    from urllib.parse import urlencode
+
+    layan.account(PEGAWAI)
+    c = layan.client()
+    body = urlencode({"nip": PEGAWAI, "sandi": layan.passwords[PEGAWAI]}).encode()
+    r = c.request("POST", "/masuk", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status == 403 and "kerja_sesi" not in c.cookies
+    body = urlencode({"pra": "tebakan", "nip": PEGAWAI, "sandi": layan.passwords[PEGAWAI]}).encode()
+    r = c.request("POST", "/masuk", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status == 403 and "kerja_sesi" not in c.cookies
+    assert count(layan.db, "sesi") == 0

@@ -59,6 +59,10 @@ GROUPS: dict[str, tuple[str, str]] = {
         "permohonan",
         "Permohonan pegawai (koreksi presensi, izin/sakit/cuti/DL) dari `kerja layan`.",
     ),
+    "ekspor": (
+        "ekspor",
+        "Ekspor data bulanan untuk mesin analitik (Parquet: DuckDB, Spark, Trino, BigQuery).",
+    ),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
@@ -34,6 +35,9 @@ def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[s
     return day_statuses(conn, start, end, nips=nips)
 
 
+# What receives each window's day statuses: (first day, last day, the DayStatus list).
+DaySink = Callable[[date, date, list[Any]], None]
+
 # Day statuses are read a week at a time and folded into per-employee tallies: a province-month
 # of DayStatus objects held at once would cost most of a gigabyte.
 WINDOW_DAYS = 7
@@ -55,13 +59,17 @@ def _tallies(
     nips: list[str] | None,
     keep: list[Any] | None = None,
     month: dom.MonthRules | None = None,
+    sink: DaySink | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """nip -> the month's tally (domain.recap.tally); the days themselves go to `keep` if given."""
+    """nip -> the month's tally (domain.recap.tally); the days themselves go to `keep` if given,
+    and each window's days to `sink(first, last, days)` (an export that streams them)."""
     out: dict[str, dict[str, Any]] = {}
     for lo, hi in _windows(start, end):
         days = _day_statuses(conn, lo, hi, nips)
         if keep is not None:
             keep.extend(days)
+        if sink is not None:
+            sink(lo, hi, days)
         # Days come in date order: a person's runs are tallied in the order they happened.
         for nip, run in groupby(days, key=attrgetter("nip")):
             t = out.get(nip)
@@ -112,12 +120,14 @@ def _compute(
     everyone: bool,
     today: date,
     keep: list[Any] | None = None,
+    sink: DaySink | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]], dict[str, Any]]:
     start, end = month_bounds(month)
     rules = institution.rules_for_month(conn, month)
     nips = None if everyone else [p["nip"] for p in people]
     last = dom.last_counted_day(end, today)
-    tallies = _tallies(conn, start, last, nips, keep, dom.MonthRules.of(rules)) if last >= start else {}
+    month_rules = dom.MonthRules.of(rules)
+    tallies = _tallies(conn, start, last, nips, keep, month_rules, sink) if last >= start else {}
     deadline = act.validation_deadline(month, rules["kinerja"]["batas_validasi_hari"])
     skema = rules["kinerja"].get("skema", "menit")
     minutes: dict[str, dict[str, int]] = defaultdict(dict)

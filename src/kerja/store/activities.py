@@ -95,12 +95,15 @@ def counted_minutes(
     *,
     nip: str | None = None,
     skema: str = "menit",
+    per_day: bool = False,
 ) -> list[tuple[str, str | None, int]]:
     """(nip, tanggal, minutes) of approved activities in [start, end] validated on or before
     `deadline` (the local date part of divalidasi_pada; None = no deadline). The rule that decides
     what counts is domain.activities.counts; this is the same test as one aggregate query.
-    For one `nip`, one row per day; for everyone, one row per employee (tanggal None)."""
-    day = "tanggal" if nip else "NULL"
+    For one `nip` (or with `per_day`), one row per day; for everyone, one row per employee
+    (tanggal None)."""
+    per_day = per_day or bool(nip)
+    day = "tanggal" if per_day else "NULL"
     # "volume" scheme: an activity counts volume x the catalogue's norm (none in the catalogue: 0)
     minutes = (
         "menit"
@@ -120,7 +123,7 @@ def counted_minutes(
         args.append(nip)
     cur = conn.cursor()
     cur.row_factory = None  # plain tuples: a province has tens of thousands of rows
-    return cur.execute(sql + (" GROUP BY nip, tanggal" if nip else " GROUP BY nip"), args).fetchall()
+    return cur.execute(sql + (" GROUP BY nip, tanggal" if per_day else " GROUP BY nip"), args).fetchall()
 
 
 def pending(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[int, str, str]]:

@@ -304,7 +304,12 @@ def request_back(ctx: Ctx) -> str:
     path = ctx.request.url.path
     if ctx.request.method != "POST":
         return ""
-    return ctx.field("kembali") or path
+    back = ctx.field("kembali") or ""
+    # Only a path of this site: "//evil.example", "https://..." or "/\\evil" would send the
+    # person elsewhere with our message (an open redirect).
+    if not back.startswith("/") or back.startswith("//") or "\\" in back or any(ord(c) < 32 for c in back):
+        return path
+    return back
 
 
 def _csrf_ok(ctx: Ctx, kind: str) -> bool:

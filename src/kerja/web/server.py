@@ -43,7 +43,11 @@ def config(
     keyfile: Path | None = None,
     threads: int = 16,
     access_log: bool = True,
+    proxies: list[str] | None = None,
 ) -> Any:
+    """The uvicorn configuration. `proxies`: the peers whose X-Forwarded-For/-Proto are believed
+    (uvicorn then takes the right-most address that is not one of them as the client); from any
+    other peer the headers are ignored and the client is the peer itself."""
     import anyio.to_thread
     import uvicorn
 
@@ -79,8 +83,8 @@ def config(
         ssl_keyfile=str(keyfile) if keyfile else None,
         log_config=LOG_CONFIG,
         access_log=access_log,
-        proxy_headers=True,  # X-Forwarded-For/-Proto from a reverse proxy on this machine only
-        forwarded_allow_ips="127.0.0.1",
+        proxy_headers=True,
+        forwarded_allow_ips=proxies if proxies is not None else ["127.0.0.1", "::1"],
         server_header=False,
         date_header=True,
         timeout_graceful_shutdown=10,
@@ -89,12 +93,19 @@ def config(
 
 
 def serve(
-    db: Path, *, host: str, port: int, certfile: Path | None, keyfile: Path | None, threads: int
+    db: Path,
+    *,
+    host: str,
+    port: int,
+    certfile: Path | None,
+    keyfile: Path | None,
+    threads: int,
+    proxies: list[str] | None = None,
 ) -> None:
     import uvicorn
 
     server = uvicorn.Server(
-        config(db, host=host, port=port, certfile=certfile, keyfile=keyfile, threads=threads)
+        config(db, host=host, port=port, certfile=certfile, keyfile=keyfile, threads=threads, proxies=proxies)
     )
     # uvicorn catches SIGINT/SIGTERM while it runs (stops accepting, finishes the requests in
     # flight, closes), then raises the signal again under the handlers it found installed. With
