@@ -74,6 +74,6 @@ def test_kebijakan_errors_name_key_or_line_and_write_nothing(kerja, store, tmp_p
     assert "kuota.wfo_persen" in r.stderr and "150" in r.stderr
     broken = write(tmp_path / "rusak.toml", 'nama = "x"\nmulai = 2021-13-01\nsampai = 2021-01-31\n')
     r = kerja("kebijakan", "tambah", broken, code=1)
-    assert "rusak.toml" in r.stderr and "line 2" in r.stderr
+    assert "rusak.toml" in r.stderr and "baris 2" in r.stderr
     kerja("kebijakan", "tambah", tmp_path / "tidak-ada.toml", code=1)
     assert db_bytes(db_path) == before
