@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
@@ -365,6 +366,7 @@ def ekspor(
     """
     from ..io import roster_export
     from ..services import jadwal
+    from . import render
 
     fmt = format
     if keluar is not None:
@@ -387,12 +389,28 @@ def ekspor(
         else:
             emit(sys.stdout)
     elif fmt == "csv":
-        n = roster_export.write_csv(rows, keluar, pemisah)
+        with render.progress(f"Menulis {keluar.name if keluar else 'CSV'}", None) as bar:
+            n = roster_export.write_csv(_advancing(rows, bar), keluar, pemisah)
         if keluar:
             print(f"{n} baris jadwal diekspor ke {keluar}.", file=sys.stderr)
     else:
         instansi, judul = jadwal.export_title(conn, a, b)
         # The default name (no --keluar) is replaced as documented; still never the store.
         target = keluar or out_target(Path(f"jadwal-{a}_{b}.xlsx"), timpa=True)
-        n = roster_export.write_xlsx(rows, target, instansi=instansi, judul=judul, periode=f"{a} s.d. {b}")
-        print(f"{n} baris jadwal diekspor ke {target}.")
+        with render.progress(f"Menulis {target.name}", None) as bar:
+            r = roster_export.write_xlsx(
+                rows, target, instansi=instansi, judul=judul, periode=f"{a} s.d. {b}", progress=bar
+            )
+        for opd, sheets in r.split.items():
+            render.note(
+                f"Catatan: jadwal {opd} melebihi batas Excel {r.limit:,} baris per sheet; ".replace(",", ".")
+                + f"dibagi ke {len(sheets)} sheet: {', '.join(sheets)}."
+            )
+        print(f"{r.rows} baris jadwal diekspor ke {target}.")
+
+
+def _advancing(rows: Iterable[Any], bar: Any) -> Iterator[Any]:
+    """The rows, advancing a progress bar as they are written."""
+    for r in rows:
+        bar.advance(1)
+        yield r

@@ -98,7 +98,7 @@ def bulanan(
         _signer(conn, "Pengelola Kepegawaian", pengelola),
     ]
     frozen = locked_recap(conn, month)
-    recap = monthly_recap(conn, month, unit, now=now())
+    recap = monthly_recap(conn, month, unit, now=now(), progress=render.progress)
     # The stored text itself when it is the whole month: byte for byte what the lock stored.
     text = frozen.text if frozen and unit is None else None
     if frozen:
@@ -129,9 +129,18 @@ def bulanan(
     elif fmt == "csv":
         export.save_csv(recap, target, pemisah=pemisah)
     elif fmt == "xlsx":
-        export.save_xlsx(recap, target, unit=unit, signers=signers)
+        parts = export.xlsx_parts(len(recap["pegawai"]))
+        if parts > 1:
+            render.note(
+                f"Catatan: {len(recap['pegawai'])} baris melebihi batas Excel "
+                f"{export.EXCEL_MAX_ROWS:,} baris per sheet; rekap dibagi ke {parts} sheet "
+                "(jumlah dan tanda tangan di sheet terakhir).".replace(",", ".")
+            )
+        with render.progress(f"Menulis {target.name}", len(recap["pegawai"])) as bar:
+            export.save_xlsx(recap, target, unit=unit, signers=signers, progress=bar)
     else:
-        export.save_pdf(recap, target, unit=unit, signers=signers)
+        with render.progress(f"Menulis {target.name}", len(recap["pegawai"])) as bar:
+            export.save_pdf(recap, target, unit=unit, signers=signers, progress=bar)
     print(
         f"Rekap {month}: {len(recap['pegawai'])} pegawai, TPP total "
         f"{render.rupiah(recap['total']['tpp_total'])}; ditulis ke {target}."

@@ -156,6 +156,19 @@ def save_json(recap: Mapping[str, Any] | str, target: Path) -> Path:
 # --- XLSX ----------------------------------------------------------------------------------
 
 TITLE_ROWS = 4  # instansi, title, unit, blank; the table header is the row after
+TAIL_ROWS = 8  # the totals row, a blank row, the signature block (6 rows)
+# Excel opens at most 2^20 rows per sheet: a longer sheet cannot be opened whole.
+EXCEL_MAX_ROWS = 1_048_576
+
+
+def _rows_per_sheet(max_rows: int) -> int:
+    return max_rows - TITLE_ROWS - 1 - TAIL_ROWS
+
+
+def xlsx_parts(people: int, max_rows: int | None = None) -> int:
+    """How many sheets `save_xlsx` writes for a recap of `people` rows (1 unless past the limit)."""
+    per = _rows_per_sheet(max_rows or EXCEL_MAX_ROWS)
+    return max(1, -(-people // per))
 
 
 def save_xlsx(
@@ -164,16 +177,25 @@ def save_xlsx(
     *,
     unit: str | None,
     signers: Sequence[Signer] = DEFAULT_SIGNERS,
+    max_rows: int | None = None,
+    progress: Any = None,
 ) -> Path:
     """One sheet: title block, the table (numbers as numbers, Rupiah format), a totals row, the
-    signature block; header frozen and repeated on every printed A4 landscape page."""
+    signature block; header frozen and repeated on every printed A4 landscape page.
+
+    A recap longer than a sheet holds (`max_rows`, Excel's 1,048,576 unless told) goes on in
+    sheets "Rekap YYYY-MM (2)", ...: each says "bagian i dari N", the numbering runs on, and the
+    totals and signatures close the last one. `progress.advance(n)` as rows are written."""
+    limit = max_rows or EXCEL_MAX_ROWS
+    per_sheet = _rows_per_sheet(limit)
+    all_rows = table_rows(recap)
+    n_parts = xlsx_parts(len(all_rows), limit)
 
     def write(tmp: Path) -> None:
         import xlsxwriter
 
         # strings_to_formulas off: text is text even if the guard ever missed a case.
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
-        ws = wb.add_worksheet(f"Rekap {recap['bulan']}")
         bold = wb.add_format({"bold": True})
         title = wb.add_format({"bold": True, "font_size": 13})
         head = wb.add_format(
@@ -196,23 +218,32 @@ def save_xlsx(
             k: wb.add_format({"border": 1, "bold": True, "num_format": f.num_format}) for k, f in fmt.items()
         }
         last_col = len(HEADERS) - 1
-        ws.write_string(0, 0, safe_cell(recap["instansi"]), title)
-        ws.write_string(1, 0, f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}", bold)
-        ws.write_string(2, 0, safe_cell(f"Unit: {unit or 'Semua unit'}"))
-        hr = TITLE_ROWS
-        ws.set_row(hr, 30)
-        for c, h in enumerate(HEADERS):
-            ws.write_string(hr, c, h, head)
         kinds = ["int", *(c[2] for c in COLUMNS)]
-        rows = table_rows(recap)
-        for i, row in enumerate(rows, hr + 1):
-            for c, (v, k) in enumerate(zip(row, kinds, strict=True)):
-                if k == "text" and v in (None, ""):
-                    ws.write_blank(i, c, None, fmt[k])
-                elif k == "text":
-                    ws.write_string(i, c, str(safe_cell(v)), fmt[k])
-                else:
-                    ws.write_number(i, c, v, fmt[k])
+        hr = TITLE_ROWS
+        for part in range(n_parts):
+            name = f"Rekap {recap['bulan']}" + (f" ({part + 1})" if part else "")
+            ws = wb.add_worksheet(name)
+            ws.write_string(0, 0, safe_cell(recap["instansi"]), title)
+            heading = f"REKAPITULASI TPP BULAN {month_title(recap['bulan']).upper()}"
+            if n_parts > 1:
+                heading += f" (bagian {part + 1} dari {n_parts})"
+            ws.write_string(1, 0, heading, bold)
+            ws.write_string(2, 0, safe_cell(f"Unit: {unit or 'Semua unit'}"))
+            ws.set_row(hr, 30)
+            for c, h in enumerate(HEADERS):
+                ws.write_string(hr, c, h, head)
+            rows = all_rows[part * per_sheet : (part + 1) * per_sheet]
+            for i, row in enumerate(rows, hr + 1):
+                for c, (v, k) in enumerate(zip(row, kinds, strict=True)):
+                    if k == "text" and v in (None, ""):
+                        ws.write_blank(i, c, None, fmt[k])
+                    elif k == "text":
+                        ws.write_string(i, c, str(safe_cell(v)), fmt[k])
+                    else:
+                        ws.write_number(i, c, v, fmt[k])
+            if progress is not None:
+                progress.advance(len(rows))
+            _xlsx_layout(ws, hr, last_col)
         tr = hr + 1 + len(rows)
         for c in range(len(HEADERS)):
             ws.write_blank(tr, c, None, total_fmt["text"])
@@ -225,23 +256,27 @@ def save_xlsx(
         ):
             ws.write_number(tr, HEADERS.index(header), recap["total"][key], total_fmt["rp"])
         _xlsx_signatures(ws, tr + 2, last_col, signers, bold)
-        ws.set_column(0, 0, 5)
-        ws.set_column(1, 1, 21)
-        ws.set_column(2, 3, 30)
-        ws.set_column(4, last_col, 9)
-        for h in ("Pagu TPP", "TPP Kinerja", "TPP Disiplin", "TPP Total"):
-            ws.set_column(HEADERS.index(h), HEADERS.index(h), 15)
-        ws.set_column(last_col, last_col, 22)
-        ws.freeze_panes(hr + 1, 3)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-        ws.repeat_rows(hr)
-        ws.fit_to_pages(1, 0)
-        ws.set_footer("&CHalaman &P dari &N")
         wb.close()
 
     return _replace_into(target, write)
+
+
+def _xlsx_layout(ws, hr: int, last_col: int) -> None:
+    """Column widths, frozen header, A4 landscape printing with the header on every page."""
+    ws.set_column(0, 0, 5)
+    ws.set_column(1, 1, 21)
+    ws.set_column(2, 3, 30)
+    ws.set_column(4, last_col, 9)
+    for h in ("Pagu TPP", "TPP Kinerja", "TPP Disiplin", "TPP Total"):
+        ws.set_column(HEADERS.index(h), HEADERS.index(h), 15)
+    ws.set_column(last_col, last_col, 22)
+    ws.freeze_panes(hr + 1, 3)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.repeat_rows(hr)
+    ws.fit_to_pages(1, 0)
+    ws.set_footer("&CHalaman &P dari &N")
 
 
 def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:
@@ -293,9 +328,11 @@ def save_pdf(
     *,
     unit: str | None,
     signers: Sequence[Signer] = DEFAULT_SIGNERS,
+    progress: Any = None,
 ) -> Path:
     """A4 landscape pages for signing: title, the table with its header on every page, unit
-    sub-headings, totals, page numbers and the signature block."""
+    sub-headings, totals, page numbers and the signature block. `progress.advance(n)` per page
+    of rows."""
 
     def write(tmp: Path) -> None:
         pdf = _recap_pdf(recap, unit)
@@ -303,10 +340,14 @@ def save_pdf(
         line_h = 5.0
         grid = _Grid(pdf, line_h)
         current_unit = None
+        done = 0
         for n, r in enumerate(recap["pegawai"], 1):
             if pdf.will_page_break(line_h * 2):
                 grid.close()
                 pdf.add_page()
+                if progress is not None:
+                    progress.advance(n - 1 - done)
+                    done = n - 1
             if r["unit"] != current_unit:
                 current_unit = r["unit"]
                 grid.close()

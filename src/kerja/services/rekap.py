@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
@@ -37,6 +38,18 @@ def _day_statuses(conn: sqlite3.Connection, start: date, end: date, nips: list[s
 
 # What receives each window's day statuses: (first day, last day, the DayStatus list).
 DaySink = Callable[[date, date, list[Any]], None]
+# A progress bar factory: (description, total) -> a context manager giving .advance(n).
+Progress = Callable[[str, int], AbstractContextManager[Any]]
+
+
+@contextmanager
+def _no_progress(description: str, total: int) -> Iterator[Any]:
+    class _Quiet:
+        def advance(self, n: int = 1) -> None:
+            pass
+
+    yield _Quiet()
+
 
 # Day statuses are read a week at a time and folded into per-employee tallies: a province-month
 # of DayStatus objects held at once would cost most of a gigabyte.
@@ -205,9 +218,12 @@ def monthly_recap(
     *,
     now: datetime | None = None,
     live: bool = False,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """The recap of every active employee (of `unit` and its sub-units) for 'YYYY-MM'. A locked
-    month gives the recap stored by the lock (whatever changed since) unless `live`."""
+    month gives the recap stored by the lock (whatever changed since) unless `live`.
+    `progress(description, days)` gives a bar advanced by each week of days computed (the CLI's
+    render.progress: shown on a terminal only)."""
     if not live:
         frozen = locked_recap(conn, month)
         if frozen is not None:
@@ -217,7 +233,18 @@ def monthly_recap(
         unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
         people = store.employees(conn, unit_ids, since=month_bounds(month)[0].isoformat())
         today = _today(conn, now)
-        rows = _compute(conn, month, people, everyone=unit is None, today=today)[0] if people else []
+        start, end = month_bounds(month)
+        days = max(0, (dom.last_counted_day(end, today) - start).days + 1)
+        with (progress or _no_progress)(f"Menghitung rekap {month}", days) as bar:
+
+            def advance(lo: date, hi: date, _: list[Any]) -> None:
+                bar.advance((hi - lo).days + 1)
+
+            rows = (
+                _compute(conn, month, people, everyone=unit is None, today=today, sink=advance)[0]
+                if people
+                else []
+            )
         instansi = institution.instansi(conn)
     return {
         "instansi": instansi,
