@@ -24,6 +24,7 @@ pytestmark = pytest.mark.hostile
 
 PROCESSES = 24
 PEOPLE = 40
+STEP_RUNS = "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm999_uji_catatan'"
 
 CHILD = """
 import runpy, sys, time
@@ -76,7 +77,7 @@ def test_concurrent_first_opens_migrate_once(kerja, store, tmp_path):
     conn = sqlite3.connect(store)
     # Migrated once: version old + 1 (the one extra step), the step recorded once.
     assert conn.execute("PRAGMA user_version").fetchone()[0] == old + 1
-    assert conn.execute("SELECT count(*) FROM _sqlite_migrations WHERE name = 'm999_uji_catatan'").fetchone()[0] == 1
+    assert conn.execute(STEP_RUNS).fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM pegawai WHERE catatan_uji = 'sesudah'").fetchone()[0] == PEOPLE
     conn.close()
 
@@ -90,7 +91,7 @@ def test_concurrent_first_opens_migrate_once(kerja, store, tmp_path):
     assert b.execute("PRAGMA user_version").fetchone()[0] == old
     assert b.execute("SELECT count(*) FROM pegawai").fetchone()[0] == PEOPLE
     assert "catatan_uji" not in [r[1] for r in b.execute("PRAGMA table_info(pegawai)")]
-    assert b.execute("SELECT count(*) FROM _sqlite_migrations WHERE name = 'm999_uji_catatan'").fetchone()[0] == 0
+    assert b.execute(STEP_RUNS).fetchone()[0] == 0
     assert b.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one file, no -wal needed
     b.close()
     assert leftovers(tmp_path) == []
