@@ -113,3 +113,62 @@ def test_new_hire_imported_with_mulai_is_on_the_books_from_that_day(kerja, store
     assert (b["hari_kerja"], b["tk_tahun_ini"]) == (8, 13)
     d = json.loads(kerja("rekap", "rincian", baru, "--bulan", "2021-02", "--json").stdout)
     assert [h["tanggal"] for h in d["hari"]] == [f"2021-02-{n}" for n in (22, 23, 24, 25, 26)]
+
+
+BARU = "199505052020121001"
+
+
+def _tracking_from_february(kerja, tmp_path, monkeypatch):
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-02-01T09:00:00+07:00")
+    kerja("pegawai", "impor", write(tmp_path / "p.csv", CSV))
+    write(tmp_path / "m.csv", f"nip,waktu,jenis\n{KEPALA},2021-02-01 07:20,masuk\n")
+    kerja("presensi", "impor", tmp_path / "m.csv", "--format", "csv")  # tracking from 1 February
+
+
+def _baru(kerja, bulan):
+    r = json.loads(kerja("rekap", "bulanan", "--bulan", bulan, "--format", "json").stdout)
+    return next((x for x in r["pegawai"] if x["nip"] == BARU), None)
+
+
+def test_a_person_added_on_20_february_is_on_the_books_from_the_import_date(
+    kerja, store, tmp_path, monkeypatch
+):
+    _tracking_from_february(kerja, tmp_path, monkeypatch)
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-02-20T10:00:00+07:00")  # a later import: a new hire
+    new = f"NIP;Nama;Unit;NIP Atasan;TPP\n{BARU};Pegawai Baru;Dinas Uji;{KEPALA};3000000\n"
+    kerja("pegawai", "impor", write(tmp_path / "b.csv", new))
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-03-10T09:00:00+07:00")
+    b = _baru(kerja, "2021-02")
+    # February 2021: 19 working days (12 Feb Imlek). 20 Feb is a Saturday: before it 1-5, 8-11,
+    # 15-19 = 5 + 4 + 5 = 14 working days, not TK, not counted; on the books 22-26 = 5, all TK
+    # (no presence): 5 x 3% = 15%, "teguran tertulis" (was: 19 TK, 57%, "hukuman disiplin sedang").
+    assert (b["hari_kerja"], b["tk"], b["potongan_disiplin_persen"]) == (5, 5, 15.0)
+    assert (b["tk_tahun_ini"], b["peringatan"]) == (5, "teguran tertulis")
+    audit = [a for a in json.loads(kerja("audit", "--json").stdout) if a["aksi"] == "pegawai.berlaku"]
+    assert [(a["nip"], a["sesudah"]) for a in audit] == [(BARU, {"mulai": "2021-02-20", "aktif": 1})]
+
+
+def test_the_tmt_column_gives_a_new_persons_start_date(kerja, store, tmp_path, monkeypatch):
+    _tracking_from_february(kerja, tmp_path, monkeypatch)
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-03-10T09:00:00+07:00")
+    new = f"NIP BARU,NAMA,UNOR NAMA,TMT CPNS\n{BARU},Pegawai Baru,Dinas Uji,22-02-2021\n"
+    kerja("pegawai", "impor", write(tmp_path / "siasn.csv", new), "--mulai", "2021-01-01")
+    # the column wins over --mulai: 22-26 February = 5 working days
+    assert _baru(kerja, "2021-02")["hari_kerja"] == 5
+    bad = f"NIP BARU,NAMA,UNOR NAMA,TMT CPNS\n{STAF[:-1]}9,Orang Lain,Dinas Uji,kemarin\n"
+    r = kerja("pegawai", "impor", write(tmp_path / "bad.csv", bad), code=1)
+    assert "baris 2" in r.stderr and "TMT CPNS" in r.stderr and "kemarin" in r.stderr
+
+
+def test_a_new_hire_never_changes_a_locked_month(kerja, store, tmp_path, monkeypatch):
+    _tracking_from_february(kerja, tmp_path, monkeypatch)
+    monkeypatch.setenv("KERJA_SEKARANG", "2021-03-05T09:00:00+07:00")
+    kerja("rekap", "kunci", "--bulan", "2021-02", "--paksa", "--oleh", KEPALA)
+    locked = kerja("rekap", "bulanan", "--bulan", "2021-02", "--format", "json").stdout
+    new = f"NIP;Nama;Unit;TPP;TMT\n{BARU};Pegawai Baru;Dinas Uji;3000000;2021-02-20\n"
+    r = kerja("pegawai", "impor", write(tmp_path / "b.csv", new))
+    assert "bulan yang sudah dikunci" in r.stdout + r.stderr and "2021-03-01" in r.stdout + r.stderr
+    assert kerja("rekap", "bulanan", "--bulan", "2021-02", "--format", "json").stdout == locked
+    assert kerja("rekap", "periksa", "--bulan", "2021-02").exit_code == 0  # recomputed: the same
+    # on the books from 1 March: 1-5 March = 5 working days by 5 March
+    assert _baru(kerja, "2021-03")["hari_kerja"] == 5

@@ -149,7 +149,8 @@ def test_pre_lock_list_refuses_then_paksa_records_it(kerja, month, tmp_path):
         "pegawai",
         "impor",
         write(
-            tmp_path / "q.csv", f"NIP;Nama;Unit;TPP\n{lone};Orang Sendiri;Dinas Uji > Bidang C;1.000.000\n"
+            tmp_path / "q.csv",
+            f"NIP;Nama;Unit;TPP;TMT CPNS\n{lone};Orang Sendiri;Dinas Uji > Bidang C;1.000.000;2021-02-01\n",
         ),
     )
     catat(kerja, lone, day(4), "08:00", "09:00")  # #4

@@ -37,7 +37,7 @@ def _wit_unit_with_new_sub_unit(kerja, tmp_path):
         f"{NEW};Budi Santoso;UPT Jayapura > Seksi Baru\n",
         encoding="utf-8",
     )
-    kerja("pegawai", "impor", second)
+    kerja("pegawai", "impor", second, "--mulai", "2021-01-01")  # on the books before the punches below
 
 
 def test_sub_unit_without_zone_is_wit_in_every_command(kerja, tmp_path, db_path, monkeypatch):

@@ -47,6 +47,10 @@ def impor(
     Kolom dikenali dari judulnya (NIP, Nama, Unit Kerja, Eselon, Golongan, NIP Atasan, TPP, PIN, ...);
     ekspor SIASN (NIP_BARU, NAMA, UNOR_NAMA, ...) bisa langsung dimuat.
 
+    Pegawai baru tercatat sejak tanggal mulai bertugasnya: kolom TMT (TMT CPNS, Mulai Bertugas),
+    kalau kosong --mulai, kalau tidak ada tanggal impor (hari ini). Impor pertama ke data yang
+    masih kosong mencatat semua orang sejak awal. Hari sebelum mulai bukan TK dan tidak dihitung.
+
     Contoh: [bold]kerja pegawai impor pegawai.xlsx --coba[/bold]
     """
     from ..services.pegawai import import_employees
@@ -66,6 +70,7 @@ def impor(
             lewati_galat=lewati_galat,
             mulai=date_arg(mulai, "--mulai") if mulai else None,
             kosongkan=kosongkan,
+            now=now(),
         )
     if as_json:
         render.emit_json(s.__dict__)

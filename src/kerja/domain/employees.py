@@ -67,6 +67,11 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(["subunit", "subunitkerja", "seksi"], "sub_unit"),
     **dict.fromkeys(["nipatasan", "atasanlangsung", "nipatasanlangsung", "atasan"], "nip_atasan"),
     **dict.fromkeys(["tanggallahir", "tgllahir", "tanggallhr"], "tanggal_lahir"),
+    # The day a new person is on the books from (SIASN/SAPK: TMT CPNS); ignored for people stored.
+    **dict.fromkeys(
+        ["tmt", "tmtcpns", "tmtmasuk", "mulaibertugas", "tmtmulaibertugas", "tanggalmulaibertugas"],
+        "mulai_tugas",
+    ),
     **dict.fromkeys(["jeniskelamin", "jk", "lp", "kelamin"], "jenis_kelamin"),
     **dict.fromkeys(["tpp", "pagutpp", "basictpp", "tppbasic", "tppdasar"], "tpp"),
     **dict.fromkeys(["pin", "pinmesin", "idmesin", "idabsen", "pinabsen"], "pin_mesin"),
@@ -154,6 +159,38 @@ def map_headers(headers: Sequence[object]) -> HeaderMap:
             f"Kolom wajib tidak ditemukan: {', '.join(missing)}. Judul kolom di baris 1: {found}."
         )
     return HeaderMap(columns, unit_columns, ignored, names)
+
+
+def start_dates(
+    rows: Mapping[int, Sequence[object]], good: Iterable[tuple[int, Employee]], hm: HeaderMap
+) -> tuple[dict[str, date], list[Problem]]:
+    """NIP -> the start date a row's TMT column gives (mulai_tugas), and the rows whose cell is no
+    date. Empty cells give nothing (the import's --mulai or date applies)."""
+    col = hm.columns.get("mulai_tugas")
+    out: dict[str, date] = {}
+    problems: list[Problem] = []
+    if col is None:
+        return out, problems
+    for row_no, e in good:
+        cells = rows[row_no]
+        v = cells[col] if col < len(cells) else None
+        if _text(v) in (None, "-"):
+            continue
+        try:
+            out[e.nip] = parse_date(v)
+        except ValueError as err:
+            problems.append(Problem(row_no, hm.names[col], str(v), str(err)))
+    return out, problems
+
+
+def first_unlocked_day(start: date, locked: Iterable[str]) -> date:
+    """`start`, or the first day of the first month after it that is not locked when its own month
+    is: a new hire added later never changes a locked month's recap."""
+    months = set(locked)
+    d = start
+    while d.isoformat()[:7] in months:
+        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return d
 
 
 def unit_path(parts: Iterable[object]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,10 +16,11 @@ from ..domain.errors import ImportRejected, KerjaError, Problem
 from ..domain.nip import clean_nip, parse_nip
 from ..domain.values import parse_rupiah
 from ..io.tables import find_header, read_rows
-from ..store import audit
+from ..store import audit, institution
 from ..store import employees as store
 from ..store import machines as machines_store
 from ..store.db import transaction
+from . import local_time
 
 
 @dataclass
@@ -65,6 +66,7 @@ def import_employees(
     lewati_galat: str | Path | None = None,
     kosongkan: list[str] | None = None,
     mulai: date | None = None,
+    now: datetime | None = None,
 ) -> ImportSummary:
     """Check the whole file, then upsert by NIP in one transaction (or nothing at all).
 
@@ -72,7 +74,12 @@ def import_employees(
     value unless its field is named in `kosongkan`. Unit paths are matched to stored units first
     (`dom.match_units`); the units still to be created are listed in the summary. With `mulai`,
     the file's facts hold from that date: new people are on the books from it, and changed
-    pagu/unit/status/eselon/supervisor/active of others keep their old values before it."""
+    pagu/unit/status/eselon/supervisor/active of others keep their old values before it.
+
+    A new person is on the books from their start date: the file's TMT column (TMT CPNS, Mulai
+    Bertugas), else `mulai`, else the import's date (today in the institution's zone, from `now`);
+    the people of the first import into an empty store are on the books from the beginning. A
+    start date inside a locked month moves to the first day after it (said in the summary)."""
     name = Path(path).name
     clear: set[str] = set()
     for k in kosongkan or []:
@@ -113,9 +120,11 @@ def import_employees(
                 )
         return probs
 
+    row_cells = dict(rows)
+    starts, start_problems = dom.start_dates(row_cells, parsed.employees, hm)
     with transaction(conn):
         good = parsed.employees
-        problems = parsed.problems + checks(good)
+        problems = parsed.problems + start_problems + checks(good)
         if problems and lewati_galat is None:
             raise ImportRejected(name, sorted(problems, key=lambda p: p.baris))
         bad_rows = {p.baris for p in problems}
@@ -171,25 +180,43 @@ def import_employees(
         summary.dilewati = len(bad_rows)
         summary.ditambah, summary.diubah = len(plan.added), len(plan.changed)
         summary.tetap, summary.dinonaktifkan = plan.unchanged, len(plan.inactivated)
+        today = local_time.today(conn, now) if now is not None else None
+        default_start = mulai or (today if stored else None)  # an empty store: from the beginning
+        added: dict[str, date] = {}
+        moved: list[str] = []
+        locked = institution.locked_months(conn)
+        for r in plan.added:
+            start = starts.get(str(r["nip"]), default_start)
+            if start is not None:
+                later = dom.first_unlocked_day(start, locked)
+                if later != start:
+                    moved.append(f"{r['nip']} ({start.isoformat()[:7]} -> {later})")
+                added[str(r["nip"])] = later
+        if moved:
+            extra = f" dan {len(moved) - 5} lainnya" if len(moved) > 5 else ""
+            summary.peringatan.append(
+                f"{len(moved)} pegawai baru mulai di bulan yang sudah dikunci; tercatat mulai hari pertama "
+                f"sesudah kunci agar rekap yang dikunci tidak berubah: {'; '.join(moved[:5])}{extra}"
+            )
         if not coba and plan.writes:
             touched = [str(new["nip"]) for _, new in plan.changed] + [str(r["nip"]) for r in plan.inactivated]
             before = {n: store.timeline(conn, n) for n in touched} if mulai else {}
             store.apply_import(conn, plan, oleh, name)
-            if mulai:
-                _date_import(conn, mulai, before, [str(r["nip"]) for r in plan.added], oleh, name)
+            _date_import(conn, mulai, before, added, oleh, name)
             summary.disimpan = True
     return summary
 
 
 def _date_import(
     conn: sqlite3.Connection,
-    mulai: date,
+    mulai: date | None,
     before: dict[str, list[Any]],
-    added: list[str],
+    added: Mapping[str, date],
     oleh: str,
     name: str,
 ) -> None:
-    """Record an import's facts as holding from `mulai` (see import_employees)."""
+    """Record an import's facts as holding from `mulai`, and each new person's start date (see
+    import_employees)."""
     from datetime import timedelta
 
     from ..domain.facts import apply_change
@@ -197,6 +224,7 @@ def _date_import(
 
     entries: list[Any] = []
     for nip, old in before.items():
+        assert mulai is not None  # `before` is read only with --mulai
         now_facts = store.timeline(conn, nip)[-1][1]
         dated = {k: v for k, v in now_facts.items() if old[-1][1][k] != v}
         if dated:
@@ -204,13 +232,13 @@ def _date_import(
             entries.append(
                 (nip, "pegawai.berlaku", None, {"mulai": mulai.isoformat(), **dated}, f"impor {name}")
             )
-    if entries:
+    if entries and mulai is not None:
         ensure_spans_unlocked(conn, [(mulai, None)], "data pegawai (pagu TPP, unit, atasan, aktif)")
-    for nip in added:
+    for nip, start in added.items():
         facts = store.timeline(conn, nip)[-1][1]
-        store.put_history(conn, nip, [(mulai - timedelta(days=1), {**facts, "aktif": 0}), (None, facts)])
+        store.put_history(conn, nip, [(start - timedelta(days=1), {**facts, "aktif": 0}), (None, facts)])
         entries.append(
-            (nip, "pegawai.berlaku", None, {"mulai": mulai.isoformat(), "aktif": 1}, f"impor {name}")
+            (nip, "pegawai.berlaku", None, {"mulai": start.isoformat(), "aktif": 1}, f"impor {name}")
         )
     audit.record_many(conn, oleh, entries)
 

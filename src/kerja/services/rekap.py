@@ -21,6 +21,7 @@ from typing import Any, cast
 from ..domain import activities as act
 from ..domain import recap as dom
 from ..domain.errors import KerjaError
+from ..domain.facts import active_on
 from ..domain.months import month_bounds
 from ..domain.names import full_name_of
 from ..store import activities as activities_store
@@ -164,7 +165,13 @@ def _compute(
     # Pagu and unit as in force on the month's last counted day (a raise dated 1 April pays from
     # April, a move dated in March shows the new unit from March on); people inactive then drop out.
     dated = employees_store.facts_on(conn, max(start, last).isoformat())
+    # Someone on the books on no day of the month (a hire from a later month, a leaver) is no row.
+    spans = presence_store.dated_activity(conn, start.isoformat())
+    days = [(start + timedelta(days=k)).isoformat() for k in range((end - start).days + 1)]
+    absent = {n for n, (segs, now_) in spans.items() if not any(active_on(segs, now_, d) for d in days)}
     for p in people:
+        if p["nip"] in absent:
+            continue
         f = dated.get(p["nip"])
         if f is not None:
             p = {**p, "tpp": f["tpp"], "unit": f["unit"], "status": f["status"]}
