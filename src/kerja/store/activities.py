@@ -136,10 +136,12 @@ def pending(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[int, s
 
 
 def unsupervised(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[str, str]]:
-    """(nip, nama) of employees with no supervisor who have activities in [start, end]: nobody
-    can validate those."""
+    """(nip, nama) of employees with activities in [start, end] whom nobody may validate: no
+    supervisor in the store and no validator outside it (`pegawai ubah --validator-luar`)."""
     return conn.execute(
-        "SELECT p.nip, p.nama FROM pegawai p WHERE p.nip_atasan IS NULL AND EXISTS "
+        "SELECT p.nip, p.nama FROM pegawai p WHERE "
+        "(p.nip_atasan IS NULL OR p.nip_atasan NOT IN (SELECT nip FROM pegawai)) "
+        "AND p.nip NOT IN (SELECT nip FROM validator_luar) AND EXISTS "
         "(SELECT 1 FROM kinerja k WHERE k.nip = p.nip AND k.tanggal BETWEEN ? AND ?) ORDER BY p.nip",
         (start, end),
     ).fetchall()
