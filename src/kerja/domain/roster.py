@@ -35,6 +35,38 @@ class Person:
     opd: int
     leader: bool
     born: date | None = None
+    # On the books in this unit and role from `dari` to `sampai` only (effective-dated facts,
+    # domain/facts.py): a person who moves, changes role, joins or leaves inside the period is
+    # one Person per stretch, off duty outside it. None: from the beginning / on and on.
+    dari: date | None = None
+    sampai: date | None = None
+
+    def on_books(self, d: date) -> bool:
+        return (self.dari is None or self.dari <= d) and (self.sampai is None or d <= self.sampai)
+
+
+class PersonIndex:
+    """Which entry of a people list holds a NIP's cell on a day: the person's only entry, or,
+    for someone whose facts change inside the period, the stretch that day falls in."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.people = people
+        self.plain: dict[str, int] = {}
+        self.dated: dict[str, list[int]] = {}
+        for i, p in enumerate(people):
+            if p.dari is None and p.sampai is None:
+                self.plain[p.nip] = i
+            else:
+                self.dated.setdefault(p.nip, []).append(i)
+
+    def get(self, nip: str, d: date) -> int | None:
+        i = self.plain.get(nip)
+        if i is not None or not self.dated:
+            return i
+        for j in self.dated.get(nip, ()):
+            if self.people[j].on_books(d):
+                return j
+        return None
 
 
 @dataclass(frozen=True)
@@ -225,16 +257,23 @@ class Rules:
         conditions: Iterable[Condition],
         statuses: Iterable[tuple[str, date, date]],
     ) -> None:
-        idx = {p.nip: i for i, p in enumerate(people)}
+        idx: dict[str, list[int]] = {}
+        for i, p in enumerate(people):
+            idx.setdefault(p.nip, []).append(i)
         self.people = people
         self.cond: dict[int, list[Condition]] = {}
         for c in conditions:
-            if c.nip in idx:
-                self.cond.setdefault(idx[c.nip], []).append(c)
+            for i in idx.get(c.nip, ()):
+                self.cond.setdefault(i, []).append(c)
         self.off: dict[int, list[tuple[date, date]]] = {}
         for nip, a, b in statuses:
-            if nip in idx:
-                self.off.setdefault(idx[nip], []).append((a, b))
+            for i in idx.get(nip, ()):
+                self.off.setdefault(i, []).append((a, b))
+        for i, p in enumerate(people):  # off the books outside the stretch (a move, a start date)
+            if p.dari is not None and p.dari > date.min:
+                self.off.setdefault(i, []).append((date.min, p.dari - timedelta(days=1)))
+            if p.sampai is not None and p.sampai < date.max:
+                self.off.setdefault(i, []).append((p.sampai + timedelta(days=1), date.max))
         self._turn: dict[int, list[date | None]] = {}
 
     def turns(self, usia: int) -> list[date | None]:
@@ -366,7 +405,17 @@ def _fixed_codes(inp: Inputs, codes: Codes) -> dict[int, dict[date, int]]:
     by_nip: dict[str, list[tuple[date, int]]] = {}
     for (d, nip), (lok, why) in inp.fixed.items():
         by_nip.setdefault(nip, []).append((d, codes.code(lok, why)))
-    return {i: dict(by_nip[p.nip]) for i, p in enumerate(inp.people) if p.nip in by_nip}
+    out: dict[int, dict[date, int]] = {}
+    for i, p in enumerate(inp.people):
+        if p.nip in by_nip:
+            kept = (
+                by_nip[p.nip]
+                if p.dari is None and p.sampai is None
+                else [(d, k) for d, k in by_nip[p.nip] if p.on_books(d)]
+            )
+            if kept:
+                out[i] = dict(kept)
+    return out
 
 
 def _days_by_circular(days: Sequence[Day]) -> list[tuple[Circular, list[Day]]]:

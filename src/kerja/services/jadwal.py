@@ -156,10 +156,11 @@ def _plan(
     hi = max([sampai, *(c.sampai for c in used.values())])
     stored_days = store.stored_days(conn, lo, hi)
 
+    p_lo, p_hi = min(lo, mulai), max(hi, sampai)  # the facts in force on each day of it
     selected: set[str] | None = None
     if unit:
         ids = set(emp_store.resolve_unit(conn, unit))
-        selected = {p.nip for p in store.people(conn, ids)}
+        selected = {p.nip for p in store.people(conn, ids, mulai=p_lo, sampai=p_hi)}
     gen = [d for d in circ_of if timpa or not (d < today and d in stored_days)]
     manual_before = _manual_cells(conn, gen)
     s.dipertahankan = [d for d in circ_of if d not in gen]
@@ -189,7 +190,7 @@ def _plan(
                 (selected is not None and nip not in selected) or (why == "manual" and not timpa)
             ):
                 fixed[(d, nip)] = (lok, why)
-    people = store.people(conn)
+    people = store.people(conn, mulai=p_lo, sampai=p_hi)
     if selected is not None:
         fixed_nips = {nip for (_, nip) in fixed}
         people = [p for p in people if p.nip in selected or p.nip in fixed_nips]
@@ -360,6 +361,7 @@ def stored(
     `only_these` reads the cells of `people` alone (a unit's view); the days and their circular
     are still those of the whole roster."""
     idx = {p.nip: i for i, p in enumerate(people)}
+    where = dom.PersonIndex(people)
     codes = dom.Codes()
     days: list[date] = []
     cells: list[list[int]] = []
@@ -373,7 +375,9 @@ def stored(
             at[t] = [0] * len(people)
             cells.append(at[t])
         for t, nip, lok, why, _k in store.cells(conn, mulai, sampai, list(idx)):
-            at[t][idx[nip]] = codes.code(lok, why)
+            i = where.get(nip, date.fromisoformat(t))
+            if i is not None:
+                at[t][i] = codes.code(lok, why)
         return dom.Result(codes, days, cells, [], {}), keb
     cur_t: str | None = None
     row: list[int] = []
@@ -385,7 +389,7 @@ def stored(
             row = [0] * len(people)
             cells.append(row)
             keb[d] = k
-        i = idx.get(nip)
+        i = idx.get(nip) if not where.dated else where.get(nip, d)
         if i is not None:
             row[i] = codes.code(lok, why)
     return dom.Result(codes, days, cells, [], {}), keb
@@ -403,7 +407,7 @@ def review(
 ) -> tuple[list[dom.Violation], list[dom.Shortfall]]:
     """The stored roster's violations, and the quota groups it leaves below their target."""
     mulai, sampai = _span(conn, mulai, sampai)
-    people = store.people(conn)
+    people = store.people(conn, mulai=mulai, sampai=sampai)
     res, keb = stored(conn, people, mulai, sampai)
     circulars = [c for c, _ in circular_store.all_circulars(conn)]
     by_name = {c.nama: c for c in circulars}
@@ -437,9 +441,9 @@ def change(
     before = set(violations(conn, tanggal, tanggal)) if has_roster else set()
     with transaction(conn):
         institution.ensure_unlocked(conn, [tanggal.isoformat()[:7]], "jadwal")
-        emp = emp_store.get(conn, nip)
-        if not emp["aktif"]:
-            raise KerjaError(f"Pegawai {nip} nonaktif; jadwalnya tidak bisa diubah.")
+        emp_store.get(conn, nip)
+        if not emp_store.facts_of(conn, nip, tanggal)["aktif"]:
+            raise KerjaError(f"Pegawai {nip} nonaktif pada {tanggal}; jadwalnya tidak bisa diubah.")
         if tanggal not in set(kalender.working_days(conn, tanggal, tanggal)):
             raise KerjaError(f"{tanggal} bukan hari kerja (akhir pekan atau libur).")
         old = store.cell(conn, tanggal, nip)
@@ -511,12 +515,12 @@ def grid(
     mulai, sampai = _span(conn, mulai, sampai)
     ids = set(emp_store.resolve_unit(conn, unit)) if unit else None
     if ids is None:
-        everyone = people = store.people(conn)
+        everyone = people = store.people(conn, mulai=mulai, sampai=sampai)
     else:
         # A unit's view reads its OPDs only: every quota group (a unit or an OPD) that holds a
         # shown person lies inside that person's OPD, so its WFO/target line stays whole.
-        people = store.people(conn, ids)
-        everyone = store.people(conn, opd_ids={p.opd for p in people})
+        people = store.people(conn, ids, mulai=mulai, sampai=sampai)
+        everyone = store.people(conn, opd_ids={p.opd for p in people}, mulai=mulai, sampai=sampai)
     if limit and len(people) > limit:
         raise KerjaError(
             f"{len(people)} pegawai terlalu banyak untuk satu tabel; pilih satu unit "
@@ -533,14 +537,14 @@ def grid(
                 code_of[(nip, d)] = kode
     name = store.names(conn, [p.nip for p in people] if ids is not None else None)
     units = store.units(conn)
-    index = {p.nip: i for i, p in enumerate(everyone)}
+    index = {p: i for i, p in enumerate(everyone)}  # a person who moved: a row per stretch
     rows = []
     for p in sorted(people, key=lambda p: (units[p.unit].name, not p.leader, p.nip)):
         marks = []
         for d in days:
             k = col.get(d)
-            c = res.cells[k][index[p.nip]] if k is not None else 0
-            status = code_of.get((p.nip, d))
+            c = res.cells[k][index[p]] if k is not None else 0
+            status = code_of.get((p.nip, d)) if p.on_books(d) else None
             marks.append(status or _location(res.codes, c))
         rows.append((p.nip, name[p.nip][0], units[p.unit].name, marks))
     circulars = {c.nama: c for c, _ in circular_store.all_circulars(conn)}

@@ -141,10 +141,12 @@ def validate(
                 f"Kegiatan #{', #'.join(map(str, missing))} tidak ada; cek nomornya "
                 "dengan `kerja kinerja daftar`. Tidak ada yang divalidasi."
             )
-        bosses = employees_store.supervisors(conn)
+        # The chain in force on each activity's date: after a supervisor change dated the 15th,
+        # the old supervisor validates the 10th and the new one the 20th.
+        bosses = employees_store.supervisors_on(conn, (found[i]["tanggal"] for i in ids))
         for i in ids:
             try:
-                dom.check_validator(validator, found[i]["nip"], bosses, outside)
+                dom.check_validator(validator, found[i]["nip"], bosses[found[i]["tanggal"]], outside)
             except KerjaError as e:
                 raise type(e)(f"Kegiatan #{i}: {e} Tidak ada yang divalidasi.") from None
         institution.ensure_unlocked(conn, {found[i]["tanggal"][:7] for i in ids}, WHAT)

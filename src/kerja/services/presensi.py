@@ -260,7 +260,7 @@ def record(
             )
         nama, aktif = who
         zona = local_time.employee_zone(conn, nip)
-        if not aktif:
+        if not aktif and waktu is None:
             raise KerjaError(
                 f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
                 f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
@@ -278,6 +278,18 @@ def record(
                 "boleh dicatat untuk waktu yang akan datang."
             )
         tanggal = ts.date().isoformat()
+        # The facts in force that day (pegawai ubah/impor --mulai): on the books, and which unit.
+        facts = employees_store.facts_of(conn, nip, tanggal)
+        if not facts["aktif"]:
+            if aktif:
+                raise KerjaError(
+                    f"Pegawai {nip} ({nama}) belum atau tidak aktif pada {tanggal} menurut riwayatnya; "
+                    f"presensi tidak dicatat. Lihat `kerja pegawai lihat {nip}`."
+                )
+            raise KerjaError(
+                f"Pegawai {nip} ({nama}) nonaktif pada {tanggal}; presensi tidak dicatat. "
+                f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
+            )
         institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
         mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
         stamp = ts.isoformat(timespec="seconds")
@@ -297,7 +309,7 @@ def record(
             else:
                 lat, lon, akurasi = lokasi
                 check_point(lat, lon)
-                jarak, jauh = beyond_radius(units_store.office_of(conn, nip), lat, lon)
+                jarak, jauh = beyond_radius(units_store.office_of(conn, nip, facts["unit_id"]), lat, lon)
                 event_id = store.insert_located(conn, row, (lat, lon, akurasi, jarak, int(jauh)))
                 after.update(lat=lat, lon=lon, akurasi_m=akurasi, jarak_m=jarak, di_luar_radius=jauh)
         except sqlite3.IntegrityError:

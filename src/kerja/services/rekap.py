@@ -167,7 +167,7 @@ def _compute(
     for p in people:
         f = dated.get(p["nip"])
         if f is not None:
-            p = {**p, "tpp": f["tpp"], "unit": f["unit"]}
+            p = {**p, "tpp": f["tpp"], "unit": f["unit"], "status": f["status"]}
         nip = p["nip"]
         t = tallies.get(nip, empty)
         tk_year = tk_before.get(nip, 0) + t["tk"]

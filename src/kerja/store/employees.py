@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import KerjaError
@@ -261,8 +262,6 @@ _DATED = "tpp, unit_id, status, eselon, jenis_jabatan, nip_atasan, aktif"
 
 def timeline(conn: sqlite3.Connection, nip: str) -> list[tuple[Any, dict[str, Any]]]:
     """The person's segments (sampai as date, facts), the pegawai row last (sampai None)."""
-    from datetime import date
-
     rows = conn.execute(
         f"SELECT sampai, {_DATED} FROM pegawai_riwayat WHERE nip = ? ORDER BY sampai", (nip,)
     ).fetchall()
@@ -295,6 +294,35 @@ def facts_on(conn: sqlite3.Connection, day: str) -> dict[str, dict[str, Any]]:
         (day,),
     ).fetchall()
     return {r["nip"]: dict(r) for r in rows}
+
+
+def facts_of(conn: sqlite3.Connection, nip: str, day: date | str) -> dict[str, Any]:
+    """One person's facts (tpp, unit_id, status, eselon, jenis_jabatan, nip_atasan, aktif) in
+    force on `day`: the first dated segment still holding then, else the pegawai row. Two lookups
+    by primary key."""
+    iso = day if isinstance(day, str) else day.isoformat()
+    row = conn.execute(
+        f"SELECT {_DATED} FROM pegawai_riwayat WHERE nip = ? AND sampai >= ? ORDER BY sampai LIMIT 1",
+        (nip, iso),
+    ).fetchone()
+    if row is None:
+        row = conn.execute(f"SELECT {_DATED} FROM pegawai WHERE nip = ?", (nip,)).fetchone()
+    return dict(row) if row is not None else {}
+
+
+def supervisors_on(conn: sqlite3.Connection, days: Iterable[str]) -> dict[str, dict[str, str | None]]:
+    """day (ISO) -> nip -> supervisor in force that day: the pegawai rows, with the dated
+    segments still holding that day over them (the few people with a dated change)."""
+    now = supervisors(conn)
+    out: dict[str, dict[str, str | None]] = {}
+    for day in sorted(set(days)):
+        rows = conn.execute(
+            "SELECT h.nip, h.nip_atasan FROM pegawai_riwayat h WHERE h.sampai = "
+            "(SELECT min(sampai) FROM pegawai_riwayat WHERE nip = h.nip AND sampai >= ?1)",
+            (day,),
+        ).fetchall()
+        out[day] = {**now, **{r[0]: r[1] for r in rows}} if rows else now
+    return out
 
 
 def unit_path_by_id(conn: sqlite3.Connection) -> dict[int, str]:

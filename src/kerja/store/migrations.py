@@ -15,6 +15,7 @@ Datasette: clear names, dates as ISO text, money as integer Rupiah.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -486,15 +487,19 @@ def _user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _newer(path: Path, current: int, target: int) -> KerjaError:
+    return KerjaError(
+        f"{path} memakai skema versi {current}, lebih baru dari yang dikenal kerja ini "
+        f"(versi {target}). Perbarui kerja; berkas tidak diubah."
+    )
+
+
 def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
     current, target = _user_version(conn), version()
     if current == target:
         return
     if current > target:
-        raise KerjaError(
-            f"{path} memakai skema versi {current}, lebih baru dari yang dikenal kerja ini "
-            f"(versi {target}). Perbarui kerja; berkas tidak diubah."
-        )
+        raise _newer(path, current, target)
     if current == 0 and not new:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         raise KerjaError(
@@ -502,21 +507,78 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, new: bool) -> None:
             + (" (berisi tabel lain)." if has_tables else " (kosong). Jalankan `kerja init`.")
         )
     if new:
+        # A new store is built in a private temporary file (store.db._create): nobody else has it.
         conn.execute("PRAGMA journal_mode = WAL")
-    else:
-        from .db import copy_to
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _apply(conn, current)
+            conn.execute(f"PRAGMA user_version = {target}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return
+    _migrate(conn, path, target)
 
-        copy = path.with_name(f"{path.name}.bak-v{current}")
-        if not copy.exists():
-            copy_to(conn, copy)
-    conn.execute("BEGIN IMMEDIATE")
+
+# How long a process that finds the store being migrated by another waits for it (a backup of a
+# province's store and its steps take well under a minute on a clerk's machine).
+MIGRATION_WAIT_S = 600.0
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, target: int) -> None:
+    """Migrate an older store in place, with many processes opening it at once.
+
+    The store's own write lock (BEGIN IMMEDIATE) is the migration lock: the first process to get
+    it migrates, the others wait for it (longer than for an ordinary write) and then find, reading
+    the version again inside the lock, that there is nothing left to do. Under the lock, before
+    any step runs, the store as it is (the old version, committed, nobody can change it now) is
+    copied with SQLite's backup API to `NAME.bak-vN` under a temporary name and renamed whole
+    (0600): the backup is always a complete, consistent copy of the old version, never empty,
+    never half-migrated (a backup of the same version left by an earlier, failed attempt is
+    replaced by this newer one). Then every pending step runs in that same transaction."""
+    _begin_migration(conn, path)
     try:
-        _apply(conn, _user_version(conn))  # read again: another process may have migrated meanwhile
-        conn.execute(f"PRAGMA user_version = {target}")
+        current = _user_version(conn)  # again, inside the lock: another process may have migrated
+        if current > target:
+            raise _newer(path, current, target)
+        if current < target:
+            _backup(path, current)
+            _apply(conn, current)
+            conn.execute(f"PRAGMA user_version = {target}")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _backup(path: Path, current: int) -> None:
+    """The store as committed, copied to NAME.bak-vN. Called with the write lock held, so nobody
+    can commit meanwhile; it reads through a second, read-only connection (the backup API cannot
+    read through the connection that holds the lock: it would wait for itself)."""
+    from .db import BUSY_TIMEOUT_MS, copy_to
+
+    reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        copy_to(reader, path.with_name(f"{path.name}.bak-v{current}"))
+    finally:
+        reader.close()
+
+
+def _begin_migration(conn: sqlite3.Connection, path: Path) -> None:
+    """BEGIN IMMEDIATE, waiting up to MIGRATION_WAIT_S for the process that holds the lock."""
+    deadline = time.monotonic() + MIGRATION_WAIT_S
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # itself waits the connection's busy timeout
+            return
+        except sqlite3.OperationalError as e:
+            if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() > deadline:
+                raise KerjaError(
+                    f"{path} sedang diperbarui atau dipakai proses lain terlalu lama "
+                    f"(lebih dari {MIGRATION_WAIT_S:.0f} detik); coba lagi sebentar lagi."
+                ) from None
+            time.sleep(0.05)
 
 
 def _apply(conn: sqlite3.Connection, current: int) -> None:

@@ -33,10 +33,19 @@ def _in(column: str, values: Iterable[Any] | None) -> tuple[str, list[Any]]:
 
 
 def people(
-    conn: sqlite3.Connection, unit_ids: Iterable[int] | None = None, *, opd_ids: Iterable[int] | None = None
+    conn: sqlite3.Connection,
+    unit_ids: Iterable[int] | None = None,
+    *,
+    opd_ids: Iterable[int] | None = None,
+    mulai: date | None = None,
+    sampai: date | None = None,
 ) -> list[Person]:
     """Active employees (of the given units or OPDs) in NIP order (the order every roster
-    computation follows). The filters run in SQL, by the pegawai(unit_id) index."""
+    computation follows). The filters run in SQL, by the pegawai(unit_id) index.
+
+    With a period [mulai, sampai], the facts in force on each of its days (pegawai_riwayat): a
+    person whose unit, role or active flag changes inside it is one Person per stretch (`dari`,
+    `sampai`), and someone inactive now who was on the books in it is there for those days."""
     where, args = _in("p.unit_id", unit_ids)
     more, more_args = "", cast(list[Any], [])
     if opd_ids is not None:
@@ -50,10 +59,70 @@ def people(
         [*args, *more_args],
     )
     fromiso = date.fromisoformat
-    return [
+    out = [
         Person(nip, uid, opd, is_leader(jj), fromiso(born) if born else None)
         for nip, uid, opd, jj, born in rows
     ]
+    if mulai is None or sampai is None:
+        return out
+    dated = _dated_people(conn, mulai, sampai)
+    if not dated:
+        return out
+    units_ok = set(unit_ids) if unit_ids is not None else None
+    opds_ok = set(opd_ids) if opd_ids is not None else None
+    kept = [p for p in out if p.nip not in dated]
+    for entries in dated.values():
+        kept += [
+            e
+            for e in entries
+            if (units_ok is None or e.unit in units_ok) and (opds_ok is None or e.opd in opds_ok)
+        ]
+    kept.sort(key=lambda p: (p.nip, p.dari or date.min))
+    return kept
+
+
+def _dated_people(conn: sqlite3.Connection, mulai: date, sampai: date) -> dict[str, list[Person]]:
+    """nip -> the stretches of [mulai, sampai] with the same unit and role, on the books, for the
+    few people with a dated change ending in the period or later (domain/facts.py segments)."""
+    from datetime import timedelta
+
+    rows = conn.execute(
+        "SELECT h.nip, h.sampai, h.unit_id, u.opd_id, h.jenis_jabatan, h.aktif, p.tanggal_lahir "
+        "FROM pegawai_riwayat h JOIN pegawai p ON p.nip = h.nip LEFT JOIN unit u ON u.id = h.unit_id "
+        "WHERE h.sampai >= ?1 "
+        "UNION ALL SELECT p.nip, NULL, p.unit_id, u.opd_id, p.jenis_jabatan, p.aktif, p.tanggal_lahir "
+        "FROM pegawai p JOIN unit u ON u.id = p.unit_id "
+        "WHERE p.nip IN (SELECT nip FROM pegawai_riwayat WHERE sampai >= ?1)",
+        (mulai.isoformat(),),
+    ).fetchall()
+    segs: dict[str, list[tuple[Any, ...]]] = {}
+    for r in rows:
+        segs.setdefault(r[0], []).append(tuple(r))
+    out: dict[str, list[Person]] = {}
+    for nip, items in segs.items():
+        items.sort(key=lambda r: r[1] or "9999-12-31")
+        start = mulai
+        entries: list[Person] = []
+        for _nip, until, uid, opd, jj, aktif, born in items:
+            end = min(sampai, date.fromisoformat(until)) if until else sampai
+            if end >= start and aktif and opd is not None:
+                lead = is_leader(jj)
+                prev = entries[-1] if entries else None
+                joins = prev is not None and prev.sampai == start - timedelta(days=1)
+                if prev and joins and prev.unit == uid and prev.leader == lead:
+                    entries[-1] = Person(nip, uid, opd, lead, prev.born, prev.dari, end)
+                else:
+                    bday = date.fromisoformat(born) if born else None
+                    entries.append(Person(nip, uid, opd, lead, bday, start, end))
+            if until:
+                start = max(start, date.fromisoformat(until) + timedelta(days=1))
+            if start > sampai:
+                break
+        if len(entries) == 1 and entries[0].dari == mulai and entries[0].sampai == sampai:
+            e = entries[0]
+            entries = [Person(nip, e.unit, e.opd, e.leader, e.born)]
+        out[nip] = entries
+    return out
 
 
 def names(conn: sqlite3.Connection, nips: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:

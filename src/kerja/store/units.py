@@ -72,17 +72,18 @@ def set_office(
     return str(jalur)
 
 
-def office_of(conn: sqlite3.Connection, nip: str) -> Office | None:
-    """The office of the employee's unit, else of its nearest ancestor that has one."""
+def office_of(conn: sqlite3.Connection, nip: str, unit_id: int | None = None) -> Office | None:
+    """The office of the employee's unit (`unit_id`: the unit in force on the day, else the
+    pegawai row's), else of its nearest ancestor that has one."""
     row = conn.execute(
         """WITH RECURSIVE up(id, induk_id, lat, lon, radius_m, depth) AS (
              SELECT u.id, u.induk_id, u.lat, u.lon, u.radius_m, 0 FROM unit u
-               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
+               JOIN pegawai p ON u.id = coalesce(?2, p.unit_id) WHERE p.nip = ?1
              UNION ALL
              SELECT u.id, u.induk_id, u.lat, u.lon, u.radius_m, up.depth + 1
                FROM unit u JOIN up ON u.id = up.induk_id)
            SELECT lat, lon, radius_m FROM up WHERE lat IS NOT NULL ORDER BY depth LIMIT 1""",
-        (nip,),
+        (nip, unit_id),
     ).fetchone()
     return Office(row[0], row[1], row[2]) if row else None
 
