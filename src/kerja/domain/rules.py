@@ -70,6 +70,8 @@ DEFAULTS: dict[str, Any] = {
         "menit_per_hari": 300,
         "batas_validasi_hari": 0,
         "skema": "menit",
+        "hitung_hari_libur": True,
+        "hitung_hari_status": True,
         "predikat": {
             "Sangat Baik": 100.0,
             "Baik": 100.0,
@@ -128,6 +130,10 @@ KETERANGAN: dict[str, str] = {
     "dihitung (0 = tanpa batas)",
     "kinerja.skema": '"menit" (selesai - mulai), "volume" (volume x norma katalog) atau "capaian" '
     "(persen/predikat bulanan yang diimpor)",
+    "kinerja.hitung_hari_libur": "kegiatan pada hari yang bukan hari kerja (akhir pekan, libur) dihitung di "
+    "rekap TPP (false: dicatat dengan peringatan, menitnya tidak dihitung)",
+    "kinerja.hitung_hari_status": "kegiatan pada hari berstatus pegawai itu (S, I, cuti, DL, TB, ...) "
+    "dihitung di rekap TPP (false: dicatat dengan peringatan, menitnya tidak dihitung)",
     "kinerja.predikat": "persen capaian untuk setiap predikat SKP bulanan (skema capaian)",
     "disiplin.pp94_lengkap": "PP 94/2021 lengkap: setiap tingkat dengan nama sanksinya, 10 hari kerja TK "
     "berturut-turut = pemberhentian, kolom tk_berturut dan potongan_hukdis_persen di rekap (false: "
