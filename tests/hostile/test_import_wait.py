@@ -51,3 +51,76 @@ def test_checkin_during_a_large_import(kerja, store, tmp_path):
     assert waits, "the import ended before a check-in could run beside it"
     # Loose: the machine is shared; an idle check-in's own time is allowed on top.
     assert max(waits) <= idle + 2.0, (idle, waits)
+
+
+KILLER = """
+import os, runpy, signal, sys
+import kerja.store.presence as presence
+
+real, calls = presence.insert_events, []
+
+def insert_then_die(conn, rows):
+    rows = list(rows)
+    calls.append(len(rows))
+    added = real(conn, rows)
+    if len(calls) == 3:  # the third transaction is open, its rows written: killed before COMMIT
+        print(calls[0] + calls[1], flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    return added
+
+presence.insert_events = insert_then_die
+sys.argv = ["kerja", *sys.argv[1:]]
+runpy.run_module("kerja", run_name="__main__")
+"""
+
+
+def test_killed_import_keeps_a_whole_prefix_that_a_rerun_completes(kerja, store, tmp_path):
+    """The import is killed (SIGKILL, no clean-up) inside its third write transaction: the two
+    before it are stored whole, nothing of the third; running it again adds exactly the rest and a
+    third run adds nothing."""
+    import sqlite3
+    from datetime import date, timedelta
+
+    people = 1200
+    rows = ["NIP;Nama;Status;Unit;PIN"]
+    rows += [f"P{i:07d};Pegawai {i};NON-ASN;Dinas {i % 5};{i + 1}" for i in range(people)]
+    f = tmp_path / "p.csv"
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    kerja("pegawai", "impor", f)
+    days = [d for d in (date(2021, 3, 1) + timedelta(i) for i in range(31)) if d.weekday() < 5]
+    assert len(days) == 23  # March 2021: 31 days, 8 weekend days
+    attlog = tmp_path / "1_attlog.dat"
+    write_attlog(attlog, [str(i + 1) for i in range(people)], days)
+    total = people * len(days) * 2  # an in and an out punch per person and day: 55,200
+    env = dict(os.environ, KERJA_DB=str(store))
+
+    r = subprocess.run(
+        [sys.executable, "-c", KILLER, "presensi", "impor", str(attlog)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == -9, r.stderr
+    committed = int(r.stdout.strip())  # the rows of the two transactions that committed
+
+    def stored() -> int:
+        conn = sqlite3.connect(store)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return conn.execute("SELECT count(*) FROM presensi WHERE sumber = 'mesin'").fetchone()[0]
+        finally:
+            conn.close()
+
+    assert 0 < committed < total
+    assert stored() == committed  # two whole transactions, nothing of the third
+    again = json_import(kerja, attlog)
+    assert (again["ditambah"], again["sudah_ada"]) == (total - committed, committed)
+    assert stored() == total
+    assert json_import(kerja, attlog)["ditambah"] == 0
+    assert stored() == total
+
+
+def json_import(kerja, attlog) -> dict:  # type: ignore[no-untyped-def]
+    import json
+
+    return json.loads(kerja("presensi", "impor", attlog, "--json").stdout)

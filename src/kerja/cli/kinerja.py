@@ -52,6 +52,55 @@ def catat(
         f"Kegiatan #{row['id']} dicatat: {row['nip']} {row['tanggal']} {row['mulai']}-"
         f"{row['selesai']} ({row['menit']} menit), menunggu validasi atasan."
     )
+    _warn(row["peringatan"])
+
+
+def _warn(lines: list[str], limit: int = 20) -> None:
+    from . import render
+
+    for line in lines[:limit]:
+        render.note(f"Peringatan: {line}")
+    if len(lines) > limit:
+        more = render.angka(len(lines) - limit)
+        render.note(f"Peringatan: ... dan {more} kegiatan lain pada hari seperti itu.")
+
+
+@app.command()
+def impor(
+    berkas: str = typer.Argument(
+        ...,
+        help="CSV/XLSX ekspor e-Kinerja: NIP, Tanggal, Jam Mulai, Jam Selesai, Uraian Kegiatan, "
+        "Output, Volume (boleh tidak ada).",
+    ),
+    sheet: str | None = typer.Option(None, "--sheet", help="Nama sheet XLSX (bawaan: sheet pertama)."),
+    as_json: bool = OPT_JSON,
+    oleh: str | None = OPT_OLEH,
+) -> None:
+    """Impor banyak kegiatan harian sekaligus dari ekspor aplikasi e-Kinerja atau lembar kerja.
+
+    Satu baris satu kegiatan, dengan pemeriksaan yang sama seperti `kerja kinerja catat` (pegawai
+    ada dan aktif, tanggal sudah lewat, jam selesai sesudah jam mulai, tidak tumpang tindih dengan
+    baris lain atau kegiatan yang sudah tercatat, bulan belum dikunci). Satu baris salah = tidak
+    ada yang disimpan; setiap baris salah disebut dengan kolom dan nilainya. Kegiatan pada akhir
+    pekan, hari libur atau hari berstatus (sakit, cuti, ...) tetap dicatat dengan peringatan;
+    dihitung atau tidaknya diatur kunci kinerja.hitung_hari_libur dan kinerja.hitung_hari_status.
+
+    Contoh: [bold]kerja kinerja impor kinerja-februari.xlsx[/bold]
+    """
+    from ..services import kinerja
+    from . import render
+
+    r = kinerja.import_file(open_db(), berkas, oleh=actor(oleh), now=now(), sheet=sheet)
+    if as_json:
+        render.emit_json(r)
+        return
+    ids = r["id"]
+    span = f" (#{ids[0]}-#{ids[-1]})" if ids else ""
+    print(
+        f"{render.angka(r['kegiatan'])} kegiatan{span} dari {render.angka(r['pegawai'])} pegawai diimpor, "
+        f"{render.angka(r['menit'])} menit, menunggu validasi atasan."
+    )
+    _warn(r["peringatan"])
 
 
 JSON_KEYS = (
@@ -161,8 +210,16 @@ def daftar(
 
 @app.command()
 def validasi(
-    ids: list[int] = typer.Argument(..., help="Nomor kegiatan (#) yang divalidasi, boleh banyak."),
+    ids: list[str] | None = typer.Argument(
+        None, help="Nomor kegiatan (#): satu-satu (12 13), rentang (4-10) atau daftar (4,5,9-12)."
+    ),
     oleh: str = params.nip_option("--oleh", "NIP atasan yang memvalidasi.", ...),
+    semua: bool = typer.Option(
+        False, "--semua", help="Semua kegiatan yang menunggu dari bawahan --oleh (semua jenjang)."
+    ),
+    nip: str | None = params.nip_option("--nip", "Dengan --semua: hanya kegiatan pegawai ini."),
+    bulan: str | None = params.month_option(),
+    sampai: date | None = params.date_option("--sampai", "Dengan --semua: kegiatan sampai tanggal ini."),
     tolak: bool = typer.Option(False, "--tolak", help="Tolak kegiatan (wajib --alasan)."),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan penolakan atau catatan."),
     atas_nama: str | None = typer.Option(
@@ -171,6 +228,10 @@ def validasi(
 ) -> None:
     """Setujui (atau tolak) kegiatan bawahan sekaligus; tercatat di log audit.
 
+    Nomor boleh satu-satu, rentang atau daftar: `12 13`, `4-10`, `4,5,9-12`. `--semua` memilih
+    semua kegiatan yang masih menunggu dari bawahan --oleh (langsung dan di bawahnya, serta pegawai
+    yang validator luarnya --oleh), dipersempit dengan --nip, --bulan dan --sampai.
+
     Kepala OPD yang atasannya di luar data divalidasi oleh validator luar yang ditetapkan dengan
     `kerja pegawai ubah NIP --validator-luar NIP_LUAR`: --oleh NIP_LUAR, atau petugas mencatat
     keputusannya dengan --oleh NIP_PETUGAS --atas-nama NIP_LUAR.
@@ -178,15 +239,41 @@ def validasi(
     Hanya atasan langsung atau atasan di atasnya yang boleh memvalidasi, tidak pernah kegiatan
     sendiri. Satu kegiatan yang tidak boleh divalidasi = tidak ada yang divalidasi.
 
-    Contoh: [bold]kerja kinerja validasi 12 13 14 --oleh 196801011990031001[/bold]
+    Contoh: [bold]kerja kinerja validasi 4-10 12 --oleh 196801011990031001[/bold]
+    atau [bold]kerja kinerja validasi --semua --oleh 196801011990031001 --bulan 2021-02[/bold]
     """
+    from ..domain.activity_rows import parse_ids
+    from ..domain.errors import KerjaError
     from ..services import kinerja
     from . import render
 
+    conn = open_db()
     who = oleh
+    validator = nip_arg(atas_nama) if atas_nama else actor(who)
+    if semua:
+        if ids:
+            raise KerjaError("Pakai nomor kegiatan atau --semua, tidak keduanya.")
+        chosen = kinerja.pending_for(
+            conn, validator, nip=nip, bulan=month_arg(bulan) if bulan else None, sampai=sampai
+        )
+        if not chosen:
+            print(f"Tidak ada kegiatan bawahan {who} yang menunggu validasi untuk pilihan ini.")
+            return
+    else:
+        if not ids:
+            raise KerjaError(
+                "Sebutkan nomor kegiatan (12, 4-10, 4,5,9) atau --semua; lihat nomornya dengan "
+                "`kerja kinerja daftar --atasan NIP --menunggu`."
+            )
+        if nip or bulan or sampai:
+            raise KerjaError("--nip, --bulan dan --sampai hanya berlaku dengan --semua.")
+        try:
+            chosen = parse_ids(ids)
+        except ValueError as e:
+            raise KerjaError(f"Nomor kegiatan: {e}.") from None
     r = kinerja.validate(
-        open_db(),
-        ids,
+        conn,
+        chosen,
         oleh=actor(who),
         tolak=tolak,
         alasan=alasan,
@@ -195,8 +282,8 @@ def validasi(
     )
     verb = "ditolak" if tolak else "disetujui"
     print(
-        f"{len(r.diubah)} kegiatan {verb} oleh {who}"
-        + (f"; {len(r.tetap)} sudah {verb} sebelumnya." if r.tetap else ".")
+        f"{render.angka(len(r.diubah))} kegiatan {verb} oleh {who}"
+        + (f"; {render.angka(len(r.tetap))} sudah {verb} sebelumnya." if r.tetap else ".")
     )
     if r.terlambat:
         render.note(

@@ -70,6 +70,8 @@ DEFAULTS: dict[str, Any] = {
         "menit_per_hari": 300,
         "batas_validasi_hari": 0,
         "skema": "menit",
+        "hitung_hari_libur": True,
+        "hitung_hari_status": True,
         "predikat": {
             "Sangat Baik": 100.0,
             "Baik": 100.0,
@@ -83,6 +85,8 @@ DEFAULTS: dict[str, Any] = {
         "pp94_status": ["PNS", "CPNS"],
         "potongan_hukdis": {"potong-tpp-6": 25.0, "potong-tpp-9": 25.0, "potong-tpp-12": 25.0},
     },
+    # The signature block of the printed recap and roster (xlsx/pdf).
+    "tanda_tangan": {"tempat": "", "jabatan_kepala": "", "jabatan_bendahara": "", "jabatan_pengelola": ""},
     # Where each rule comes from, shown beside every cut in `rekap rincian`.
     "sumber": {"peraturan": "", "pasal": {}},
 }
@@ -128,12 +132,24 @@ KETERANGAN: dict[str, str] = {
     "dihitung (0 = tanpa batas)",
     "kinerja.skema": '"menit" (selesai - mulai), "volume" (volume x norma katalog) atau "capaian" '
     "(persen/predikat bulanan yang diimpor)",
+    "kinerja.hitung_hari_libur": "kegiatan pada hari yang bukan hari kerja (akhir pekan, libur) dihitung di "
+    "rekap TPP (false: dicatat dengan peringatan, menitnya tidak dihitung)",
+    "kinerja.hitung_hari_status": "kegiatan pada hari berstatus pegawai itu (S, I, cuti, DL, TB, ...) "
+    "dihitung di rekap TPP (false: dicatat dengan peringatan, menitnya tidak dihitung)",
     "kinerja.predikat": "persen capaian untuk setiap predikat SKP bulanan (skema capaian)",
     "disiplin.pp94_lengkap": "PP 94/2021 lengkap: setiap tingkat dengan nama sanksinya, 10 hari kerja TK "
     "berturut-turut = pemberhentian, kolom tk_berturut dan potongan_hukdis_persen di rekap (false: "
     "hitungan rilis pertama, dipakai bulan-bulan dengan aturan lama agar rekapnya tetap)",
     "disiplin.pp94_status": "status pegawai yang diberi peringatan PP 94/2021",
     "disiplin.potongan_hukdis": "persen potongan TPP per jenis hukuman disiplin, selama bulan-bulannya",
+    "tanda_tangan.tempat": 'tempat di baris tanggal tanda tangan, mis. "Sungai Lestari" '
+    "(--tempat menggantinya)",
+    "tanda_tangan.jabatan_kepala": 'jabatan lengkap penanda tangan pertama (Kepala OPD), mis. "Kepala Dinas '
+    'Komunikasi dan Informatika" ("" = jabatan pegawai --kepala, atau "Kepala OPD")',
+    "tanda_tangan.jabatan_bendahara": "jabatan lengkap Bendahara Pengeluaran "
+    '("" = jabatan pegawai --bendahara)',
+    "tanda_tangan.jabatan_pengelola": "jabatan lengkap Pengelola Kepegawaian "
+    '("" = jabatan pegawai --pengelola)',
     "sumber.peraturan": "nama peraturan yang menjadi dasar aturan ini",
     "sumber.pasal": 'pasal per kunci, mis. { "presensi.tl" = "Pasal 8 ayat (1)" }',
 }
@@ -262,7 +278,7 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
                 if k not in HUKDIS:
                     raise _fail(f"{full}.{k}", f"bukan jenis hukuman; yang sah: {', '.join(HUKDIS)}")
             base[key] = {k: float(_number(f"{full}.{k}", x, maximum=100)) for k, x in cuts.items()}
-        elif full == "sumber.peraturan":
+        elif full == "sumber.peraturan" or name == "tanda_tangan":
             if not isinstance(v, str):
                 raise _fail(full, f"harus teks, bukan {v!r}")
             base[key] = v

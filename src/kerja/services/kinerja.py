@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..domain import activities as dom
@@ -80,6 +82,7 @@ def record(
             row.update(volume=volume, kegiatan=kegiatan)
         row["id"] = store.insert(conn, row)
         audit.record(conn, oleh=oleh, aksi="kinerja.catat", nip=nip, sesudah=row)
+    row["peringatan"] = warnings_for(conn, [(nip, tanggal, f"Kegiatan #{row['id']}")])
     return row
 
 
@@ -316,3 +319,248 @@ def unvalidatable(conn: sqlite3.Connection, month: str) -> list[dict[str, Any]]:
     first = date(y, m, 1)
     last = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
     return discipline.heads_without_validator(conn, first.isoformat(), last.isoformat())
+
+
+# --- days that are not ordinary working days (warned by catat and impor; rule keys decide) ---
+
+
+def day_notes(conn: sqlite3.Connection, pairs: Iterable[tuple[str, date]]) -> dict[tuple[str, date], str]:
+    """(nip, day) -> why that day is not an ordinary working day for the person (a weekend, a
+    holiday, a declared status such as S or CT), for the pairs that are not."""
+    from ..domain import calendar
+    from ..domain.activity_rows import day_note
+    from ..store import presence as presence_store
+    from .kalender import holidays
+
+    wanted = sorted(set(pairs), key=lambda p: (p[1], p[0]))
+    if not wanted:
+        return {}
+    lo, hi = min(d for _, d in wanted), max(d for _, d in wanted)
+    hol = holidays(conn, range(lo.year, hi.year + 1))
+    rules_for = institution.rules_for_day(conn)
+    declared: dict[tuple[str, date], str] = {}
+    nips = sorted({n for n, _ in wanted})
+    for nip, kode, mulai, sampai in presence_store.statuses(conn, lo, hi, nips if len(nips) < 500 else None):
+        first, last = max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai))
+        for d in calendar.days_between(first, last):
+            declared[(nip, d)] = kode
+    out: dict[tuple[str, date], str] = {}
+    for nip, d in wanted:
+        libur = None
+        if not calendar.is_workday(d, rules_for(d), hol):
+            libur = hol.get(d) or f"hari {HARI_PANJANG[d.weekday()]}"
+        note = day_note(declared.get((nip, d)), libur)
+        if note:
+            out[(nip, d)] = note
+    return out
+
+
+HARI_PANJANG = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def counting_note(conn: sqlite3.Connection, month: str, note: str) -> str:
+    """Whether the rules of `month` count an activity on such a day, with the key that says so."""
+    k = institution.rules_for_month(conn, month)["kinerja"]
+    key = "hitung_hari_libur" if note.startswith("bukan hari kerja") else "hitung_hari_status"
+    if k.get(key, True):
+        return f"tetap dihitung (aturan kinerja.{key} = true)"
+    return f"tidak dihitung di rekap TPP (aturan kinerja.{key} = false)"
+
+
+def warnings_for(conn: sqlite3.Connection, acts: Iterable[tuple[str, date, str]]) -> list[str]:
+    """One line per activity (nip, day, label) on a day that is not an ordinary working day."""
+    acts = list(acts)
+    notes = day_notes(conn, [(n, d) for n, d, _ in acts])
+    out = []
+    for nip, d, label in acts:
+        note = notes.get((nip, d))
+        if note:
+            out.append(f"{label}: {nip} {d} {note}; {counting_note(conn, d.isoformat()[:7], note)}.")
+    return out
+
+
+# --- kinerja impor ---
+
+
+def import_file(
+    conn: sqlite3.Connection,
+    path: str | Path,
+    *,
+    oleh: str,
+    now: datetime,
+    sheet: str | None = None,
+) -> dict[str, Any]:
+    """`kinerja impor FILE`: every row of an e-Kinerja export (CSV/XLSX) recorded as by `catat`,
+    with the same checks; one bad row and nothing is stored (every bad row named)."""
+    from ..domain import activity_rows as rows_dom
+    from ..domain.performance import describe, match_columns
+    from ..io.tables import find_header, iter_nonempty, read_rows
+
+    name = Path(path).name
+    raw = read_rows(path, sheet)
+    table = find_header(
+        raw, lambda row: set(rows_dom.NEEDED) <= set(match_columns(row, rows_dom.ACTIVITY_COLUMNS)), path
+    )
+    cols = match_columns(table.headers, rows_dom.ACTIVITY_COLUMNS)
+    missing = [f for f in rows_dom.NEEDED if f not in cols]
+    if missing:
+        aliases = "; ".join(f"{f}: {', '.join(rows_dom.ACTIVITY_COLUMNS[f][:3])}" for f in missing)
+        raise KerjaError(
+            f"{name}: kolom wajib tidak ditemukan ({aliases}). Judul kolom yang dikenal: NIP, Tanggal, "
+            "Jam Mulai, Jam Selesai, Uraian Kegiatan, Output, Volume."
+        )
+    body = list(iter_nonempty(table.rows))
+    if not body:
+        raise KerjaError(f"{name}: tidak ada baris kegiatan di bawah judul kolom (baris {table.header_row}).")
+    acts, problems = rows_dom.parse_rows(cols, body)
+    with transaction(conn):
+        people: dict[str, dict[str, Any] | None] = {}
+        today: dict[str, date] = {}
+        catalogue = discipline.catalogue(conn) if any(a.kegiatan for a in acts) else {}
+        stored_clash: list[rows_dom.Problem] = []
+        month_first: dict[str, rows_dom.Activity] = {}
+        good: list[rows_dom.Activity] = []
+        for a in acts:
+            if a.nip not in people:
+                try:
+                    people[a.nip] = employees_store.get(conn, a.nip)
+                except KerjaError:
+                    people[a.nip] = None
+                else:
+                    today[a.nip] = zones.local_today(now, employee_zone(conn, a.nip))
+            emp = people[a.nip]
+            if emp is None:
+                problems.append((a.baris, "nip", a.nip, "tidak ada di data pegawai (cari: pegawai cari)"))
+                continue
+            if not emp["aktif"]:
+                problems.append((a.baris, "nip", a.nip, f"{emp['nama']} nonaktif"))
+                continue
+            if a.tanggal > today[a.nip]:
+                problems.append(
+                    (a.baris, "tanggal", a.tanggal.isoformat(), f"belum terjadi (hari ini {today[a.nip]})")
+                )
+                continue
+            if a.kegiatan is not None and a.kegiatan not in catalogue:
+                problems.append((a.baris, "kode", a.kegiatan, "tidak ada di katalog kegiatan"))
+                continue
+            clash = dom.overlaps(a.mulai, a.selesai, store.same_day(conn, a.nip, a.tanggal.isoformat()))
+            if clash:
+                c = clash[0]
+                stored_clash.append(
+                    (
+                        a.baris,
+                        "mulai",
+                        f"{a.mulai:%H:%M}-{a.selesai:%H:%M}",
+                        f"tumpang tindih dengan kegiatan #{c.id} {c.mulai}-{c.selesai} ({c.uraian}) yang "
+                        "sudah tercatat (berkas ini sudah pernah diimpor?)",
+                    )
+                )
+                continue
+            month_first.setdefault(a.tanggal.isoformat()[:7], a)
+            good.append(a)
+        problems += stored_clash
+        for month, a in sorted(month_first.items()):
+            try:
+                institution.ensure_unlocked(conn, [month], WHAT)
+            except KerjaError:
+                problems.append(
+                    (a.baris, "tanggal", a.tanggal.isoformat(), f"bulan {month} sudah dikunci (rekap kunci)")
+                )
+        if problems:
+            problems.sort(key=lambda p: p[0])
+            raise KerjaError(describe(problems, name))
+        stamp = now.isoformat()
+        ids: list[int] = []
+        entries = []
+        for a in good:
+            row: dict[str, Any] = {
+                "nip": a.nip,
+                "tanggal": a.tanggal.isoformat(),
+                "mulai": f"{a.mulai:%H:%M}",
+                "selesai": f"{a.selesai:%H:%M}",
+                "menit": a.menit,
+                "uraian": a.uraian,
+                "output": a.output,
+                "dicatat_pada": stamp,
+                "volume": a.volume,
+                "kegiatan": a.kegiatan,
+            }
+            new_id = store.insert(conn, row)
+            row["id"] = new_id
+            ids.append(new_id)
+            entries.append((a.nip, "kinerja.catat", None, {**row, "berkas": name, "baris": a.baris}, None))
+        audit.record_many(conn, oleh, entries)
+    labels = [(a.nip, a.tanggal, f"baris {a.baris} (#{i})") for a, i in zip(good, ids, strict=True)]
+    warnings = warnings_for(conn, labels)
+    return {
+        "kegiatan": len(ids),
+        "menit": sum(a.menit for a in good),
+        "pegawai": len({a.nip for a in good}),
+        "id": ids,
+        "peringatan": warnings,
+    }
+
+
+# --- kinerja validasi --semua ---
+
+
+def pending_for(
+    conn: sqlite3.Connection,
+    validator: str,
+    *,
+    nip: str | None = None,
+    bulan: str | None = None,
+    sampai: date | None = None,
+) -> list[int]:
+    """Ids of the activities still waiting that `validator` may validate: everyone below them in
+    the chain (every level) and the people they validate from outside the store; narrowed to one
+    person, a month and the days up to `sampai`."""
+    outside = {n for n, v in discipline.outside_validators(conn).items() if v["nip_luar"] == validator}
+    if validator not in {v["nip_luar"] for v in discipline.outside_validators(conn).values()}:
+        employees_store.get(conn, validator)
+    team = dom.subordinates(validator, employees_store.supervisors(conn), all_levels=True) | outside
+    team.discard(validator)
+    if nip is not None:
+        employees_store.get(conn, nip)
+        if nip not in team:
+            raise KerjaError(
+                f"{nip} bukan bawahan {validator} (langsung maupun di bawahnya); kegiatannya tidak bisa "
+                "divalidasi olehnya. Cek `kerja pegawai lihat NIP`."
+            )
+        team = {nip}
+    rows = store.listing(conn, nips=team, bulan=bulan, status="diajukan")
+    last = sampai.isoformat() if sampai else None
+    return [r["id"] for r in rows if last is None or r["tanggal"] <= last]
+
+
+def drop_uncounted(
+    conn: sqlite3.Connection,
+    rows: Iterable[tuple[str, str | None, int]],
+    kinerja_rules: dict[str, Any],
+    start: date,
+    end: date,
+) -> list[tuple[str, str | None, int]]:
+    """The per-day (nip, tanggal, minutes) rows the rules count: without the days that are not
+    working days when `kinerja.hitung_hari_libur` is false, and without a person's declared-status
+    days (S, I, C*, DL, ...) when `kinerja.hitung_hari_status` is false."""
+    from ..domain import calendar
+    from ..store import presence as presence_store
+    from .kalender import working_days
+
+    libur = not kinerja_rules.get("hitung_hari_libur", True)
+    status = not kinerja_rules.get("hitung_hari_status", True)
+    rows = list(rows)
+    if not (libur or status):
+        return rows
+    work = {d.isoformat() for d in working_days(conn, start, end)} if libur else set()
+    declared: set[tuple[str, str]] = set()
+    if status:
+        for nip, _kode, mulai, sampai in presence_store.statuses(conn, start, end):
+            first, last = max(start, date.fromisoformat(mulai)), min(end, date.fromisoformat(sampai))
+            for d in calendar.days_between(first, last):
+                declared.add((nip, d.isoformat()))
+    return [
+        (nip, t, m)
+        for nip, t, m in rows
+        if t is not None and not (libur and t not in work) and not (status and (nip, t) in declared)
+    ]

@@ -145,14 +145,24 @@ def _compute(
     skema = rules["kinerja"].get("skema", "menit")
     minutes: dict[str, dict[str, int]] = defaultdict(dict)
     one = people[0]["nip"] if not everyone and len(people) == 1 else None
-    for nip, tanggal, menit in activities_store.counted_minutes(
+    k = rules["kinerja"]
+    # Activities on days that are not working days, or on a person's status days, count unless a
+    # rule key says otherwise (kinerja.hitung_hari_libur / hitung_hari_status): then per day.
+    by_day = not (k.get("hitung_hari_libur", True) and k.get("hitung_hari_status", True))
+    counted = activities_store.counted_minutes(
         conn,
         start.isoformat(),
         end.isoformat(),
         deadline.isoformat() if deadline else None,
         nip=one,
         skema=skema,
-    ):
+        per_day=by_day,
+    )
+    if by_day:
+        from .kinerja import drop_uncounted
+
+        counted = drop_uncounted(conn, counted, k, start, end)
+    for nip, tanggal, menit in counted:
         minutes[nip][cast(str, tanggal)] = menit  # one person: a row per day
     tk_before = _tk_before(conn, start, today, nips)
     opening = [n for n, t in tallies.items() if t["tk_head"] and (nips is None or n in nips)]
