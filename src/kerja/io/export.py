@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..domain.values import format_number
-from .safe import safe_cell
+from .safe import csv_cell, safe_cell
 
 BULAN = (
     "Januari",
@@ -100,7 +100,7 @@ def write_csv(recap: Mapping[str, Any], out: TextIO, *, pemisah: str = ";") -> N
         if kind == "pct":
             text = f"{v:.2f}"
             return text.replace(".", ",") if comma else text
-        return safe_cell(v) if kind == "text" else v
+        return csv_cell(v, pemisah) if kind == "text" else v
 
     w = csv.writer(out, delimiter=pemisah, lineterminator="\r\n")
     out.write("\ufeff")
