@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from . import params
+from .signing import OPT_TANGGAL_TTD, OPT_TEMPAT, signature_block
 
 if TYPE_CHECKING:
     from ..domain.roster import Shortfall, Violation
@@ -407,6 +408,59 @@ def ekspor(
                 + f"dibagi ke {len(sheets)} sheet: {', '.join(sheets)}."
             )
         print(f"{r.rows} baris jadwal diekspor ke {target}.")
+
+
+@app.command()
+def cetak(
+    format: str = params.format_option(("pdf", "xlsx"), "pdf atau xlsx."),
+    unit: str | None = OPT_UNIT,
+    mulai: date | None = OPT_MULAI,
+    sampai: date | None = OPT_SAMPAI,
+    keluar: Path | None = typer.Option(
+        None,
+        "--keluar",
+        help="Berkas tujuan (bawaan: jadwal-cetak-AWAL_AKHIR[-unit].pdf|xlsx di folder ini).",
+    ),
+    kepala: str | None = params.nip_option("--kepala", "NIP yang menandatangani (Kepala OPD/unit)."),
+    tempat: str | None = OPT_TEMPAT,
+    tanggal_ttd: date | None = OPT_TANGGAL_TTD,
+    timpa: bool = OPT_TIMPA,
+) -> None:
+    """Jadwal untuk papan pengumuman: per unit, nama x hari kerja, tiap sel dalam kata (Kantor,
+    Rumah, Cuti, Sakit, Dinas Luar, ...), alasan khusus sebagai nomor yang dijelaskan di
+    keterangan, A4 mendatar, dengan baris tempat dan tanggal serta tanda tangan.
+
+    Tanpa --mulai/--sampai: dua pekan mulai pekan ini (atau awal jadwal). Jabatan penanda tangan
+    dari aturan tanda_tangan.jabatan_kepala atau jabatan pegawai --kepala; tempat dari --tempat
+    atau tanda_tangan.tempat.
+
+    Contoh: [bold]kerja jadwal cetak --format pdf --unit "Bidang Aplikasi" --mulai 2021-02-01
+    --sampai 2021-02-12 --kepala 196801011990031001 --tempat "Sungai Lestari"[/bold]
+    """
+    from ..io import roster_print
+    from ..services import jadwal
+    from . import render
+
+    conn = open_db()
+    board = jadwal.notice_board(conn, mulai, sampai, unit, now=now())
+    slug = "-" + "".join(c if c.isalnum() else "-" for c in unit.lower()).strip("-") if unit else ""
+    default = Path(f"jadwal-cetak-{board.mulai}_{board.sampai}{slug}.{format}")
+    target = out_target(keluar or default, timpa=timpa or keluar is None)
+    signers, place_date = signature_block(
+        conn,
+        board.sampai.isoformat()[:7],
+        [("Kepala OPD", "kepala", kepala)],
+        tempat=tempat,
+        tanggal=tanggal_ttd,
+    )
+    people = sum(len(rows) for _, rows in board.units)
+    with render.progress(f"Menulis {target.name}", None):
+        save = roster_print.save_pdf if format == "pdf" else roster_print.save_xlsx
+        save(board, target, signers=signers, place_date=place_date)
+    print(
+        f"Jadwal {render.angka(people)} pegawai x {render.angka(len(board.days))} hari kerja "
+        f"({board.mulai} s.d. {board.sampai}) dicetak ke {target}."
+    )
 
 
 def _advancing(rows: Iterable[Any], bar: Any) -> Iterator[Any]:

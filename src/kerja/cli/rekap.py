@@ -24,6 +24,7 @@ from .base import (
     open_db,
     out_target,
 )
+from .signing import OPT_TANGGAL_TTD, OPT_TEMPAT, signature_block
 
 app = App(help="Rekap TPP bulanan (disiplin dan kinerja), rinciannya, dan kunci bulan.")
 
@@ -32,17 +33,6 @@ FORMATS = params.FORMAT_REKAP
 
 def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.split(" > ")[-1].lower()).strip("-") or "unit"
-
-
-def _signer(conn, jabatan: str, nip: str | None):
-    from ..domain.names import full_name_of
-    from ..io.export import Signer
-    from ..services.pegawai import get
-
-    if not nip:
-        return Signer(jabatan)
-    r = get(conn, nip)
-    return Signer(jabatan, full_name_of(r), r["nip"])
 
 
 @app.command()
@@ -61,6 +51,8 @@ def bulanan(
     kepala: str | None = params.nip_option("--kepala", "NIP Kepala OPD untuk tanda tangan."),
     bendahara: str | None = params.nip_option("--bendahara", "NIP Bendahara Pengeluaran."),
     pengelola: str | None = params.nip_option("--pengelola", "NIP Pengelola Kepegawaian."),
+    tempat: str | None = OPT_TEMPAT,
+    tanggal_ttd: date | None = OPT_TANGGAL_TTD,
     lebar: bool = OPT_LEBAR,
     as_json: bool = OPT_JSON,
 ) -> None:
@@ -72,7 +64,9 @@ def bulanan(
     bila disetujui (dan, bila batas_validasi_hari > 0, divalidasi paling lambat tanggal itu bulan
     berikutnya). Pegawai yang sebulan penuh tidak bertugas (target 0) mendapat capaian 100%.
     Tanda tangan berkas xlsx/pdf diisi dari --kepala/--bendahara/--pengelola, atau dibiarkan
-    bertitik untuk diisi tangan.
+    bertitik untuk diisi tangan; jabatan lengkapnya dari aturan [tanda_tangan] (jabatan_kepala, ...)
+    atau jabatan pegawai itu, baris tempat dan tanggal dari --tempat (atau tanda_tangan.tempat) dan
+    --tanggal-ttd.
 
     Contoh: [bold]kerja rekap bulanan --bulan 2021-02 --unit "Dinas Kesehatan" --format xlsx
     --kepala 196801011990031001[/bold]
@@ -92,11 +86,17 @@ def bulanan(
             timpa=timpa or keluar is None,
         )
     conn = open_db()
-    signers = [
-        _signer(conn, "Kepala OPD", kepala),
-        _signer(conn, "Bendahara Pengeluaran", bendahara),
-        _signer(conn, "Pengelola Kepegawaian", pengelola),
-    ]
+    signers, place_date = signature_block(
+        conn,
+        month,
+        [
+            ("Kepala OPD", "kepala", kepala),
+            ("Bendahara Pengeluaran", "bendahara", bendahara),
+            ("Pengelola Kepegawaian", "pengelola", pengelola),
+        ],
+        tempat=tempat,
+        tanggal=tanggal_ttd,
+    )
     frozen = locked_recap(conn, month)
     recap = monthly_recap(conn, month, unit, now=now(), progress=render.progress)
     # The stored text itself when it is the whole month: byte for byte what the lock stored.
@@ -137,10 +137,10 @@ def bulanan(
                 "(jumlah dan tanda tangan di sheet terakhir).".replace(",", ".")
             )
         with render.progress(f"Menulis {target.name}", len(recap["pegawai"])) as bar:
-            export.save_xlsx(recap, target, unit=unit, signers=signers, progress=bar)
+            export.save_xlsx(recap, target, unit=unit, signers=signers, progress=bar, place_date=place_date)
     else:
         with render.progress(f"Menulis {target.name}", len(recap["pegawai"])) as bar:
-            export.save_pdf(recap, target, unit=unit, signers=signers, progress=bar)
+            export.save_pdf(recap, target, unit=unit, signers=signers, progress=bar, place_date=place_date)
     print(
         f"Rekap {month}: {len(recap['pegawai'])} pegawai, TPP total "
         f"{render.rupiah(recap['total']['tpp_total'])}; ditulis ke {target}."

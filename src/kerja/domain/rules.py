@@ -85,6 +85,8 @@ DEFAULTS: dict[str, Any] = {
         "pp94_status": ["PNS", "CPNS"],
         "potongan_hukdis": {"potong-tpp-6": 25.0, "potong-tpp-9": 25.0, "potong-tpp-12": 25.0},
     },
+    # The signature block of the printed recap and roster (xlsx/pdf).
+    "tanda_tangan": {"tempat": "", "jabatan_kepala": "", "jabatan_bendahara": "", "jabatan_pengelola": ""},
     # Where each rule comes from, shown beside every cut in `rekap rincian`.
     "sumber": {"peraturan": "", "pasal": {}},
 }
@@ -140,6 +142,14 @@ KETERANGAN: dict[str, str] = {
     "hitungan rilis pertama, dipakai bulan-bulan dengan aturan lama agar rekapnya tetap)",
     "disiplin.pp94_status": "status pegawai yang diberi peringatan PP 94/2021",
     "disiplin.potongan_hukdis": "persen potongan TPP per jenis hukuman disiplin, selama bulan-bulannya",
+    "tanda_tangan.tempat": 'tempat di baris tanggal tanda tangan, mis. "Sungai Lestari" '
+    "(--tempat menggantinya)",
+    "tanda_tangan.jabatan_kepala": 'jabatan lengkap penanda tangan pertama (Kepala OPD), mis. "Kepala Dinas '
+    'Komunikasi dan Informatika" ("" = jabatan pegawai --kepala, atau "Kepala OPD")',
+    "tanda_tangan.jabatan_bendahara": "jabatan lengkap Bendahara Pengeluaran "
+    '("" = jabatan pegawai --bendahara)',
+    "tanda_tangan.jabatan_pengelola": "jabatan lengkap Pengelola Kepegawaian "
+    '("" = jabatan pegawai --pengelola)',
     "sumber.peraturan": "nama peraturan yang menjadi dasar aturan ini",
     "sumber.pasal": 'pasal per kunci, mis. { "presensi.tl" = "Pasal 8 ayat (1)" }',
 }
@@ -268,7 +278,7 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
                 if k not in HUKDIS:
                     raise _fail(f"{full}.{k}", f"bukan jenis hukuman; yang sah: {', '.join(HUKDIS)}")
             base[key] = {k: float(_number(f"{full}.{k}", x, maximum=100)) for k, x in cuts.items()}
-        elif full == "sumber.peraturan":
+        elif full == "sumber.peraturan" or name == "tanda_tangan":
             if not isinstance(v, str):
                 raise _fail(full, f"harus teks, bukan {v!r}")
             base[key] = v

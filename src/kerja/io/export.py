@@ -179,6 +179,7 @@ def save_xlsx(
     signers: Sequence[Signer] = DEFAULT_SIGNERS,
     max_rows: int | None = None,
     progress: Any = None,
+    place_date: str | None = None,
 ) -> Path:
     """One sheet: title block, the table (numbers as numbers, Rupiah format), a totals row, the
     signature block; header frozen and repeated on every printed A4 landscape page.
@@ -255,7 +256,7 @@ def save_xlsx(
             ("tpp_total", "TPP Total"),
         ):
             ws.write_number(tr, HEADERS.index(header), recap["total"][key], total_fmt["rp"])
-        _xlsx_signatures(ws, tr + 2, last_col, signers, bold)
+        _xlsx_signatures(ws, tr + 2, last_col, signers, bold, place_date)
         wb.close()
 
     return _replace_into(target, write)
@@ -279,11 +280,18 @@ def _xlsx_layout(ws, hr: int, last_col: int) -> None:
     ws.set_footer("&CHalaman &P dari &N")
 
 
-def _xlsx_signatures(ws, row: int, last_col: int, signers: Sequence[Signer], bold) -> None:
+def _xlsx_signatures(
+    ws, row: int, last_col: int, signers: Sequence[Signer], bold, place_date: str | None = None
+) -> None:
+    """The signers side by side (jabatan, room to sign, name, NIP); the place and date line,
+    when given, above the last one (where an Indonesian official letter puts it)."""
     step = max(1, (last_col + 1) // len(signers))
+    if place_date:
+        ws.write_string(row, 1 + (len(signers) - 1) * step, safe_cell(place_date))
+        row += 1
     for i, s in enumerate(signers):
         c = 1 + i * step
-        ws.write_string(row, c, s.jabatan, bold)
+        ws.write_string(row, c, safe_cell(s.jabatan), bold)
         ws.write_string(row + 4, c, safe_cell(s.nama) if s.nama else "(" + "." * 30 + ")", bold)
         ws.write_string(row + 5, c, f"NIP. {s.nip}" if s.nip else "NIP. " + "." * 24)
 
@@ -329,6 +337,7 @@ def save_pdf(
     unit: str | None,
     signers: Sequence[Signer] = DEFAULT_SIGNERS,
     progress: Any = None,
+    place_date: str | None = None,
 ) -> Path:
     """A4 landscape pages for signing: title, the table with its header on every page, unit
     sub-headings, totals, page numbers and the signature block. `progress.advance(n)` per page
@@ -377,7 +386,7 @@ def save_pdf(
             pdf.show_columns = False  # a page of signatures only: no empty table header
             pdf.add_page()
         pdf.ln(6)
-        _pdf_signatures(pdf, signers)
+        _pdf_signatures(pdf, signers, place_date)
         pdf.output(str(tmp))
 
     return _replace_into(target, write)
@@ -498,16 +507,32 @@ def _recap_pdf(recap: Mapping[str, Any], unit: str | None):
     return pdf
 
 
-def _pdf_signatures(pdf, signers: Sequence[Signer]) -> None:
+def _pdf_signatures(pdf, signers: Sequence[Signer], place_date: str | None = None) -> None:
+    """The signers side by side; the place and date line, when given, above the last one."""
     width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(signers)
     y = pdf.get_y()
+    if place_date:
+        pdf.set_font("Helvetica", "", 9)
+        pdf.set_xy(pdf.l_margin + (len(signers) - 1) * width, y)
+        pdf.cell(width, 5, _latin1(place_date), align="C")
+        y += 5
     for i, s in enumerate(signers):
         x = pdf.l_margin + i * width
         pdf.set_xy(x, y)
         pdf.set_font("Helvetica", "B", 9)
-        pdf.cell(width, 5, _latin1(s.jabatan), align="C")
+        pdf.multi_cell(width, 4.5, _latin1(s.jabatan), align="C")
         pdf.set_xy(x, y + 22)
         pdf.cell(width, 5, _latin1(s.nama) if s.nama else "(" + "." * 40 + ")", align="C")
         pdf.set_font("Helvetica", "", 9)
         pdf.set_xy(x, y + 27)
         pdf.cell(width, 5, f"NIP. {s.nip}" if s.nip else "NIP. " + "." * 30, align="C")
+    pdf.set_xy(pdf.l_margin, y + 33)
+
+
+def place_date_line(tempat: str | None, tanggal: Any) -> str | None:
+    """'Sungai Lestari, 5 Maret 2021'; a date without a place, or a place with a dotted date to
+    fill in by hand; None when neither is given."""
+    if not tempat and tanggal is None:
+        return None
+    when = f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}" if tanggal else "." * 20 + " 20...."
+    return f"{tempat}, {when}" if tempat else when

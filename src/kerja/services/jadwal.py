@@ -610,3 +610,86 @@ def _location(codes: dom.Codes, code: int) -> str:
     """The lokasi of a stored cell's code (0: no cell)."""
     pair = codes.pairs[code]
     return pair[0] if pair else "-"
+
+
+# --- jadwal cetak: the notice-board roster ---
+
+# What a reader of the notice board understands, for the cells and the reasons.
+WORDS = {"WFO": "Kantor", "WFH": "Rumah", "-": ""}
+STATUS_WORDS = {
+    "S": "Sakit",
+    "CS": "Sakit",
+    "I": "Izin",
+    "IH": "Izin",
+    "CT": "Cuti",
+    "CB": "Cuti",
+    "CM": "Cuti",
+    "CAP": "Cuti",
+    "CLTN": "Cuti",
+    "DL": "Dinas Luar",
+    "TB": "Tugas Belajar",
+    "SS": "Sakit",
+}
+WHY_WORDS = {
+    "pejabat": "pejabat, tetap di kantor",
+    "cakupan": "menjaga layanan unit tetap buka di kantor",
+    "manual": "diubah petugas (jadwal ubah)",
+    "usia": "wajib bekerja dari rumah: usia lanjut menurut edaran",
+    "hamil": "wajib bekerja dari rumah: hamil",
+    "menyusui": "wajib bekerja dari rumah: menyusui",
+    "komorbid": "wajib bekerja dari rumah: penyakit penyerta (komorbid)",
+    "odp": "wajib bekerja dari rumah: orang dalam pemantauan (ODP)",
+    "pdp": "wajib bekerja dari rumah: pasien dalam pengawasan (PDP)",
+    "positif": "wajib bekerja dari rumah: positif",
+    "kontak-erat": "wajib bekerja dari rumah: kontak erat",
+    "perjalanan": "wajib bekerja dari rumah: baru kembali dari perjalanan",
+}
+ROTATION = {"rotasi", "rotasi-wfh"}
+
+
+@dataclass
+class Board:
+    instansi: str
+    judul: str | None
+    mulai: date
+    sampai: date
+    days: list[date]
+    units: list[tuple[str, list[tuple[str, str, list[str]]]]]  # (unit path, [(nama, nip, cells)])
+    legend: list[str]  # "(1) ..." lines, then the words
+
+
+def notice_board(
+    conn: sqlite3.Connection,
+    mulai: date | None,
+    sampai: date | None,
+    unit: str | None,
+    *,
+    now: datetime,
+) -> Board:
+    """The roster as a notice board reads it: per unit, names x working days, each cell a word
+    (Kantor, Rumah, Cuti, Sakit, Dinas Luar, ...), a reason that is not plain rotation as a
+    numbered note explained in the legend."""
+    g = grid(conn, mulai, sampai, unit, limit=None, now=now)
+    if not g.days:
+        raise KerjaError("Tidak ada hari kerja pada rentang itu; pilih --mulai dan --sampai lain.")
+    a, b = g.days[0], g.days[-1]
+    shown = {r[0] for r in g.rows}
+    why: dict[tuple[str, str], str] = {}
+    for t, nip, _lok, alasan in store.plain_cells(conn, a, b):
+        if nip in shown and alasan and alasan not in ROTATION:
+            why[(nip, t)] = alasan.split(":", 1)[1] if alasan.startswith("wfh-wajib:") else alasan
+    notes: dict[str, int] = {}
+    units: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for nip, nama, unit_path, marks in g.rows:
+        cells = []
+        for d, m in zip(g.days, marks, strict=True):
+            word = WORDS.get(m) or STATUS_WORDS.get(m, m)
+            reason = why.get((nip, d.isoformat())) if m in ("WFO", "WFH") else None
+            if reason:
+                n = notes.setdefault(reason, len(notes) + 1)
+                word = f"{word} ({n})"
+            cells.append(word)
+        units.setdefault(unit_path, []).append((nama, nip, cells))
+    legend = [f"({n}) {WHY_WORDS.get(r, r)}" for r, n in notes.items()]
+    instansi, judul = export_title(conn, a, b)
+    return Board(instansi, judul or g.judul, a, b, list(g.days), list(units.items()), legend)
