@@ -129,3 +129,17 @@ def test_suggested_command_runs_as_printed(demo_run, kerja):
     assert words[0] == "kerja" and words[3:5] == ["rekap", "rincian"]
     detail = kerja(*words[1:])
     assert words[5] in detail.stdout
+
+
+def test_the_heads_zero_capaian_is_warned_with_its_remedy(demo_run, kerja):
+    """The Kepala Dinas answers to the Sekda, outside the store: nobody can validate their
+    activities (0% capaian). The demo, `rekap bulanan` and `rekap kunci` say so and name the fix."""
+    db, r = demo_run
+    recap = json.loads(kerja("--db", db, "rekap", "bulanan", "--bulan", "2021-02", "--format", "json").stdout)
+    heads = [p for p in recap["pegawai"] if p["capaian_kinerja_persen"] == 0 and p["menit_kinerja"] == 0]
+    assert heads, "the demo's head has 0% capaian"
+    for p in heads:
+        assert p["nip"] in r.stdout
+    assert "tanpa validator" in r.stdout and "--validator-luar" in r.stdout
+    monthly = kerja("--db", db, "rekap", "bulanan", "--bulan", "2021-02", "--format", "json")
+    assert all(p["nip"] in monthly.stderr for p in heads) and "--validator-luar" in monthly.stderr

@@ -181,6 +181,42 @@ def test_head_of_opd_validated_by_someone_outside_the_store(kerja, tmp_path):
     assert "tanpa validator" not in quiet.stderr
 
 
+def test_outside_validator_in_one_argument_and_the_lock_accepts_the_head(kerja, tmp_path):
+    month(kerja, None, tmp_path)
+    punches(kerja, tmp_path, on_time(KEPALA))
+    catat(kerja, KEPALA, day(1), "08:00", "12:00")
+    mine = json.loads(kerja("kinerja", "daftar", "--nip", KEPALA, "--json").stdout)[0]["id"]
+    refused = kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", "petugas", code=1).stderr
+    assert "tanpa atasan yang bisa memvalidasi" in refused and KEPALA in refused
+    assert "--validator-luar" in refused  # the remedy is named
+    bad = kerja("pegawai", "ubah", KEPALA, "--validator-luar", "196505 05|Budi", code=1).stderr
+    assert "--validator-luar" in bad and "196505 05" in bad
+    assert kerja("audit", "--nip", KEPALA, "--json").stdout.count("pegawai.validator_luar") == 0
+    said = kerja(
+        "pegawai",
+        "ubah",
+        KEPALA,
+        "--validator-luar",
+        f"{SEKDA}|Drs. Budi Santoso, M.Si., Sekretaris Daerah",
+        "--oleh",
+        "petugas",
+    ).stdout
+    assert "Drs. Budi Santoso, M.Si., Sekretaris Daerah" in said
+    log = json.loads(kerja("audit", "--nip", KEPALA, "--json").stdout)
+    named = [e for e in log if e["aksi"] == "pegawai.validator_luar"][0]
+    # the jabatan is what follows the last comma; the name keeps its degrees
+    assert (named["sesudah"]["nip_luar"], named["sesudah"]["nama"], named["sesudah"]["jabatan"]) == (
+        SEKDA,
+        "Drs. Budi Santoso, M.Si.",
+        "Sekretaris Daerah",
+    )
+    assert named["oleh"] == "petugas"
+    kerja("kinerja", "validasi", str(mine), "--oleh", "petugas", "--atas-nama", SEKDA)
+    # the head has a validator now: the lock no longer lists them (staff have no activities)
+    locked = kerja("rekap", "kunci", "--bulan", "2021-02", "--oleh", "petugas", code=None)
+    assert "tanpa atasan" not in locked.stderr and KEPALA not in locked.stderr
+
+
 def test_sanction_cuts_25_percent_for_six_months(kerja, tmp_path):
     month(kerja, None, tmp_path, pagu="1.000.000")
     punches(kerja, tmp_path, on_time(A))

@@ -299,7 +299,8 @@ def ubah(
     validator_luar: str | None = typer.Option(
         None,
         "--validator-luar",
-        help="NIP yang memvalidasi kegiatan pegawai ini bila atasannya di luar data.",
+        help='Yang memvalidasi kegiatan pegawai ini bila atasannya di luar data: "NIP" atau '
+        '"NIP|Nama, Jabatan".',
     ),
     nama_validator: str | None = typer.Option(None, "--nama-validator", help="Nama validator luar."),
     jabatan_validator: str | None = typer.Option(
@@ -310,7 +311,9 @@ def ubah(
     """Ubah data satu pegawai; setiap perubahan masuk log audit.
 
     Kepala OPD yang atasannya di luar data (mis. Sekda): tetapkan validator kegiatannya dengan
-    --validator-luar NIP [--nama-validator T] [--jabatan-validator T].
+    --validator-luar "NIP|Nama, Jabatan" (jabatan sesudah koma terakhir), atau --validator-luar NIP
+    [--nama-validator T] [--jabatan-validator T]. Petugas lalu mencatat keputusannya dengan
+    `kerja kinerja validasi ID --oleh NIP_PETUGAS --atas-nama NIP_LUAR`.
 
     Pagu TPP, unit, atasan dan aktif/nonaktif berlaku mulai --mulai (bawaan: hari ini): hari
     sebelumnya tetap memakai data lamanya, jadi rekap bulan lalu tidak berubah. Tanggal di (atau
@@ -322,18 +325,21 @@ def ubah(
     from ..services.pegawai import change_employee
 
     if validator_luar is not None:
+        from ..domain.activities import parse_outside_validator
         from ..services.kinerja import set_outside_validator
 
+        nip_luar, nama_luar, jabatan_luar = parse_outside_validator(validator_luar)
         v = set_outside_validator(
             open_db(),
             nip,
-            validator_luar,
-            nama=nama_validator,
-            jabatan=jabatan_validator,
+            nip_luar,
+            nama=nama_validator or nama_luar,
+            jabatan=jabatan_validator or jabatan_luar,
             oleh=actor(oleh),
             now=now(),
         )
-        print(f"Validator luar untuk {v['nip']}: {v['nip_luar']} {v['nama'] or ''}".rstrip() + ".")
+        who = ", ".join(x for x in (v["nama"], v["jabatan"]) if x)
+        print(f"Validator luar untuk {v['nip']}: {v['nip_luar']} {who}".rstrip() + ".")
         if all(x is None for x in (atasan, unit, tpp, pin_mesin, mesin, aktif)):
             return
     r = change_employee(

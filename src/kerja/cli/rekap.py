@@ -167,20 +167,13 @@ def _notes(conn: sqlite3.Connection, recap: dict, month: str, unit: str | None) 
 
 def unvalidated(conn: sqlite3.Connection, recap: dict, month: str) -> None:
     """Warn about everyone in the recap whose activities no one in the store may validate."""
+    from ..domain.activities import unvalidatable_warning
     from ..services.kinerja import unvalidatable
     from . import render
 
     inside = {r["nip"] for r in recap["pegawai"]}
-    heads = [h for h in unvalidatable(conn, month) if h["nip"] in inside]
-    if not heads:
-        return
-    names = "; ".join(f"{h['nip']} {h['nama']} ({h['kegiatan']} kegiatan)" for h in heads[:5])
-    more = f" dan {len(heads) - 5} lainnya" if len(heads) > 5 else ""
-    render.note(
-        f"Peringatan: {len(heads)} pegawai tanpa validator di data (atasan di luar): {names}{more}. "
-        "Kegiatannya tidak bisa divalidasi; tetapkan dengan "
-        "`kerja pegawai ubah NIP --validator-luar NIP_LUAR`."
-    )
+    for line in unvalidatable_warning([h for h in unvalidatable(conn, month) if h["nip"] in inside]):
+        render.note(line)
 
 
 def _provisional(sd: str | date) -> str:

@@ -268,10 +268,19 @@ class Demo:
         return recap, files
 
     def notes(self, recap: dict[str, Any]) -> list[str]:
-        out = []
-        for r in recap["pegawai"]:
-            if self.by_nip[r["nip"]].nip_atasan is None and r["capaian_kinerja_persen"] == 0:
-                out.append(
-                    "Catatan: capaian kinerja Kepala Dinas 0% karena atasannya (Sekda) tidak ada di demo ini."
-                )
+        """The warnings `rekap bulanan` gives for this month: here, the Kepala Dinas answers to
+        the Sekda, who is outside the store, so nobody can validate the head's activities."""
+        from ..domain.activities import unvalidatable_warning
+        from ..services.kinerja import unvalidatable
+
+        inside = {r["nip"] for r in recap["pegawai"]}
+        heads = [h for h in unvalidatable(self.conn, BULAN) if h["nip"] in inside]
+        capaian = {r["nip"]: r["capaian_kinerja_persen"] for r in recap["pegawai"]}
+        out = unvalidatable_warning(heads)
+        for h in heads:
+            out.append(
+                f"  Contoh: capaian kinerja {h['nip']} {capaian[h['nip']]:g}%; bila Sekda yang "
+                f"memvalidasi: kerja pegawai ubah {h['nip']} --validator-luar "
+                '"NIP_SEKDA|Nama Sekda, Sekretaris Daerah"'
+            )
         return out

@@ -5,9 +5,10 @@ Pure: callers pass the supervisor map, the existing activities and today's date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from .errors import KerjaError, NotAllowed
 from .months import next_month_day
@@ -40,6 +41,47 @@ def overlaps(mulai: time, selesai: time, existing: Iterable[Slot]) -> list[Slot]
     """Existing slots sharing at least a minute with [mulai, selesai); touching ends are fine."""
     a, b = mulai.strftime("%H:%M"), selesai.strftime("%H:%M")
     return [s for s in existing if a < s.selesai and s.mulai < b]
+
+
+REMEDY_OUTSIDE = 'kerja pegawai ubah NIP --validator-luar "NIP_LUAR|Nama, Jabatan"'
+
+
+def parse_outside_validator(text: str) -> tuple[str, str | None, str | None]:
+    """`--validator-luar` as 'NIP' or 'NIP|Nama, Jabatan' -> (nip, nama, jabatan). The jabatan is
+    what follows the last comma, so a name with its degrees ('Dr. Budi, S.H., M.Si., Sekda')
+    keeps them; 'NIP|Nama' (no comma) names no jabatan."""
+    nip, sep, rest = text.partition("|")
+    nip = nip.strip()
+    if not nip or any(c.isspace() for c in nip):
+        raise KerjaError(
+            f"--validator-luar {text!r}: NIP validator harus ditulis tanpa spasi, mis. "
+            '"196505051990031099|Drs. Budi Santoso, Sekretaris Daerah".'
+        )
+    if not sep:
+        return nip, None, None
+    nama, comma, jabatan = rest.rpartition(",") if "," in rest else (rest, "", "")
+    nama, jabatan = nama.strip(), jabatan.strip()
+    if not nama:
+        raise KerjaError(f"--validator-luar {text!r}: nama validator kosong sesudah '|'.")
+    return nip, nama, (jabatan or None) if comma else None
+
+
+def unvalidatable_warning(heads: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The warning lines for everyone whose activities nobody in the store may validate (a head
+    whose supervisor is outside the store): every person is named, with the remedy."""
+    if not heads:
+        return []
+    lines = [
+        f"Peringatan: {len(heads)} pegawai tanpa validator di data (atasan di luar data, mis. "
+        "Sekda): kegiatannya tidak bisa divalidasi siapa pun dan tidak dihitung dalam capaian kinerja. "
+        "Tetapkan "
+        f"validatornya dengan `{REMEDY_OUTSIDE}`, lalu catat keputusannya dengan "
+        "`kerja kinerja validasi ... --oleh NIP_PETUGAS --atas-nama NIP_LUAR`:"
+    ]
+    for h in heads:
+        unit = f", {h['unit']}" if h.get("unit") else ""
+        lines.append(f"  - {h['nip']} {h['nama']}{unit}: {h.get('kegiatan', 0)} kegiatan bulan ini")
+    return lines
 
 
 def chain_above(nip: str, supervisors: Mapping[str, str | None]) -> list[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .activities import REMEDY_OUTSIDE
+
 SAMPLE = 5  # examples named per finding; the count says how many there are
 
 
@@ -56,7 +58,7 @@ def findings(
             "tanpa-atasan",
             [nip for nip, _ in unsupervised],
             f"{len(people)} pegawai punya kegiatan tetapi tanpa atasan yang bisa memvalidasi: "
-            f"{_sample(people)}.",
+            f"{_sample(people)}; tetapkan validatornya dengan `{REMEDY_OUTSIDE}`.",
         )
     zero = [r for r in recap_rows if r["target_menit"] and not r["menit_kinerja"]]
     if zero:

@@ -137,13 +137,17 @@ def pending(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[int, s
 
 def unsupervised(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[str, str]]:
     """(nip, nama) of employees with no supervisor in force on the date of an activity they have
-    in [start, end]: nobody can validate those. People with a dated change (pegawai_riwayat) are
+    in [start, end], and no validator outside the store (`pegawai ubah --validator-luar`): nobody
+    can validate those. People with a dated change (pegawai_riwayat) are
     looked at activity by activity, everyone else by their pegawai row."""
     return conn.execute(
         "WITH dated AS (SELECT DISTINCT nip FROM pegawai_riwayat WHERE sampai >= ?1) "
-        "SELECT p.nip, p.nama FROM pegawai p WHERE p.nip_atasan IS NULL AND p.nip NOT IN dated AND EXISTS "
+        "SELECT p.nip, p.nama FROM pegawai p WHERE "
+        "(p.nip_atasan IS NULL OR p.nip_atasan NOT IN (SELECT nip FROM pegawai)) AND p.nip NOT IN dated "
+        "AND p.nip NOT IN (SELECT nip FROM validator_luar) AND EXISTS "
         "(SELECT 1 FROM kinerja k WHERE k.nip = p.nip AND k.tanggal BETWEEN ?1 AND ?2) "
-        "UNION SELECT p.nip, p.nama FROM pegawai p WHERE p.nip IN dated AND EXISTS "
+        "UNION SELECT p.nip, p.nama FROM pegawai p WHERE p.nip IN dated "
+        "AND p.nip NOT IN (SELECT nip FROM validator_luar) AND EXISTS "
         "(SELECT 1 FROM kinerja k WHERE k.nip = p.nip AND k.tanggal BETWEEN ?1 AND ?2 AND coalesce("
         "(SELECT h.nip_atasan IS NULL FROM pegawai_riwayat h WHERE h.nip = k.nip AND h.sampai >= k.tanggal "
         "ORDER BY h.sampai LIMIT 1), p.nip_atasan IS NULL)) ORDER BY 1",
