@@ -345,3 +345,72 @@ def test_every_key_is_documented_in_aturan_lihat(kerja, store):
         for key in values:
             assert f"{section}.{key}" in KETERANGAN, f"{section}.{key} has no explanation"
     assert "# batas potongan satu hari hadir" in shown
+
+
+def test_six_day_week_saturday_hours_and_a_half_day(kerja, tmp_path):
+    """Schools and puskesmas work six days (Perpres 21/2023 allows five or six), Saturday to
+    12:30; 11 Feb 2021, the eve of Imlek, is a half day to 12:00 (libur.setengah_hari)."""
+    rules = tmp_path / "enam-hari.toml"
+    rules.write_text(
+        '[jam_kerja]\nhari = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab"]\npulang_sabtu = "12:30"\n'
+        '[[libur.setengah_hari]]\ntanggal = 2021-02-11\npulang = "12:00"\n'
+        "[tpp]\nbobot_kinerja = 0\nbobot_disiplin = 100\n",
+        encoding="utf-8",
+    )
+    kerja("init", "--instansi", "Dinas Uji", "--zona", "WIB", "--aturan", rules)
+    people(kerja, tmp_path, "1.000.000")
+    saturdays = [6, 13, 20, 27]
+    rows = on_time(A, skip={11}) + [(A, day(11), "07:30", "12:00", "WFO")]  # half day: on time
+    rows += [(A, day(6), "07:30", "12:30", "WFO"), (A, day(13), "07:30", "12:00", "WFO")]
+    rows += [(A, day(27), "07:30", "12:30", "WFO")]  # 20 Feb: absent
+    rows += on_time(B, skip={11}) + [(B, day(11), "07:30", "11:00", "WFO")]  # 60 min before 12:00
+    rows += [(B, day(d), "07:30", "12:30", "WFO") for d in saturdays]
+    punches(kerja, tmp_path, rows)
+    got = recap(kerja)
+    # 19 weekdays (12 Feb Imlek off) + 4 Saturdays = 23 working days
+    assert got[A]["hari_kerja"] == got[B]["hari_kerja"] == 23
+    # A: 13 Feb out 12:00, 30 min before 12:30: PSW1 0.5%; 20 Feb TK 3%: 3.5%;
+    # 1,000,000 x 96.5% = 965,000 (11 Feb out at 12:00 is on time on the half day)
+    assert (got[A]["tk"], got[A]["psw"], got[A]["potongan_disiplin_persen"]) == (1, [1, 0, 0, 0], 3.5)
+    assert got[A]["tpp_total"] == 965_000
+    # B: 11 Feb out 11:00, 60 min before the half day's 12:00: PSW2 1%: 990,000
+    assert (got[B]["psw"], got[B]["tpp_total"]) == ([0, 1, 0, 0], 990_000)
+
+
+def test_saturday_and_half_day_keys_are_checked_by_name(kerja, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[jam_kerja]\npulang_sabtu = "07:00"\n', encoding="utf-8")
+    assert "jam_kerja.pulang_sabtu" in kerja("init", "--aturan", bad, code=1).stderr
+    bad.write_text('[[libur.setengah_hari]]\ntanggal = 2021-02-11\njam = "12:00"\n', encoding="utf-8")
+    err = kerja("init", "--aturan", bad, code=1).stderr
+    assert "libur.setengah_hari[0].jam" in err and "pulang" in err
+    bad.write_text('[[libur.setengah_hari]]\ntanggal = "11-02"\npulang = "12:00"\n', encoding="utf-8")
+    assert "libur.setengah_hari[0].tanggal" in kerja("init", "--aturan", bad, code=1).stderr
+
+
+def test_aturan_lihat_shows_and_explains_every_key(kerja, store):
+    """Every key the validator accepts is printed by `aturan lihat` with its Indonesian
+    explanation, the empty lists of tables ([[jam_kerja.khusus]], [[libur.setengah_hari]]) too."""
+    from kerja.domain.rules import DEFAULTS, KETERANGAN
+
+    shown = kerja("aturan", "lihat").stdout
+    for section, values in DEFAULTS.items():
+        for key in values:
+            doc = KETERANGAN[f"{section}.{key}"]
+            assert f"# {doc[:40]}" in shown, f"{section}.{key}: no explanation shown"
+            assert f"\n{key} = " in shown or f"[[{section}.{key}]]" in shown, f"{section}.{key} not shown"
+
+
+def test_bawaan_preset_golden_month(kerja, tmp_path):
+    month(kerja, "bawaan.toml", tmp_path, pagu="1.000.000")
+    rows = on_time(A, skip={1, 2, 3})
+    rows += [
+        (A, day(1), "08:15", "16:00", "WFO"),  # 45 min late: TL2 1%
+        (A, day(3), "07:30", "15:55", "WFO"),  # 5 min early: PSW1 0.5%
+    ]  # 2 Feb: nothing: TK 3%
+    punches(kerja, tmp_path, rows)
+    r = recap(kerja)[A]
+    # 1 + 0.5 + 3 = 4.5%; no activities: kinerja 0; disiplin 1,000,000 x 40% x 95.5% = 382,000
+    assert (r["potongan_disiplin_persen"], r["tpp_kinerja"], r["tpp_disiplin"]) == (4.5, 0, 382_000)
+    detail = kerja("rekap", "rincian", A, "--bulan", "2021-02").stdout
+    assert "[presensi.tk: aturan bawaan kerja (Perpres 21/2023, PP 94/2021) TK 3% per hari]" in detail

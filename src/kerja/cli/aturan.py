@@ -54,6 +54,20 @@ def _key(k: str) -> str:
     return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k, ensure_ascii=False)
 
 
+# Keys that are lists of tables ([[...]]), with the example shown while the list is empty.
+TABLE_LISTS = {
+    "jam_kerja.khusus": [
+        "[[jam_kerja.khusus]]",
+        "mulai = 2026-02-18",
+        "sampai = 2026-03-19",
+        'masuk = "08:00"',
+        'pulang = "15:00"',
+        'pulang_jumat = "15:30"',
+    ],
+    "libur.setengah_hari": ["[[libur.setengah_hari]]", "tanggal = 2026-12-24", 'pulang = "12:00"'],
+}
+
+
 def rules_toml(rules: dict) -> str:
     """The rules as TOML a clerk can read and edit: sections and keys in the order of SPEC §4,
     short arrays on one line (tomli_w puts every element on its own line), special periods as
@@ -74,20 +88,26 @@ def rules_toml(rules: dict) -> str:
             if key not in values:
                 continue
             v = values[key]
-            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
-                tables.append((key, v))
-            elif not (isinstance(v, list) and not v and key == "khusus"):
-                doc = KETERANGAN.get(f"{section}.{key}")
-                if doc:
-                    out.extend(textwrap.wrap(doc, 78, initial_indent="# ", subsequent_indent="#   "))
-                out.append(f"{key} = {_value(v)}")
-        for key, items in tables:
-            first = ("mulai", "sampai", "masuk", "pulang", "pulang_jumat")
+            doc = KETERANGAN.get(f"{section}.{key}")
+            if f"{section}.{key}" in TABLE_LISTS:
+                tables.append((key, v, doc))
+                continue
+            if doc:
+                out.extend(textwrap.wrap(doc, 78, initial_indent="# ", subsequent_indent="#   "))
+            out.append(f"{key} = {_value(v)}")
+        for key, items, doc in tables:
+            # Every key is documented, an empty list of tables too: its comment and an example.
+            if doc:
+                out.append("")
+                out.extend(textwrap.wrap(doc, 78, initial_indent="# ", subsequent_indent="#   "))
+            if not items:
+                out.extend(f"# {line}" for line in TABLE_LISTS[f"{section}.{key}"])
+            first = ("tanggal", "mulai", "sampai", "masuk", "pulang", "pulang_jumat")
             for item in items:
-                out.append(f"\n[[{section}.{key}]]")
+                out.append(f"[[{section}.{key}]]")
                 for k in sorted(item, key=lambda k: first.index(k) if k in first else 99):
                     # dates stay TOML dates (mulai = 2026-02-18), as SPEC §4 writes them
-                    date_key = k in ("mulai", "sampai") and isinstance(item[k], str)
+                    date_key = k in ("mulai", "sampai", "tanggal") and isinstance(item[k], str)
                     out.append(f"{k} = {item[k] if date_key else _value(item[k])}")
         out.append("")
     return "\n".join(out)

@@ -167,8 +167,11 @@ def _indonesian_help() -> None:
     """Panel titles and markers of Typer's help in Indonesian. Only when help is about to be
     shown: typer.rich_utils pulls in Rich (~40 ms) that `presensi masuk` must not pay. Guarded,
     so a Typer that renames these keeps working (in English)."""
+    from .deferred import deferred
+
     try:
-        from typer import rich_utils as ru
+        with deferred():  # Rich's Markdown and Traceback: unused by kerja's help (~35 ms)
+            from typer import rich_utils as ru
     except ImportError:  # pragma: no cover
         return
     for name, text in (

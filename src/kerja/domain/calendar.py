@@ -75,7 +75,8 @@ def working_days(
 
 
 def hours(d: date, rules: Mapping[str, Any]) -> tuple[time, time]:
-    """Start and end of the working day d (special periods such as Ramadan, Fridays)."""
+    """Start and end of the working day d (special periods such as Ramadan, Fridays, Saturdays,
+    half days: libur.setengah_hari ends the day at its own hour)."""
     jk = rules["jam_kerja"]
     spec: Mapping[str, str] = jk
     iso = d.isoformat()
@@ -83,8 +84,18 @@ def hours(d: date, rules: Mapping[str, Any]) -> tuple[time, time]:
         if k["mulai"] <= iso <= k["sampai"]:
             spec = k
             break
-    end = spec.get("pulang_jumat", spec["pulang"]) if d.weekday() == 4 else spec["pulang"]
-    return time.fromisoformat(spec["masuk"]), time.fromisoformat(end)
+    end = spec["pulang"]
+    if d.weekday() == 4:
+        end = spec.get("pulang_jumat") or end
+    elif d.weekday() == 5:
+        end = spec.get("pulang_sabtu") or end
+    start = spec["masuk"]
+    for half in rules["libur"].get("setengah_hari", ()):
+        if half["tanggal"] == iso:
+            start = half.get("masuk", start)
+            end = min(end, half["pulang"])
+            break
+    return time.fromisoformat(start), time.fromisoformat(end)
 
 
 def age_on(born: date, d: date) -> int:

@@ -4,18 +4,27 @@ rules (duplicates, supervisors that exist, no supervision cycles)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from .errors import KerjaError, Problem
 from .nip import parse_nip, parse_status
-from .positions import JENIS_JABATAN
+from .positions import JENIS_JABATAN, kind_from_post
 from .values import control_characters, parse_date, parse_eselon, parse_golongan, parse_rupiah
+
+_T = TypeVar("_T")
+_HEADER_NOISE = re.compile(r"[\s_./\-]")
+# The control characters of values.control_characters (below space and DEL..APC, less the ones
+# str.isspace() folds away: tab, newlines, \x1c-\x1f, NEL), as one character class.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def norm_header(text: object) -> str:
-    return re.sub(r"[\s_./\-]", "", str(text or "")).lower()
+    return _HEADER_NOISE.sub("", str(text or "")).lower()
 
 
 # Normalised header -> field. Unit parts (opd, unit, unit_kerja, sub_unit) are joined into a path.
@@ -199,8 +208,6 @@ def jenis_and_source(value: str | None, eselon: str | None, post: str | None) ->
     """(kind, how it was found): an explicit kind in the jenis jabatan column ("kolom") wins; then
     the eselon ("eselon"); then, when the column is absent or only says 'struktural', the post
     name ("nama": Kepala Dinas, Kepala Bidang, Lurah, 'Fungsional ...'); else PELAKSANA."""
-    from .positions import kind_from_post
-
     key = norm_header(value) if value else ""
     vague = not key or "struktural" in key or key in ("jabatan", "-")
     if not vague:
@@ -283,35 +290,14 @@ def _sex(value: str) -> str:
     raise ValueError("jenis kelamin harus L atau P")
 
 
-def parse_row(
-    row_no: int, cells: Sequence[object], hm: HeaderMap
-) -> tuple[Employee | None, list[Problem], list[str]]:
-    """One row -> (employee or None, problems, warnings)."""
+def _control_problems(row_no: int, cells: Sequence[object], hm: HeaderMap) -> list[Problem]:
+    """Every mapped cell holding a control character, named by its column (the rare slow path)."""
     problems: list[Problem] = []
-    warnings: list[str] = []
-
-    def cell(f: str) -> object:
-        i = hm.columns.get(f)
-        return cells[i] if i is not None and i < len(cells) else None
-
-    def header(f: str) -> str:
-        return hm.names[hm.columns[f]]
-
-    def bad(f: str, value: object, reason: str) -> None:
-        shown = "" if value is None else str(value)
-        problems.append(Problem(row_no, header(f), shown, reason))
-
-    def attempt(f: str, parser, value: object):
-        try:
-            return parser(value)
-        except ValueError as e:
-            bad(f, value, str(e))
-            return None
-
-    for f in hm.columns:
-        v = cell(f)
+    for i in hm.columns.values():
+        v = cells[i] if i < len(cells) else None
         if isinstance(v, str) and (found := control_characters(v)):
-            bad(f, v, f"memuat karakter kendali {', '.join(repr(c) for c in found)}; hapus dari sel")
+            reason = f"memuat karakter kendali {', '.join(repr(c) for c in found)}; hapus dari sel"
+            problems.append(Problem(row_no, hm.names[i], v, reason))
     for i in hm.unit_columns:
         v = cells[i] if i < len(cells) else None
         if isinstance(v, str) and (found := control_characters(v)):
@@ -320,54 +306,226 @@ def parse_row(
                     row_no, hm.names[i], v, f"memuat karakter kendali {', '.join(repr(c) for c in found)}"
                 )
             )
-    if problems:
-        return None, problems, warnings
-    status = attempt("status", parse_status, cell("status")) if "status" in hm.columns else None
-    nip = attempt("nip", lambda v: parse_nip(v, status), cell("nip"))
+    return problems
+
+
+def _memo(fn: Callable[[Any], _T], size: int = 1024) -> Callable[[object], _T]:
+    """fn with its answers for text cells remembered: a province's 60,000 rows carry a few dozen
+    distinct ranks, amounts and statuses. Errors are not remembered (each row raises its own)."""
+    cached = lru_cache(maxsize=size)(fn)
+
+    def call(value: object) -> _T:
+        return cached(value) if value.__class__ is str else fn(value)
+
+    return call
+
+
+_status = _memo(parse_status)
+_eselon = _memo(parse_eselon)
+_golongan = _memo(parse_golongan)
+_rupiah = _memo(parse_rupiah)
+_sex_of = _memo(_sex)
+_kedudukan = lru_cache(maxsize=256)(active_from_kedudukan)
+_jenis = lru_cache(maxsize=4096)(jenis_and_source)
+_titles = lru_cache(maxsize=4096)(split_titles)
+_unit_of = lru_cache(maxsize=4096)(lambda parts, _types: unit_path(parts))
+
+# The fields parse_row reads, in the order of its unpacking below.
+_READ = (
+    "nip",
+    "nama",
+    "status",
+    "eselon",
+    "jabatan",
+    "jenis_jabatan",
+    "golongan",
+    "gol_id",
+    "nip_atasan",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "tpp",
+    "pin_mesin",
+    "kedudukan",
+    "gelar_depan",
+    "gelar_belakang",
+)
+
+
+@dataclass(frozen=True)
+class _RowPlan:
+    """Where one header map's fields sit, worked out once per file: a missing field reads the
+    padding None after the last mapped column."""
+
+    width: int
+    pad: list[None]
+    mapped: Callable[[Sequence[object]], tuple[object, ...]]
+    fields: Callable[[Sequence[object]], tuple[object, ...]]
+    units: Callable[[Sequence[object]], tuple[object, ...]]
+
+
+def _getter(indices: Sequence[int]) -> Callable[[Sequence[object]], tuple[object, ...]]:
+    if len(indices) == 1:
+        (i,) = indices
+        return lambda row: (row[i],)
+    return itemgetter(*indices)
+
+
+def _row_plan(hm: HeaderMap) -> _RowPlan:
+    width = max(hm.columns.values()) + 1
+    return _RowPlan(
+        width,
+        [None] * (width + 1),
+        _getter(list(hm.columns.values())),
+        _getter([hm.columns.get(f, width) for f in _READ]),
+        _getter(hm.unit_columns),
+    )
+
+
+def _bad(problems: list[Problem], row_no: int, hm: HeaderMap, f: str, value: object, reason: str) -> None:
+    shown = "" if value is None else str(value)
+    problems.append(Problem(row_no, hm.names[hm.columns[f]], shown, reason))
+
+
+def parse_row(
+    row_no: int, cells: Sequence[object], hm: HeaderMap, plan: _RowPlan | None = None
+) -> tuple[Employee | None, list[Problem], list[str]]:
+    """One row -> (employee or None, problems, warnings). `plan` is `_row_plan(hm)`, passed in by
+    callers that parse many rows with one header map."""
+    if plan is None:
+        plan = _row_plan(hm)
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    row = list(cells[: plan.width])
+    row += plan.pad[len(row) :]
+    # One search over the row's mapped cells as text (a text cell is itself); only a row where it
+    # finds something is looked at cell by cell, and refused if a text cell has a control character.
+    if _CONTROL.search("".join(map(str, plan.mapped(row)))):
+        found = _control_problems(row_no, cells, hm)
+        if found:
+            return None, found, warnings
+    values = plan.fields(row)
+    (
+        t_nip,
+        t_nama,
+        t_status,
+        t_eselon,
+        t_jabatan,
+        t_jenis,
+        t_gol,
+        t_golid,
+        t_atasan,
+        t_lahir,
+        t_sex,
+        t_tpp,
+        t_pin,
+        t_ked,
+        t_gd,
+        t_gb,
+    ) = [
+        None if v is None else (" ".join(v.split()) or None) if v.__class__ is str else _text(v)
+        for v in values
+    ]
+    (
+        v_nip,
+        v_nama,
+        v_status,
+        v_eselon,
+        _,
+        v_jenis,
+        v_gol,
+        v_golid,
+        v_atasan,
+        v_lahir,
+        v_sex,
+        v_tpp,
+        *_rest,
+    ) = values
+    cols = hm.columns
+    status = None
+    if "status" in cols:
+        try:
+            status = _status(v_status)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "status", v_status, str(e))
+    try:
+        nip = parse_nip(v_nip, status)
+    except ValueError as e:
+        _bad(problems, row_no, hm, "nip", v_nip, str(e))
+        nip = None
     if nip and status is None:
         status = nip.status
-    nama = _text(cell("nama"))
+    nama = t_nama
     if not nama:
-        bad("nama", cell("nama"), "nama tidak boleh kosong")
-    unit = unit_path(cells[i] if i < len(cells) else None for i in hm.unit_columns)
+        _bad(problems, row_no, hm, "nama", v_nama, "nama tidak boleh kosong")
+    parts = plan.units(row)
+    unit = _unit_of(parts, tuple(map(type, parts)))
     if not unit:
         problems.append(Problem(row_no, hm.names[hm.unit_columns[0]], "", "unit tidak boleh kosong"))
-    eselon = attempt("eselon", parse_eselon, cell("eselon")) if "eselon" in hm.columns else None
-    jabatan = _text(cell("jabatan"))
-    jenis_text = _text(cell("jenis_jabatan"))
+    eselon = None
+    if "eselon" in cols:
+        try:
+            eselon = _eselon(v_eselon)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "eselon", v_eselon, str(e))
+    jabatan = t_jabatan
     try:
-        jenis, jenis_dari = jenis_and_source(jenis_text, eselon, jabatan)
+        jenis, jenis_dari = _jenis(t_jenis, eselon, jabatan)
     except ValueError as e:
-        bad("jenis_jabatan", cell("jenis_jabatan"), str(e))
+        _bad(problems, row_no, hm, "jenis_jabatan", v_jenis, str(e))
         jenis, jenis_dari = "PELAKSANA", None
-    if _text(cell("golongan")) or "gol_id" not in hm.columns:
-        golongan = attempt("golongan", parse_golongan, cell("golongan"))
+    golongan = None
+    if t_gol or "gol_id" not in cols:
+        try:
+            golongan = _golongan(v_gol)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "golongan", v_gol, str(e))
     else:
-        golongan = attempt("gol_id", golongan_from_bkn_id, cell("gol_id"))
+        try:
+            golongan = golongan_from_bkn_id(v_golid)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "gol_id", v_golid, str(e))
     atasan = None
-    if _text(cell("nip_atasan")):
-        atasan = attempt("nip_atasan", lambda v: parse_nip(v, "NON-ASN").nip, cell("nip_atasan"))
+    if t_atasan:
+        try:
+            atasan = parse_nip(v_atasan, "NON-ASN").nip
+        except ValueError as e:
+            _bad(problems, row_no, hm, "nip_atasan", v_atasan, str(e))
     lahir = None
-    if _text(cell("tanggal_lahir")):
-        lahir = attempt("tanggal_lahir", parse_date, cell("tanggal_lahir"))
-    sex = attempt("jenis_kelamin", _sex, cell("jenis_kelamin")) if _text(cell("jenis_kelamin")) else None
-    tpp = attempt("tpp", parse_rupiah, cell("tpp")) if _text(cell("tpp")) else None
-    pin = _text(cell("pin_mesin"))
-    aktif = active_from_kedudukan(_text(cell("kedudukan")))
+    if t_lahir:
+        try:
+            lahir = parse_date(v_lahir)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "tanggal_lahir", v_lahir, str(e))
+    sex = None
+    if t_sex:
+        try:
+            sex = _sex_of(v_sex)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "jenis_kelamin", v_sex, str(e))
+    tpp = None
+    if t_tpp:
+        try:
+            tpp = _rupiah(v_tpp)
+        except ValueError as e:
+            _bad(problems, row_no, hm, "tpp", v_tpp, str(e))
+    pin = t_pin
+    aktif = _kedudukan(t_ked)
 
-    def said(f: str) -> bool:
-        return f in hm.columns and _text(cell(f)) not in (None, "-")
-
-    given = {"nama", "unit", "aktif"} | {f for f in CLEARABLE if said(f)}
-    if said("gol_id"):
+    # A field is said when its cell is there and neither empty nor '-' (a missing column reads None).
+    given = {"nama", "unit", "aktif"}
+    said = (t_gd, t_gb, t_jabatan, t_eselon, t_gol, t_atasan, t_lahir, t_sex, t_tpp, t_pin)
+    for f, t in zip(CLEARABLE, said, strict=True):
+        if t is not None and t != "-":
+            given.add(f)
+    if t_golid is not None and t_golid != "-":
         given.add("golongan")
-    if said("status"):
+    if t_status is not None and t_status != "-":
         given.add("status")
     if jenis_dari is not None:
         given.add("jenis_jabatan")
-    gelar_depan, gelar_belakang = _text(cell("gelar_depan")), _text(cell("gelar_belakang"))
+    gelar_depan, gelar_belakang = t_gd, t_gb
     if nama and gelar_depan is None and gelar_belakang is None:
-        front, bare, back = split_titles(nama)
+        front, bare, back = _titles(nama)
         if (front or back) and bare:
             nama, gelar_depan, gelar_belakang = bare, front, back
             given |= {"gelar_depan", "gelar_belakang"}
@@ -424,10 +582,11 @@ def parse_rows(rows: Iterable[tuple[int, Sequence[object]]], hm: HeaderMap) -> P
     warnings: list[str] = []
     seen: dict[str, int] = {}
     pins: dict[str, int] = {}
+    plan = _row_plan(hm)
     for row_no, cells in rows:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue
-        emp, probs, warns = parse_row(row_no, cells, hm)
+        emp, probs, warns = parse_row(row_no, cells, hm, plan)
         problems.extend(probs)
         warnings.extend(warns)
         if emp is None:

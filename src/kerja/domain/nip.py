@@ -26,6 +26,10 @@ _STATUS_ALIAS = {
     "kontrak": "NON-ASN",
 }
 
+_STATUS_NOISE = re.compile(r"[\s\-_./]")
+_NIP_NOISE = re.compile(r"[\s.'\"`]")
+_NIK = re.compile(r"\d{16}")
+_LOCAL_ID = re.compile(r"[A-Za-z0-9\-]{1,32}")
 _EXCEL_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?[eE][+-]?\d+$|^\d{12,}[.,]0+$")
 _FORMAT_AS_TEXT = (
     "NIP terbaca sebagai angka oleh Excel dan digit terakhirnya hilang; "
@@ -43,7 +47,7 @@ class Nip:
 
 def parse_status(value: object) -> str | None:
     """PNS, CPNS, PPPK or NON-ASN from what clerks write; None when empty."""
-    key = re.sub(r"[\s\-_./]", "", str(value or "")).lower()
+    key = _STATUS_NOISE.sub("", str(value or "")).lower()
     if not key:
         return None
     if key in _STATUS_ALIAS:
@@ -61,7 +65,7 @@ def clean_nip(value: object) -> str:
     text = str(value or "").strip().strip("'\"`").strip()
     if _EXCEL_NUMBER.match(text):
         raise ValueError(_FORMAT_AS_TEXT)
-    return re.sub(r"[\s.'\"`]", "", text)
+    return _NIP_NOISE.sub("", text)
 
 
 def _birth_date(digits: str) -> date:
@@ -113,7 +117,7 @@ def parse_nip(value: object, status: str | None = None) -> Nip:
     if not text:
         raise ValueError("NIP kosong")
     if status == "NON-ASN":
-        if re.fullmatch(r"\d{16}", text) or re.fullmatch(r"[A-Za-z0-9\-]{1,32}", text):
+        if _NIK.fullmatch(text) or _LOCAL_ID.fullmatch(text):
             return Nip(text, "NON-ASN", None, None)
         raise ValueError("NIK harus 16 digit, atau id lokal dari huruf, angka dan '-'")
     if not text.isdigit():

@@ -41,9 +41,10 @@ DEFAULTS: dict[str, Any] = {
         "masuk": "07:30",
         "pulang": "16:00",
         "pulang_jumat": "16:30",
+        "pulang_sabtu": "",
         "khusus": [],
     },
-    "libur": {"nasional": True, "cuti_bersama": True},
+    "libur": {"nasional": True, "cuti_bersama": True, "setengah_hari": []},
     "presensi": {
         "wfh_wajib_presensi": True,
         "tl": [[1, 30, 0.5], [31, 60, 1.0], [61, 90, 1.5], [91, 1440, 2.0]],
@@ -97,9 +98,13 @@ KETERANGAN: dict[str, str] = {
     "jam_kerja.masuk": "jam masuk, waktu setempat zona unit",
     "jam_kerja.pulang": "jam pulang",
     "jam_kerja.pulang_jumat": "jam pulang hari Jumat",
-    "jam_kerja.khusus": "jam khusus per periode (Ramadan, libur setengah hari: mulai = sampai = tanggal)",
+    "jam_kerja.pulang_sabtu": 'jam pulang hari Sabtu bila Sabtu hari kerja ("" = sama dengan pulang)',
+    "jam_kerja.khusus": "jam khusus per periode (mis. Ramadan): mulai, sampai, masuk, pulang, "
+    "pulang_jumat, pulang_sabtu",
     "libur.nasional": "libur nasional Indonesia bukan hari kerja",
     "libur.cuti_bersama": "cuti bersama (SKB 3 Menteri) bukan hari kerja",
+    "libur.setengah_hari": "hari kerja setengah hari (mis. 24 Desember): tanggal dan jam pulang hari "
+    "itu (opsional jam masuk); pulang cepat dihitung dari jam ini",
     "presensi.wfh_wajib_presensi": "hari WFH juga wajib presensi masuk/pulang",
     "presensi.tl": "potongan terlambat masuk per kejadian: [dari menit, sampai menit, persen]",
     "presensi.psw": "potongan pulang sebelum waktu per kejadian: [dari menit, sampai menit, persen]",
@@ -170,7 +175,15 @@ MAXIMUM = {
     "kinerja.batas_validasi_hari": 31,
 }
 
-_KHUSUS_KEYS = {"mulai": "date", "sampai": "date", "masuk": "time", "pulang": "time", "pulang_jumat": "time"}
+_KHUSUS_KEYS = {
+    "mulai": "date",
+    "sampai": "date",
+    "masuk": "time",
+    "pulang": "time",
+    "pulang_jumat": "time",
+    "pulang_sabtu": "time",
+}
+_HALF_DAY_KEYS = ("tanggal", "pulang", "masuk")
 
 
 def defaults() -> dict[str, Any]:
@@ -242,14 +255,13 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
             raise _fail(full, f"tidak dikenal; kunci yang sah di [{name}]: {', '.join(base)}")
         default = base[key]
         if full == "jam_kerja.hari":
-            if not isinstance(v, list) or not v:
-                raise _fail(full, f"harus daftar nama hari dari {', '.join(HARI)}, bukan {v!r}")
-            for h in v:
-                if h not in HARI:
-                    raise _fail(full, f"memuat {h!r}, bukan nama hari; pakai {', '.join(HARI)}")
-            base[key] = [h for h in HARI if h in v]
+            base[key] = _days(full, v)
         elif full == "jam_kerja.khusus":
             base[key] = [_khusus(f"{full}[{i}]", k) for i, k in enumerate(_list(full, v))]
+        elif full == "jam_kerja.pulang_sabtu":
+            base[key] = "" if v == "" else _time_text(full, v)
+        elif full == "libur.setengah_hari":
+            base[key] = _half_days(full, _list(full, v))
         elif name == "jam_kerja":
             base[key] = _time_text(full, v)
         elif key in ("tl", "psw"):
@@ -368,10 +380,39 @@ def _khusus(key: str, k: object) -> dict[str, str]:
     return out
 
 
+def _days(key: str, v: object) -> list[str]:
+    if not isinstance(v, list) or not v:
+        raise _fail(key, f"harus daftar nama hari dari {', '.join(HARI)}, bukan {v!r}")
+    for h in v:
+        if h not in HARI:
+            raise _fail(key, f"memuat {h!r}, bukan nama hari; pakai {', '.join(HARI)}")
+    return [h for h in HARI if h in v]
+
+
+def _half_days(key: str, items: list[Any]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for i, item in enumerate(items):
+        k = f"{key}[{i}]"
+        if not isinstance(item, Mapping):
+            raise _fail(k, "harus tabel dengan tanggal dan pulang")
+        entry: dict[str, str] = {}
+        for name, v in item.items():
+            if name not in _HALF_DAY_KEYS:
+                raise _fail(f"{k}.{name}", f"tidak dikenal; yang sah: {', '.join(_HALF_DAY_KEYS)}")
+            entry[name] = _date_text(f"{k}.{name}", v) if name == "tanggal" else _time_text(f"{k}.{name}", v)
+        for need in ("tanggal", "pulang"):
+            if need not in entry:
+                raise _fail(f"{k}.{need}", "wajib diisi")
+        if "masuk" in entry and entry["pulang"] <= entry["masuk"]:
+            raise _fail(f"{k}.pulang", f"({entry['pulang']}) harus lebih akhir dari masuk ({entry['masuk']})")
+        out.append(entry)
+    return out
+
+
 def _hours_in_order(key: str, hours: Mapping[str, str]) -> None:
     """masuk before pulang and pulang_jumat: inverted hours would make every minute 'on time'."""
-    for end in ("pulang", "pulang_jumat"):
-        if hours[end] <= hours["masuk"]:
+    for end in ("pulang", "pulang_jumat", "pulang_sabtu"):
+        if hours.get(end) and hours[end] <= hours["masuk"]:
             raise _fail(
                 f"{key}.{end}", f"({hours[end]}) harus lebih akhir dari {key}.masuk ({hours['masuk']})"
             )

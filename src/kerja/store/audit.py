@@ -16,10 +16,14 @@ from ..clock import now_iso
 SUMBER: ContextVar[str | None] = ContextVar("kerja_audit_sumber", default=None)
 
 
+# One encoder for every entry: json.dumps with these options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _dump(value: Any) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
 
 
 def record(
