@@ -3,6 +3,8 @@
     flock /work/bench.lock python bench/web_bench.py [--pegawai 60000] [--klien 2000]
         [--bersamaan 50] [--runs 3] [--adms 10000] [--cli 30] [--work DIR]
 
+A kept --work folder is reused by the next run with the same --pegawai/--klien (no rebuild).
+
 1. A province of --pegawai employees (bench/province.py) in a fresh store; --klien of them get a
    web account (one argon2id hash shared by all, written straight into the store: the bench is
    about check-ins, not about `akun buat`); a registered ADMS machine.
@@ -160,6 +162,20 @@ def setup(work: Path, a: argparse.Namespace, env: dict[str, str]) -> tuple[Path,
 
     base = work / "base.db"
     rows = province.employees(a.pegawai)
+    staff = [r for r in rows if r["PIN"]]
+    mark = work / "setup.json"
+    wanted = {"pegawai": a.pegawai, "klien": a.klien}
+    if (
+        base.exists()
+        and (work / "sesi.json").exists()
+        and mark.exists()
+        and json.loads(mark.read_text()) == wanted
+    ):
+        # A kept --work folder: the same province and logins as last time (the setup takes minutes).
+        print(f"setup: reusing {base} and its {a.klien:,} sessions")
+        return base, staff[: a.klien], [r["PIN"] for r in staff]
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{base}{suffix}").unlink(missing_ok=True)
     province.write_csv(rows, work / "pegawai.csv")
     sh([*KERJA, "--db", str(base), "init", "--instansi", "Provinsi Bench", "--zona", "WIB"], env)
     t = sh([*KERJA, "--db", str(base), "pegawai", "impor", str(work / "pegawai.csv")], env)
@@ -168,7 +184,6 @@ def setup(work: Path, a: argparse.Namespace, env: dict[str, str]) -> tuple[Path,
     unit = conn.execute("SELECT jalur FROM unit WHERE tingkat = 1 ORDER BY jalur").fetchone()[0]
     conn.close()
     sh([*KERJA, "--db", str(base), "mesin", "tambah", SN, "--unit", unit], env)
-    staff = [r for r in rows if r["PIN"]]
     people = staff[: a.klien]
     hashed = akun._hash(SANDI)  # one hash for all: the bench times check-ins, not argon2
     conn = connect(base)
@@ -199,6 +214,7 @@ def setup(work: Path, a: argparse.Namespace, env: dict[str, str]) -> tuple[Path,
     if errors:
         raise SystemExit(f"logins failed: {errors[:3]}")
     (work / "sesi.json").write_text(json.dumps(sessions))
+    mark.write_text(json.dumps(wanted))
     pins = [r["PIN"] for r in staff]
     return base, people, pins
 
