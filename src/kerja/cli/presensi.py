@@ -92,7 +92,9 @@ def _feedback(conn: Any, r: Any, jenis: str) -> None:
         words.append(f"Belum ada jadwal WFO/WFH untuk {r.tanggal}.")
     if words:
         print(" ".join(words))
-    if not fb["hari_kerja"]:
+    if fb.get("libur"):
+        render.note(f"Peringatan: {r.tanggal} hari libur ({fb['libur']}), bukan hari kerja.")
+    elif not fb["hari_kerja"]:
         render.note(f"Peringatan: {r.tanggal} bukan hari kerja menurut aturan jam kerja.")
     if fb["status"]:
         render.note(

@@ -62,7 +62,10 @@ def clean_nip(value: object) -> str:
         if float(value).is_integer() and abs(value) < 10**15:
             return str(int(value))
         raise ValueError(_FORMAT_AS_TEXT)
-    text = str(value or "").strip().strip("'\"`").strip()
+    text = str(value or "").strip()
+    if text.startswith('="') and text.endswith('"'):  # ="1985..." as CSVs made for Excel carry it
+        text = text[2:-1]
+    text = text.strip("'\"`").strip()
     if _EXCEL_NUMBER.match(text):
         raise ValueError(_FORMAT_AS_TEXT)
     return _NIP_NOISE.sub("", text)

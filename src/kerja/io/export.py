@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..domain.values import format_number
-from .safe import safe_cell
+from .safe import csv_cell, safe_cell
 
 BULAN = (
     "Januari",
@@ -100,7 +100,7 @@ def write_csv(recap: Mapping[str, Any], out: TextIO, *, pemisah: str = ";") -> N
         if kind == "pct":
             text = f"{v:.2f}"
             return text.replace(".", ",") if comma else text
-        return safe_cell(v) if kind == "text" else v
+        return csv_cell(v, pemisah) if kind == "text" else v
 
     w = csv.writer(out, delimiter=pemisah, lineterminator="\r\n")
     out.write("\ufeff")
@@ -298,6 +298,12 @@ def _xlsx_signatures(
 
 # --- PDF -----------------------------------------------------------------------------------
 
+
+def _pct(v: float) -> str:
+    """A percentage in Indonesian style: 93,42 (decimal comma), as on the screen."""
+    return f"{v:.2f}".replace(".", ",")
+
+
 # (header, width mm, align, value) for the PDF: narrower than the spreadsheet, fits A4 landscape.
 _PDF_COLS: list[tuple[str, float, str, Callable[[int, Mapping[str, Any]], str]]] = [
     ("No", 7, "R", lambda n, r: str(n)),
@@ -313,10 +319,10 @@ _PDF_COLS: list[tuple[str, float, str, Callable[[int, Mapping[str, Any]], str]]]
     ("TK", 6, "R", lambda n, r: str(r["tk"])),
     ("TL 1/2/3/4", 15, "C", lambda n, r: "/".join(map(str, r["tl"]))),
     ("PSW 1/2/3/4", 15, "C", lambda n, r: "/".join(map(str, r["psw"]))),
-    ("Pot. %", 10, "R", lambda n, r: f"{r['potongan_disiplin_persen']:.2f}"),
-    ("Menit", 11, "R", lambda n, r: str(r["menit_kinerja"])),
-    ("Target", 11, "R", lambda n, r: str(r["target_menit"])),
-    ("Capaian %", 12, "R", lambda n, r: f"{r['capaian_kinerja_persen']:.2f}"),
+    ("Pot. %", 10, "R", lambda n, r: _pct(r["potongan_disiplin_persen"])),
+    ("Menit", 11, "R", lambda n, r: format_number(r["menit_kinerja"])),
+    ("Target", 11, "R", lambda n, r: format_number(r["target_menit"])),
+    ("Capaian %", 12, "R", lambda n, r: _pct(r["capaian_kinerja_persen"])),
     ("Pagu TPP", 19, "R", lambda n, r: format_number(r["pagu_tpp"])),
     ("TPP Kinerja", 19, "R", lambda n, r: format_number(r["tpp_kinerja"])),
     ("TPP Disiplin", 19, "R", lambda n, r: format_number(r["tpp_disiplin"])),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .safe import safe_cell
+from .safe import csv_cell, safe_cell
 
 HEADERS = ("Tanggal", "NIP", "Nama", "Unit", "Lokasi", "Alasan")
 # Excel opens at most 2^20 rows per sheet: a longer sheet cannot be opened whole.
@@ -35,9 +35,10 @@ def write_csv(rows: Iterable[Sequence[Any]], target: Path | None, sep: str = ";"
         nonlocal n
         w = csv.writer(f, delimiter=sep, lineterminator="\r\n")
         w.writerow(HEADERS)
-        # Dates, NIPs, WFO/WFH and reasons never start with = + - @; names and units might.
+        # Dates, WFO/WFH and reasons never start with = + - @; names and units might. NIPs open
+        # as text in a spreadsheet (io.safe.csv_cell).
         for t, nip, nama, unit, lok, why in rows:
-            w.writerow((t, nip, safe_cell(nama), safe_cell(unit), lok, why))
+            w.writerow((t, csv_cell(nip, sep), safe_cell(nama), safe_cell(unit), lok, why))
             n += 1
 
     if target is None:

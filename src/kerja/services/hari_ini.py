@@ -58,10 +58,11 @@ def hari_ini(conn: sqlite3.Connection, tanggal: date, unit: str | None = None) -
 def punch_feedback(conn: sqlite3.Connection, nip: str, jenis: str, waktu: str, mode: str) -> dict[str, Any]:
     """What a clerk should hear right after `presensi masuk`/`pulang` at `waktu` (ISO, the unit's
     offset) in `mode`: `{"hari_kerja", "jadwal", "status", "jam_masuk", "jam_pulang",
-    "telat_menit", "cepat_menit", "tingkat", "tidak_sesuai_jadwal"}`.
+    "telat_menit", "cepat_menit", "tingkat", "tidak_sesuai_jadwal", "libur"}`.
 
-    From the day's rules, roster cell and declared statuses only: no holiday calendar, so that
-    recording a punch stays quick (`hari_kerja` is the rules' working weekdays)."""
+    From the day's rules, roster cell and declared statuses only: no national holiday calendar, so
+    that recording a punch stays quick; a holiday is known from the local holidays and from a gap in
+    the stored roster (`libur`: why; `hari_kerja` is then false)."""
     from datetime import datetime
 
     from ..domain import calendar
@@ -86,7 +87,12 @@ def punch_feedback(conn: sqlite3.Connection, nip: str, jenis: str, waktu: str, m
         "cepat_menit": 0,
         "tingkat": None,
         "tidak_sesuai_jadwal": jadwal is not None and jadwal != mode,
+        "libur": None,
     }
+    if out["hari_kerja"]:
+        libur = presence_store.holiday_hint(conn, d.isoformat())
+        if libur:  # a holiday warns like a weekend: no hours to be late against
+            out.update(hari_kerja=False, libur=libur)
     if jenis == "masuk":
         late = minute - dr.masuk
         if dr.fleksibel is not None:

@@ -228,7 +228,7 @@ def _write_rejects(target: str | Path, headers: list[object], rows, problems: li
     for p in problems:
         reasons.setdefault(p.baris, []).append(f"{p.kolom}: {p.alasan}")
     from ..io.atomic import open_atomic
-    from ..io.safe import safe_cell
+    from ..io.safe import csv_cell as safe_cell
 
     t = Path(target)
     # A spreadsheet opens this file: the rejected cells are the likeliest to hold a formula.

@@ -454,3 +454,19 @@ def person_day_events(conn: sqlite3.Connection, nip: str, tanggal: str) -> list[
             (tanggal, nip),
         )
     ]
+
+
+def holiday_hint(conn: sqlite3.Connection, tanggal: str) -> str | None:
+    """Why `tanggal` (a working weekday) is a holiday, from what is stored, without the national
+    calendar (too heavy for one punch): a local holiday's name (`libur tambah`); else, inside the
+    stored roster's span, a day without any roster cell (the roster skips holidays). None when
+    neither says so, or when a local entry makes the day a working day again."""
+    row = conn.execute("SELECT nama FROM libur WHERE tanggal = ?", (tanggal,)).fetchone()
+    if row is not None:
+        return row[0]  # None: a national holiday turned back into a working day
+    gap = conn.execute(
+        "SELECT (SELECT min(tanggal) FROM jadwal) <= ?1 AND (SELECT max(tanggal) FROM jadwal) >= ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM jadwal WHERE tanggal = ?1)",
+        (tanggal,),
+    ).fetchone()[0]
+    return "tidak ada di jadwal: libur nasional atau cuti bersama" if gap else None
