@@ -414,3 +414,33 @@ def test_bawaan_preset_golden_month(kerja, tmp_path):
     assert (r["potongan_disiplin_persen"], r["tpp_kinerja"], r["tpp_disiplin"]) == (4.5, 0, 382_000)
     detail = kerja("rekap", "rincian", A, "--bulan", "2021-02").stdout
     assert "[presensi.tk: aturan bawaan kerja (Perpres 21/2023, PP 94/2021) TK 3% per hari]" in detail
+
+
+def test_kpu_jatim_golden_month(kerja, tmp_path):
+    """KPU Jatim: 07:30-16:00 every weekday, Friday too (not the defaults' 16:30), and WFH days
+    need punches (real-time presence); every other key is a default (TL/PSW 0.5-2%, TK 3%,
+    bobot 60/40, 300 minutes a day)."""
+    month(kerja, "kpu-jatim.toml", tmp_path, pagu="1.000.000")
+    # Fridays 5, 19, 26 Feb out at 16:00: on time here (the defaults would make each PSW1 0.5%)
+    rows = [(A, day(d), "07:30", "16:00", "WFO") for d in FEB if d not in {1, 2, 3, 5}]
+    rows += [
+        (A, day(1), "07:50", "16:00", "WFO"),  # 20 min late: TL1 0.5%
+        (A, day(2), "07:30", "16:00", "WFH"),  # WFH with punches: present (hadir_wfh)
+        (A, day(5), "07:30", "15:40", "WFO"),  # Friday, 20 min before 16:00: PSW1 0.5%
+    ]  # 3 Feb: no punch at all: TK 3%
+    punches(kerja, tmp_path, rows)
+    # 300 minutes (08:00-13:00) on each of the 18 present days = 5,400 minutes
+    for d in FEB:
+        if d != 3:
+            catat(kerja, A, day(d), "08:00", "13:00")
+    ids = [str(a["id"]) for a in json.loads(kerja("kinerja", "daftar", "--nip", A, "--json").stdout)]
+    kerja("kinerja", "validasi", *ids, "--oleh", KEPALA)
+    r = recap(kerja)[A]
+    # 19 working days, 18 present (17 WFO + 1 WFH), 1 TK; cut 0.5 + 0.5 + 3 = 4%
+    assert (r["hari_kerja"], r["hadir_wfo"], r["hadir_wfh"], r["tk"]) == (19, 17, 1, 1)
+    assert (r["tl"], r["psw"], r["potongan_disiplin_persen"]) == ([1, 0, 0, 0], [1, 0, 0, 0], 4.0)
+    # target 300 x 19 = 5,700 (TK is not off duty); capaian 5,400 / 5,700 = 94.74%
+    assert (r["menit_kinerja"], r["target_menit"], r["capaian_kinerja_persen"]) == (5_400, 5_700, 94.74)
+    # kinerja 1,000,000 x 60% x 5,400/5,700 = 568,421.05 -> 568,421;
+    # disiplin 1,000,000 x 40% x 96% = 384,000; total 952,421
+    assert (r["tpp_kinerja"], r["tpp_disiplin"], r["tpp_total"]) == (568_421, 384_000, 952_421)
