@@ -444,3 +444,44 @@ def test_kpu_jatim_golden_month(kerja, tmp_path):
     # kinerja 1,000,000 x 60% x 5,400/5,700 = 568,421.05 -> 568,421;
     # disiplin 1,000,000 x 40% x 96% = 384,000; total 952,421
     assert (r["tpp_kinerja"], r["tpp_disiplin"], r["tpp_total"]) == (568_421, 384_000, 952_421)
+
+
+def test_a_half_day_counts_half_of_the_activity_target(kerja, tmp_path):
+    """11 Feb 2021 is a half day to 12:00 (libur.setengah_hari); A takes izin setengah hari (IH)
+    on 3 Feb. Each is half a day of the 300-minute target, not a whole one."""
+    rules = tmp_path / "setengah.toml"
+    rules.write_text('[[libur.setengah_hari]]\ntanggal = 2021-02-11\npulang = "12:00"\n', encoding="utf-8")
+    kerja("init", "--instansi", "Dinas Uji", "--zona", "WIB", "--aturan", rules)
+    people(kerja, tmp_path, "1.000.000")
+    rows = on_time(A, skip={3, 11}) + [(A, day(11), "07:30", "12:00", "WFO")]
+    rows += on_time(B, skip={11}) + [(B, day(11), "07:30", "12:00", "WFO")]
+    punches(kerja, tmp_path, rows)
+    said = kerja(
+        "presensi", "status", A, "--kode", "IH", "--mulai", day(3), "--sampai", day(3),
+        "--keterangan", "Surat izin", "--oleh", "petugas",
+    ).stdout  # fmt: skip
+    assert "izin setengah hari" in said
+    for d in FEB:  # 300 minutes a day: A on 17 full days, B on 18 (neither on 11 Feb)
+        if d != 11:
+            catat(kerja, B, day(d), "08:00", "13:00")
+            if d != 3:
+                catat(kerja, A, day(d), "08:00", "13:00")
+    for nip in (A, B):
+        ids = [str(a["id"]) for a in json.loads(kerja("kinerja", "daftar", "--nip", nip, "--json").stdout)]
+        kerja("kinerja", "validasi", *ids, "--oleh", KEPALA)
+    got = recap(kerja)
+    # A: 19 working days, 18 present + 1 IH (in the izin column, yet on duty half the day);
+    # target 300 x 19 - 150 x 2 (3 Feb IH, 11 Feb half day) = 5,400 (was 5,700);
+    # 5,100 minutes: capaian 5,100 / 5,400 = 94.44%; 1,000,000 x 60% x 5,100/5,400 = 566,666.67
+    # -> 566,667 (a whole-day target would pay 600,000 x 5,100/5,700 = 536,842); disiplin
+    # 400,000 (IH costs nothing by default, 11 Feb out at 12:00 is on time)
+    a = got[A]
+    assert (a["hari_kerja"], a["izin"], a["hadir_wfo"], a["potongan_disiplin_persen"]) == (19, 1, 18, 0.0)
+    assert (a["menit_kinerja"], a["target_menit"], a["capaian_kinerja_persen"]) == (5_100, 5_400, 94.44)
+    assert (a["tpp_kinerja"], a["tpp_disiplin"], a["tpp_total"]) == (566_667, 400_000, 966_667)
+    # B: target 300 x 19 - 150 x 1 = 5,550; 5,400 minutes: 97.30%; 600,000 x 5,400/5,550
+    # = 583,783.78 -> 583,784
+    b = got[B]
+    assert (b["target_menit"], b["capaian_kinerja_persen"], b["tpp_kinerja"]) == (5_550, 97.3, 583_784)
+    detail = kerja("rekap", "rincian", A, "--bulan", "2021-02").stdout
+    assert "Target menit = 300 x 19 - 300 / 2 x 2 (setengah hari" in detail and "= 5400" in detail

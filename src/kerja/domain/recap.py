@@ -11,7 +11,7 @@ count, the rules in force for the month, the TPP ceiling and the year's TK count
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -24,11 +24,13 @@ from .values import format_number as _rp
 
 # Status codes by recap column. TB (tugas belajar) is an official assignment away from the office,
 # so it is counted with DL in `dinas_luar`: every working day then falls in exactly one column.
-SAKIT = ("S", "CS")
-IZIN = ("I",)
+SAKIT = ("S", "CS", "SS")
+# IH (izin setengah hari) is shown with izin but is half a day on duty: half the activity target.
+IZIN = ("I", "IH")
 CUTI = ("CT", "CB", "CM", "CAP", "CLTN")
 DINAS_LUAR = ("DL", "TB")
 OFF_DUTY = SAKIT + IZIN + CUTI + DINAS_LUAR  # days that lower the activity target
+HALF_DUTY = "IH"  # in the izin column, yet on duty for half the day
 
 # PP 94/2021 art. 9-11: cumulative TK days in a year and the sanction level they reach.
 PERINGATAN = (
@@ -53,6 +55,7 @@ MONEY = ("pagu_tpp", "tpp_kinerja", "tpp_disiplin", "tpp_total")
 
 
 class DayLike(Protocol):
+    tanggal: date
     kode: str
     mode: str | None
     tl: int | None
@@ -110,6 +113,7 @@ def peringatan(
     return None
 
 
+_OFF = frozenset(OFF_DUTY) - {HALF_DUTY}
 _COLUMN = {
     "TK": "tk",
     **dict.fromkeys(SAKIT, "sakit"),
@@ -143,14 +147,27 @@ def new_tally() -> dict[str, Any]:
         "telat_menit": 0,
         "cepat_menit": 0,
         "cut_tl": Decimal(0),
+        # half days (SPEC is silent; docs/aturan.md): IH days, and the working days of
+        # libur.setengah_hari not taken off by a status, each count half a day of the target
+        "izin_setengah": 0,
+        "setengah": 0,
     }
 
 
+def half_days(rules: Mapping[str, Any]) -> frozenset[date]:
+    """The half working days (libur.setengah_hari) of a rule set."""
+    return frozenset(date.fromisoformat(h["tanggal"]) for h in rules["libur"].get("setengah_hari", ()))
+
+
 def tally(
-    days: Iterable[DayLike], into: dict[str, Any] | None = None, month: MonthRules | None = None
+    days: Iterable[DayLike],
+    into: dict[str, Any] | None = None,
+    month: MonthRules | None = None,
+    halves: Container[date] = frozenset(),
 ) -> dict[str, Any]:
     """Attendance columns, tier counts and the summed (unclamped) cut, added to `into`; days come
-    in date order (in pieces is fine). `month`: also what month-level rules need."""
+    in date order (in pieces is fine). `month`: also what month-level rules need; `halves`: the
+    half working days (`half_days`), whose on-duty days count half a day of the target."""
     c = new_tally() if into is None else into
     if month is not None:
         days = list(days)  # read twice
@@ -161,10 +178,14 @@ def tally(
     before = c["hari_kerja"]
     head_open = c["tk_head"] == before
     run, run_max, head = c["tk_run"], c["tk_run_max"], c["tk_head"]
-    n = wfo = wfh = 0
+    n = wfo = wfh = ih = half = 0
     for d in days:
         n += 1
         k = d.kode
+        if halves and d.tanggal in halves and k not in _OFF:
+            half += 1  # an IH day on a half day is still one half: counted here, not below
+        elif k == HALF_DUTY:
+            half += 1
         if k == "H":
             run = 0
             if d.mode == "WFH":
@@ -176,6 +197,8 @@ def tally(
                 c[_COLUMN[k]] += 1
             except KeyError:
                 raise ValueError(f"kode hari tidak dikenal: {k!r}") from None
+            if k == HALF_DUTY:
+                ih += 1
             if k == "TK":
                 run += 1
                 if run > run_max:
@@ -196,6 +219,8 @@ def tally(
     if month is not None:
         month.add(days, c)
     c["hari_kerja"] += n
+    c["izin_setengah"] += ih
+    c["setengah"] += half
     c["hadir_wfo"] += wfo
     c["hadir_wfh"] += wfh
     c["cut"] = cut
@@ -384,6 +409,20 @@ def pays(
     return half_up(kin_n * keep_n, kin_d * keep_d), half_up(dis_n * keep_n, dis_d * keep_d)
 
 
+def on_duty_days(c: Mapping[str, Any]) -> int:
+    """Working days on duty: hari_kerja minus S/I/C*/DL/TB days, an IH day (izin setengah hari)
+    staying in (it is half a day on duty)."""
+    off = c["sakit"] + c["izin"] + c["cuti"] + c["dinas_luar"] - c.get("izin_setengah", 0)
+    return int(c["hari_kerja"] - off)
+
+
+def target_ratio(c: Mapping[str, Any], rules: Mapping[str, Any]) -> tuple[int, int]:
+    """The month's activity target in minutes as an exact ratio: menit_per_hari for each day on
+    duty, half of it for a half day (`tally`'s "setengah": IH days and half working days)."""
+    per_day = int(rules["kinerja"]["menit_per_hari"])
+    return per_day * (2 * on_duty_days(c) - c.get("setengah", 0)), 2
+
+
 def row_from_tally(
     c: Mapping[str, Any],
     menit_kinerja: int,
@@ -399,8 +438,8 @@ def row_from_tally(
     """`employee_row` from a month's tally (see `tally`). `capaian`: an imported achievement
     (ratio 0..1, the "capaian" scheme) instead of minutes against the target."""
     prep = _prepared(rules)
-    on_duty = c["hari_kerja"] - c["sakit"] - c["izin"] - c["cuti"] - c["dinas_luar"]
-    target = rules["kinerja"]["menit_per_hari"] * on_duty
+    tn, td = target_ratio(c, rules)
+    target = half_up(tn, td)
     pn, pd = c["cut"].as_integer_ratio()  # Decimal: exact
     if prep.month is not None:
         f = max(Fraction(0), Fraction(pn, pd) + prep.month.extra(c)[0])
@@ -413,7 +452,7 @@ def row_from_tally(
         cn, cd = (capaian.numerator, capaian.denominator) if capaian < 1 else (1, 1)
     else:
         # capaian = min(1, menit / target); nothing expected (a month on leave): nothing is missing.
-        cn, cd = (menit_kinerja, target) if target and menit_kinerja < target else (1, 1)
+        cn, cd = (menit_kinerja * td, tn) if tn and menit_kinerja * td < tn else (1, 1)
     h = (0, 1)
     if hukdis:
         hf = hukdis_cut(hukdis, rules)
@@ -464,7 +503,8 @@ def explain(row: Mapping[str, Any], c: Mapping[str, Any], rules: Mapping[str, An
     tpp = rules["tpp"]
     bk, bd = tpp["bobot_kinerja"], tpp["bobot_disiplin"]
     basis = tpp.get("basis_potongan", "disiplin")
-    off = row["sakit"] + row["izin"] + row["cuti"] + row["dinas_luar"]
+    off = row["hari_kerja"] - on_duty_days(c)
+    half = c.get("setengah", 0)
     pagu, pot, cap = row["pagu_tpp"], row["potongan_disiplin_persen"], row["capaian_kinerja_persen"]
     summed, counted, month_why = month_cut(c, rules)
     days_sum = Fraction(c["cut"])
@@ -480,8 +520,14 @@ def explain(row: Mapping[str, Any], c: Mapping[str, Any], rules: Mapping[str, An
     lines = [
         f"Hari kerja {row['hari_kerja']}; hari bertugas = {row['hari_kerja']} - {off} "
         f"(sakit/izin/cuti/dinas luar) = {row['hari_kerja'] - off}.",
-        f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']} "
-        "[kinerja.menit_per_hari].",
+        (
+            f"Target menit = {per_day} x {row['hari_kerja'] - off} = {row['target_menit']} "
+            "[kinerja.menit_per_hari]."
+            if not half
+            else f"Target menit = {per_day} x {row['hari_kerja'] - off} - {per_day} / 2 x {half} "
+            f"(setengah hari: IH atau libur.setengah_hari) = {row['target_menit']} "
+            "[kinerja.menit_per_hari]."
+        ),
         f"Capaian kinerja = {capaian}.",
         f"Jumlah potongan harian = {pct_text(two_decimals(days_sum))}.",
     ]

@@ -104,7 +104,8 @@ KETERANGAN: dict[str, str] = {
     "libur.nasional": "libur nasional Indonesia bukan hari kerja",
     "libur.cuti_bersama": "cuti bersama (SKB 3 Menteri) bukan hari kerja",
     "libur.setengah_hari": "hari kerja setengah hari (mis. 24 Desember): tanggal dan jam pulang hari "
-    "itu (opsional jam masuk); pulang cepat dihitung dari jam ini",
+    "itu (opsional jam masuk); pulang cepat dihitung dari jam ini; target menit kinerja hari itu "
+    "setengah dari kinerja.menit_per_hari",
     "presensi.wfh_wajib_presensi": "hari WFH juga wajib presensi masuk/pulang",
     "presensi.tl": "potongan terlambat masuk per kejadian: [dari menit, sampai menit, persen]",
     "presensi.psw": "potongan pulang sebelum waktu per kejadian: [dari menit, sampai menit, persen]",
@@ -132,7 +133,8 @@ KETERANGAN: dict[str, str] = {
     "tpp.bobot_disiplin": "persen pagu TPP untuk disiplin",
     "tpp.basis_potongan": '"disiplin": potongan mengurangi pagu x bobot_disiplin; "total": potongan adalah '
     "persen dari seluruh pagu TPP",
-    "kinerja.menit_per_hari": "target menit kinerja per hari kerja bertugas",
+    "kinerja.menit_per_hari": "target menit kinerja per hari kerja bertugas (setengahnya untuk hari "
+    "setengah hari dan hari IH)",
     "kinerja.batas_validasi_hari": "kegiatan yang divalidasi sesudah tanggal ini bulan berikutnya tidak "
     "dihitung (0 = tanpa batas)",
     "kinerja.skema": '"menit" (selesai - mulai), "volume" (volume x norma katalog) atau "capaian" '

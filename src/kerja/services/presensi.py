@@ -39,6 +39,8 @@ KODE_NAMA = {
     "CLTN": "cuti di luar tanggungan negara",
     "DL": "dinas luar",
     "TB": "tugas belajar",
+    "IH": "izin setengah hari",
+    "SS": "sakit tanpa surat dokter",
 }
 
 

@@ -74,6 +74,7 @@ def _tallies(
     keep: list[Any] | None = None,
     month: dom.MonthRules | None = None,
     sink: DaySink | None = None,
+    halves: frozenset[date] = frozenset(),
 ) -> dict[str, dict[str, Any]]:
     """nip -> the month's tally (domain.recap.tally); the days themselves go to `keep` if given,
     and each window's days to `sink(first, last, days)` (an export that streams them)."""
@@ -87,7 +88,7 @@ def _tallies(
         # Days come in date order: a person's runs are tallied in the order they happened.
         for nip, run in groupby(days, key=attrgetter("nip")):
             t = out.get(nip)
-            out[nip] = dom.tally(run, t, month)
+            out[nip] = dom.tally(run, t, month, halves)
         del days
     return out
 
@@ -141,7 +142,8 @@ def _compute(
     nips = None if everyone else [p["nip"] for p in people]
     last = dom.last_counted_day(end, today)
     month_rules = dom.MonthRules.of(rules)
-    tallies = _tallies(conn, start, last, nips, keep, month_rules, sink) if last >= start else {}
+    halves = dom.half_days(rules)
+    tallies = _tallies(conn, start, last, nips, keep, month_rules, sink, halves) if last >= start else {}
     deadline = act.validation_deadline(month, rules["kinerja"]["batas_validasi_hari"])
     skema = rules["kinerja"].get("skema", "menit")
     minutes: dict[str, dict[str, int]] = defaultdict(dict)
@@ -361,7 +363,7 @@ def recap_detail(
     hari += coming
     working = {h["tanggal"] for h in hari}
     off_days = sum(m for t, m in mine.items() if t not in working)
-    month_tally = dom.tally(days, month=dom.MonthRules.of(rules))
+    month_tally = dom.tally(days, month=dom.MonthRules.of(rules), halves=dom.half_days(rules))
     by_status: dict[str, int] = defaultdict(int)
     for a in listed:
         by_status[a["status"]] += a["menit"]

@@ -37,6 +37,8 @@ KODE_NAMA = {
     "CLTN": "Cuti di luar tanggungan negara",
     "DL": "Dinas luar",
     "TB": "Tugas belajar",
+    "IH": "Izin setengah hari",
+    "SS": "Sakit tanpa surat dokter",
 }
 
 
