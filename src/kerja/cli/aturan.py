@@ -64,6 +64,15 @@ TABLE_LISTS = {
         'pulang = "15:00"',
         'pulang_jumat = "15:30"',
     ],
+    "jam_kerja.unit": [
+        "[[jam_kerja.unit]]",
+        'unit = "Dinas Pendidikan > SD Negeri 1"',
+        'hari = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab"]',
+        'masuk = "07:00"',
+        'pulang = "13:00"',
+        'pulang_jumat = "11:00"',
+        'pulang_sabtu = "12:00"',
+    ],
     "libur.setengah_hari": ["[[libur.setengah_hari]]", "tanggal = 2026-12-24", 'pulang = "12:00"'],
 }
 
@@ -102,7 +111,7 @@ def rules_toml(rules: dict) -> str:
                 out.extend(textwrap.wrap(doc, 78, initial_indent="# ", subsequent_indent="#   "))
             if not items:
                 out.extend(f"# {line}" for line in TABLE_LISTS[f"{section}.{key}"])
-            first = ("tanggal", "mulai", "sampai", "masuk", "pulang", "pulang_jumat")
+            first = ("unit", "hari", "tanggal", "mulai", "sampai", "masuk", "pulang", "pulang_jumat")
             for item in items:
                 out.append(f"[[{section}.{key}]]")
                 for k in sorted(item, key=lambda k: first.index(k) if k in first else 99):

@@ -12,7 +12,7 @@ from datetime import date, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .rules import HARI
+from .rules import HARI, unit_schedule
 
 
 @lru_cache(maxsize=64)
@@ -56,8 +56,44 @@ def holidays_by_rules(
     return holidays_for(years, nasional=lib["nasional"], cuti_bersama=lib["cuti_bersama"], local=local)
 
 
-def is_workday(d: date, rules: Mapping[str, Any], holidays: Mapping[date, str]) -> bool:
-    return HARI[d.weekday()] in rules["jam_kerja"]["hari"] and d not in holidays
+def unit_calendar(rules: Mapping[str, Any], unit: str | None) -> str | None:
+    """Whose days and hours a unit works under a rule set: the unit path of the most specific
+    [[jam_kerja.unit]] entry covering it (the unit itself or one above it), None for the
+    institution's [jam_kerja]. People with the same answer share one calendar."""
+    best: str | None = None
+    if unit:
+        for entry in rules["jam_kerja"].get("unit", ()):
+            u = entry["unit"]
+            if (unit == u or unit.startswith(u + " > ")) and (best is None or len(u) > len(best)):
+                best = u
+    return best
+
+
+def _schedule(rules: Mapping[str, Any], unit: str | None) -> Mapping[str, Any]:
+    jk = rules["jam_kerja"]
+    key = unit_calendar(rules, unit) if unit else None
+    if key is None:
+        return jk
+    return unit_schedule(jk, next(e for e in jk["unit"] if e["unit"] == key))
+
+
+def workday(
+    d: date, rules: Mapping[str, Any], holidays: Mapping[date, str], unit: str | None = None
+) -> tuple[time, time] | None:
+    """Whether day d is a working day for someone in `unit` (a unit path; None: the
+    institution's calendar) and its start and end: None when it is not. The one answer every
+    reader uses (day statuses, TK counts, status lengths, the roster, activity days): the unit's
+    [[jam_kerja.unit]] days and hours when it has them, the holidays of everyone."""
+    jk = _schedule(rules, unit)
+    if HARI[d.weekday()] not in jk["hari"] or d in holidays:
+        return None
+    return _hours(d, jk, rules)
+
+
+def is_workday(
+    d: date, rules: Mapping[str, Any], holidays: Mapping[date, str], unit: str | None = None
+) -> bool:
+    return workday(d, rules, holidays, unit) is not None
 
 
 def days_between(start: date, end: date) -> list[date]:
@@ -69,17 +105,22 @@ def working_days(
     end: date,
     rules_for: Callable[[date], Mapping[str, Any]],
     holidays: Mapping[date, str],
+    unit: str | None = None,
 ) -> list[date]:
-    """Working days in [start, end]; `rules_for(day)` gives the rules in force that day."""
-    return [d for d in days_between(start, end) if is_workday(d, rules_for(d), holidays)]
+    """Working days in [start, end] for `unit`; `rules_for(day)` gives the rules in force that day."""
+    return [d for d in days_between(start, end) if workday(d, rules_for(d), holidays, unit) is not None]
 
 
-def hours(d: date, rules: Mapping[str, Any]) -> tuple[time, time]:
-    """Start and end of the working day d (special periods such as Ramadan, Fridays, Saturdays,
-    half days: libur.setengah_hari ends the day at its own hour)."""
-    jk = rules["jam_kerja"]
+def hours(d: date, rules: Mapping[str, Any], unit: str | None = None) -> tuple[time, time]:
+    """Start and end of day d for `unit` (special periods such as Ramadan, Fridays, Saturdays,
+    half days: libur.setengah_hari ends the day at its own hour), working day or not."""
+    return _hours(d, _schedule(rules, unit), rules)
+
+
+def _hours(d: date, jk: Mapping[str, Any], rules: Mapping[str, Any]) -> tuple[time, time]:
     spec: Mapping[str, str] = jk
     iso = d.isoformat()
+    # A special period (Ramadan) sets everyone's hours, a unit with its own hours included.
     for k in jk.get("khusus", []):
         if k["mulai"] <= iso <= k["sampai"]:
             spec = k

@@ -220,8 +220,9 @@ def _nomor(t: Tier | None) -> int | None:
     return None if t is None else t.nomor
 
 
-def day_rules(d: date, rules: Mapping[str, Any]) -> DayRules:
-    start, end = hours(d, rules)
+def day_rules(d: date, rules: Mapping[str, Any], unit: str | None = None) -> DayRules:
+    """The precomputed rules of day d for someone in `unit` (its own hours, jam_kerja.unit)."""
+    start, end = hours(d, rules, unit)
     pres = rules["presensi"]
 
     def tiers(spec: list[list[float]]) -> tuple[Tier, ...]:

@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
         "pulang_jumat": "16:30",
         "pulang_sabtu": "",
         "khusus": [],
+        # Units with their own days and hours (schools, puskesmas: six days), each covering its
+        # sub-units; the most specific entry wins.
+        "unit": [],
     },
     "libur": {"nasional": True, "cuti_bersama": True, "setengah_hari": []},
     "presensi": {
@@ -101,6 +104,10 @@ KETERANGAN: dict[str, str] = {
     "jam_kerja.pulang_sabtu": 'jam pulang hari Sabtu bila Sabtu hari kerja ("" = sama dengan pulang)',
     "jam_kerja.khusus": "jam khusus per periode (mis. Ramadan): mulai, sampai, masuk, pulang, "
     "pulang_jumat, pulang_sabtu",
+    "jam_kerja.unit": "hari dan jam kerja sendiri untuk satu unit beserta sub-unitnya (mis. sekolah, "
+    'puskesmas enam hari kerja): unit (jalur lengkap, mis. "Dinas Pendidikan > SD Negeri 1"), '
+    "lalu yang berbeda dari jam_kerja: hari, masuk, pulang, pulang_jumat, pulang_sabtu; unit yang "
+    "paling khusus berlaku; jam_kerja.khusus dan libur.setengah_hari tetap berlaku untuknya",
     "libur.nasional": "libur nasional Indonesia bukan hari kerja",
     "libur.cuti_bersama": "cuti bersama (SKB 3 Menteri) bukan hari kerja",
     "libur.setengah_hari": "hari kerja setengah hari (mis. 24 Desember): tanggal dan jam pulang hari "
@@ -186,6 +193,7 @@ _KHUSUS_KEYS = {
     "pulang_sabtu": "time",
 }
 _HALF_DAY_KEYS = ("tanggal", "pulang", "masuk")
+_UNIT_KEYS = ("unit", "hari", "masuk", "pulang", "pulang_jumat", "pulang_sabtu")
 
 
 def defaults() -> dict[str, Any]:
@@ -260,6 +268,8 @@ def _check_section(name: str, given: Mapping[str, Any], base: dict[str, Any]) ->
             base[key] = _days(full, v)
         elif full == "jam_kerja.khusus":
             base[key] = [_khusus(f"{full}[{i}]", k) for i, k in enumerate(_list(full, v))]
+        elif full == "jam_kerja.unit":
+            base[key] = _unit_hours(full, _list(full, v))
         elif full == "jam_kerja.pulang_sabtu":
             base[key] = "" if v == "" else _time_text(full, v)
         elif full == "libur.setengah_hari":
@@ -411,6 +421,55 @@ def _half_days(key: str, items: list[Any]) -> list[dict[str, str]]:
     return out
 
 
+def _unit_hours(key: str, items: list[Any]) -> list[dict[str, Any]]:
+    """[[jam_kerja.unit]] entries: a unit path and the days/hours that differ for it."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        k = f"{key}[{i}]"
+        if not isinstance(item, Mapping):
+            raise _fail(k, "harus tabel dengan unit dan jam kerjanya")
+        entry: dict[str, Any] = {}
+        for name, v in item.items():
+            if name not in _UNIT_KEYS:
+                raise _fail(f"{k}.{name}", f"tidak dikenal; yang sah: {', '.join(_UNIT_KEYS)}")
+            if name == "unit":
+                path = " > ".join(p.strip() for p in v.split(">")) if isinstance(v, str) else ""
+                if not path or any(not p for p in path.split(" > ")):
+                    raise _fail(
+                        f"{k}.unit", f'harus jalur unit, mis. "Dinas Pendidikan > SD Negeri 1", bukan {v!r}'
+                    )
+                if path in seen:
+                    raise _fail(f"{k}.unit", f"{path!r} sudah ditulis di entri lain")
+                seen.add(path)
+                entry[name] = path
+            elif name == "hari":
+                entry[name] = _days(f"{k}.hari", v)
+            elif name == "pulang_sabtu" and v == "":
+                entry[name] = ""
+            else:
+                entry[name] = _time_text(f"{k}.{name}", v)
+        if "unit" not in entry:
+            raise _fail(f"{k}.unit", "wajib diisi")
+        out.append(entry)
+    return out
+
+
+def unit_schedule(jam_kerja: Mapping[str, Any], entry: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """The days and hours of a unit: its [[jam_kerja.unit]] entry over [jam_kerja]. A unit that
+    sets its own pulang ends Friday and Saturday at it too unless it says otherwise (as
+    jam_kerja.khusus does): 16.30 on a Friday is the institution's, not a school's."""
+    if entry is None:
+        return jam_kerja
+    own = {**jam_kerja, **{k: v for k, v in entry.items() if k != "unit"}}
+    if "pulang" in entry:
+        if "pulang_jumat" not in entry:
+            own["pulang_jumat"] = entry["pulang"]
+        if "pulang_sabtu" not in entry:
+            own["pulang_sabtu"] = ""
+    return own
+
+
 def _hours_in_order(key: str, hours: Mapping[str, str]) -> None:
     """masuk before pulang and pulang_jumat: inverted hours would make every minute 'on time'."""
     for end in ("pulang", "pulang_jumat", "pulang_sabtu"):
@@ -428,6 +487,9 @@ def merge(partial: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> 
             raise _fail(section, f"tidak dikenal; bagian yang sah: {', '.join(result)}")
         _check_section(section, given, result[section])
     _hours_in_order("jam_kerja", result["jam_kerja"])
+    for i, entry in enumerate(result["jam_kerja"].get("unit", ())):
+        # the unit's own hours over the institution's: what that unit works must be in order
+        _hours_in_order(f"jam_kerja.unit[{i}]", unit_schedule(result["jam_kerja"], entry))
     tpp = result["tpp"]
     if tpp["bobot_kinerja"] + tpp["bobot_disiplin"] != 100:
         raise _fail("tpp.bobot_kinerja", "ditambah tpp.bobot_disiplin harus 100")

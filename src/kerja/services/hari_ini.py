@@ -67,18 +67,22 @@ def punch_feedback(conn: sqlite3.Connection, nip: str, jenis: str, waktu: str, m
 
     from ..domain import calendar
     from ..domain.presence import MINUTES, day_rules, flexible_start
+    from ..store import employees as employees_store
     from ..store import institution as institution_store
     from ..store import presence as presence_store
 
     ts = datetime.fromisoformat(waktu)
     d = ts.date()
     rules = institution_store.rules_for_day(conn)(d)
-    dr = day_rules(d, rules)
+    # The person's unit may work its own days and hours (jam_kerja.unit): only then look it up.
+    unit = employees_store.unit_path_on(conn, nip, d) if rules["jam_kerja"].get("unit") else None
+    dr = day_rules(d, rules, unit)
     minute = ts.hour * 60 + ts.minute
     jadwal = presence_store.roster_location(conn, nip, d.isoformat())
     status = sorted({kode for _, kode, _, _ in presence_store.statuses(conn, d, d, [nip])})
     out: dict[str, Any] = {
-        "hari_kerja": calendar.HARI[d.weekday()] in rules["jam_kerja"]["hari"],
+        # holidays are not loaded here (a quick punch): they come from holiday_hint below
+        "hari_kerja": calendar.workday(d, rules, {}, unit) is not None,
         "jadwal": jadwal,
         "status": status[0] if status else None,
         "jam_masuk": f"{dr.masuk // 60:02d}:{dr.masuk % 60:02d}",

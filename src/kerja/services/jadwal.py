@@ -197,12 +197,15 @@ def _plan(
     days = [dom.Day(d, circ_of[d], True) for d in gen]
     days += [dom.Day(d, hist_circ[d], False) for d in hist if d in hist_circ]
     stat = store.statuses(conn, min(lo, mulai), max(hi, sampai))
+    # A day some unit works and another does not (a school's Saturday, jam_kerja.unit) is off
+    # duty for the people whose calendar does not work it: no cell, as on a day of leave.
+    off = kalender.Calendars(conn).off_days({p.nip for p in people}, [x.tanggal for x in days])
     inputs = dom.Inputs(
         people=people,
         units=store.units(conn),
         days=days,
         conditions=conditions.all_conditions(conn),
-        statuses=[(n, a, b) for n, a, b, _ in stat],
+        statuses=[(n, a, b) for n, a, b, _ in stat] + off,
         fixed=fixed,
     )
     res = dom.build(inputs)
@@ -421,8 +424,13 @@ def review(
     res.days = [res.days[k] for k in keep]
     res.cells = [res.cells[k] for k in keep]
     stat = store.statuses(conn, mulai, sampai)
+    off = kalender.Calendars(conn).off_days({p.nip for p in people}, [x.tanggal for x in days])
     inputs = dom.Inputs(
-        people, store.units(conn), days, conditions.all_conditions(conn), [(n, a, b) for n, a, b, _ in stat]
+        people,
+        store.units(conn),
+        days,
+        conditions.all_conditions(conn),
+        [(n, a, b) for n, a, b, _ in stat] + off,
     )
     return dom.review(inputs, res)
 
@@ -444,8 +452,8 @@ def change(
         emp_store.get(conn, nip)
         if not emp_store.facts_of(conn, nip, tanggal)["aktif"]:
             raise KerjaError(f"Pegawai {nip} nonaktif pada {tanggal}; jadwalnya tidak bisa diubah.")
-        if tanggal not in set(kalender.working_days(conn, tanggal, tanggal)):
-            raise KerjaError(f"{tanggal} bukan hari kerja (akhir pekan atau libur).")
+        if kalender.Calendars(conn).person_workday(nip, tanggal) is None:
+            raise KerjaError(f"{tanggal} bukan hari kerja {nip} (akhir pekan atau libur).")
         old = store.cell(conn, tanggal, nip)
         circulars = [c for c, _ in circular_store.all_circulars(conn)]
         keb = old[2] if old and old[2] else (c.nama if (c := in_force(circulars, tanggal)) else None)

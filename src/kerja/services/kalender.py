@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,152 @@ def holidays(conn: sqlite3.Connection, years: Sequence[int]) -> dict[date, str]:
 
 
 def working_days(conn: sqlite3.Connection, start: date, end: date) -> list[date]:
-    hol = holidays(conn, range(start.year, end.year + 1))
-    return calendar.working_days(start, end, institution.rules_for_day(conn), hol)
+    """The days in [start, end] that are a working day for someone: in the institution's
+    calendar or in a unit's own (jam_kerja.unit, a school's Saturday)."""
+    return Calendars(conn).any_working_days(start, end)
+
+
+Key = str | None  # a calendar: the unit path of a [[jam_kerja.unit]] entry, None the institution's
+
+
+class Calendars:
+    """Each person's working days and hours: the calendar of the unit they are in on that day
+    (effective-dated facts) under the rules in force that day (jam_kerja.unit), over the
+    institution's holidays. Everything goes through `calendar.workday`, once per day and
+    calendar, never per person: people are grouped by calendar (`key`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.rules_for = institution.rules_for_day(conn)
+        self._hol: dict[int, dict[date, str]] = {}
+        self._units: tuple[dict[str, int], dict[str, list[tuple[str, int]]]] | None = None
+        self._paths: dict[int, str] = {}
+        self._keys: dict[tuple[str, int], Key] = {}
+
+    def holidays(self, d: date) -> dict[date, str]:
+        hol = self._hol.get(d.year)
+        if hol is None:
+            hol = self._hol[d.year] = holidays(self.conn, [d.year])
+        return hol
+
+    def has_units(self, start: date, end: date) -> bool:
+        """Whether a rule set in force on some day of [start, end] gives a unit its own calendar."""
+        return any(self.rules_for(m)["jam_kerja"].get("unit") for m in month_starts(start, end))
+
+    def keys(self, d: date) -> list[Key]:
+        """Every calendar of day d's rules: the institution's, then each unit entry's."""
+        return [None, *(e["unit"] for e in self.rules_for(d)["jam_kerja"].get("unit", ()))]
+
+    def workday(self, d: date, key: Key = None) -> tuple[time, time] | None:
+        return calendar.workday(d, self.rules_for(d), self.holidays(d), key)
+
+    def any_working_days(self, start: date, end: date) -> list[date]:
+        return [
+            d
+            for d in calendar.days_between(start, end)
+            if any(self.workday(d, k) is not None for k in self.keys(d))
+        ]
+
+    def _history(self) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
+        if self._units is None:
+            self._units = emp_store.unit_history(self.conn)
+            self._paths = emp_store.unit_path_by_id(self.conn)
+        return self._units
+
+    def unit_on(self, nip: str, d: date) -> int | None:
+        """The person's unit id on day d (the dated segment still holding then, else now)."""
+        now, dated = self._history()
+        iso = d.isoformat()
+        for sampai, unit in dated.get(nip, ()):
+            if iso <= sampai:
+                return unit
+        return now.get(nip)
+
+    def key_of_unit(self, d: date, unit: int | None) -> Key:
+        """The calendar a unit works on day d (once per unit and month)."""
+        self._history()
+        memo = (d.isoformat()[:7], -1 if unit is None else unit)
+        if memo not in self._keys:
+            self._keys[memo] = calendar.unit_calendar(self.rules_for(d), self._paths.get(unit or -1))
+        return self._keys[memo]
+
+    def key(self, nip: str, d: date) -> Key:
+        """The calendar a person works on day d."""
+        return self.key_of_unit(d, self.unit_on(nip, d))
+
+    def person_workday(self, nip: str, d: date) -> tuple[time, time] | None:
+        """Day d for this person: None when it is not their working day, else its hours."""
+        return self.workday(d, self.key(nip, d) if self.has_units(d, d) else None)
+
+    def person_days(self, nip: str, start: date, end: date) -> list[date]:
+        """This person's working days in [start, end]."""
+        units = self.has_units(start, end)
+        return [
+            d
+            for d in calendar.days_between(start, end)
+            if self.workday(d, self.key(nip, d) if units else None) is not None
+        ]
+
+    def by_calendar(self, nips: Iterable[str], start: date, end: date) -> list[tuple[list[date], list[str]]]:
+        """The people grouped by the calendar they work over [start, end] (month by month from
+        their unit; someone whose unit changes in it on their own), each group with its working
+        days: one calendar computed per group, never per person."""
+        nips = list(nips)
+        if not self.has_units(start, end):
+            return [(self.any_working_days(start, end), nips)]
+        now, dated = self._history()
+        months = month_starts(start, end)
+        groups: dict[tuple[Key, ...], list[str]] = {}
+        alone: list[tuple[list[date], list[str]]] = []
+        for nip in nips:
+            if nip in dated and any(s >= start.isoformat() for s, _ in dated[nip]):
+                alone.append((self.person_days(nip, start, end), [nip]))
+                continue
+            sig = tuple(self.key_of_unit(m, now.get(nip)) for m in months)
+            groups.setdefault(sig, []).append(nip)
+        index = {(m.year, m.month): i for i, m in enumerate(months)}
+        out = [
+            (
+                [
+                    d
+                    for d in calendar.days_between(start, end)
+                    if self.workday(d, sig[index[(d.year, d.month)]]) is not None
+                ],
+                members,
+            )
+            for sig, members in groups.items()
+        ]
+        return out + alone
+
+    def off_days(self, nips: Iterable[str], days: Iterable[date]) -> list[tuple[str, date, date]]:
+        """(nip, day, day) for each of `days` that is not a working day of that person's calendar
+        (the institution's Saturday for a school, a school's Saturday for everyone else): what
+        the roster treats as a day off duty. Empty when no unit has its own calendar."""
+        days = sorted(days)
+        if not days or not self.has_units(days[0], days[-1]):
+            return []
+        now, dated = self._history()
+        working = {(d, k): self.workday(d, k) is not None for d in days for k in self.keys(d)}
+        by_unit: dict[int | None, list[date]] = {}  # once per unit, not per person
+        out: list[tuple[str, date, date]] = []
+        for nip in nips:
+            if nip in dated:
+                out += [(nip, d, d) for d in days if not working.get((d, self.key(nip, d)), False)]
+                continue
+            u = now.get(nip)
+            if u not in by_unit:
+                by_unit[u] = [d for d in days if not working.get((d, self.key_of_unit(d, u)), False)]
+            out += [(nip, d, d) for d in by_unit[u]]
+        return out
+
+
+def month_starts(start: date, end: date) -> list[date]:
+    out = []
+    m = date(start.year, start.month, 1)
+    while m <= end:
+        out.append(m)
+        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    return out
 
 
 def holiday_list(conn: sqlite3.Connection, year: int) -> list[dict[str, Any]]:

@@ -330,14 +330,13 @@ def day_notes(conn: sqlite3.Connection, pairs: Iterable[tuple[str, date]]) -> di
     from ..domain import calendar
     from ..domain.activity_rows import day_note
     from ..store import presence as presence_store
-    from .kalender import holidays
+    from .kalender import Calendars
 
     wanted = sorted(set(pairs), key=lambda p: (p[1], p[0]))
     if not wanted:
         return {}
     lo, hi = min(d for _, d in wanted), max(d for _, d in wanted)
-    hol = holidays(conn, range(lo.year, hi.year + 1))
-    rules_for = institution.rules_for_day(conn)
+    cals = Calendars(conn)
     declared: dict[tuple[str, date], str] = {}
     nips = sorted({n for n, _ in wanted})
     for nip, kode, mulai, sampai in presence_store.statuses(conn, lo, hi, nips if len(nips) < 500 else None):
@@ -347,8 +346,8 @@ def day_notes(conn: sqlite3.Connection, pairs: Iterable[tuple[str, date]]) -> di
     out: dict[tuple[str, date], str] = {}
     for nip, d in wanted:
         libur = None
-        if not calendar.is_workday(d, rules_for(d), hol):
-            libur = hol.get(d) or f"hari {HARI_PANJANG[d.weekday()]}"
+        if cals.person_workday(nip, d) is None:  # the person's own calendar (jam_kerja.unit)
+            libur = cals.holidays(d).get(d) or f"hari {HARI_PANJANG[d.weekday()]}"
         note = day_note(declared.get((nip, d)), libur)
         if note:
             out[(nip, d)] = note
@@ -545,14 +544,21 @@ def drop_uncounted(
     days (S, I, C*, DL, ...) when `kinerja.hitung_hari_status` is false."""
     from ..domain import calendar
     from ..store import presence as presence_store
-    from .kalender import working_days
+    from .kalender import Calendars
 
     libur = not kinerja_rules.get("hitung_hari_libur", True)
     status = not kinerja_rules.get("hitung_hari_status", True)
     rows = list(rows)
     if not (libur or status):
         return rows
-    work = {d.isoformat() for d in working_days(conn, start, end)} if libur else set()
+    cals = Calendars(conn)
+    work = {d.isoformat() for d in cals.any_working_days(start, end)} if libur else set()
+    if libur and cals.has_units(start, end):  # each person's own working days (jam_kerja.unit)
+        work_of: dict[str, set[str]] = {}
+        for days, members in cals.by_calendar({r[0] for r in rows}, start, end):
+            isos = {d.isoformat() for d in days}
+            work_of.update(dict.fromkeys(members, isos))
+        rows = [r for r in rows if r[1] is not None and r[1] in work_of[r[0]]]
     declared: set[tuple[str, str]] = set()
     if status:
         for nip, _kode, mulai, sampai in presence_store.statuses(conn, start, end):

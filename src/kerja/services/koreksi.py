@@ -119,7 +119,7 @@ def change_status(
 ) -> dict[str, Any]:
     """Extend or shorten a declared status (new start and/or end). The days it gains or loses
     must not be in a locked month, and the new period must not overlap another status."""
-    from .presensi import working_calendar
+    from .kalender import Calendars
 
     why = _reason(alasan, "mengubah status")
     if mulai is None and sampai is None:
@@ -138,7 +138,7 @@ def change_status(
             raise KerjaError(f"--sampai {new[1]} lebih awal dari mulai {new[0]}.")
         if new == old:
             raise KerjaError(f"Status id {status_id} sudah {old[0]} s.d. {old[1]}; tidak ada yang diubah.")
-        if not working_calendar(conn, new[0], new[1]):
+        if not Calendars(conn).person_days(row["nip"], new[0], new[1]):
             raise KerjaError(f"{new[0]} sampai {new[1]} tidak memuat hari kerja; cabut saja statusnya.")
         ensure_spans_unlocked(conn, changed_spans(old, new), "status presensi")
         clash = [
@@ -168,7 +168,7 @@ def change_status(
             alasan=why,
         )
     row.update(mulai=new[0].isoformat(), sampai=new[1].isoformat())
-    row["hari_kerja"] = len(working_calendar(conn, new[0], new[1]))
+    row["hari_kerja"] = len(Calendars(conn).person_days(row["nip"], new[0], new[1]))
     return row
 
 

@@ -50,26 +50,29 @@ def offset_text(minutes: int) -> str:
     return f"{sign}{m // 60:02d}:{m % 60:02d}"
 
 
-def working_calendar(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayRules]:
-    """Working day -> its precomputed rules, for [start, end] (rules in force per month,
-    holidays by those rules plus the local ones)."""
-    rules_for = institution.rules_for_day(conn)
+def working_calendar(
+    conn: sqlite3.Connection, start: date, end: date, cals: Any = None
+) -> dict[date, dict[str | None, DayRules]]:
+    """Day -> {calendar: its precomputed rules} for the days of [start, end] that are a working
+    day in some calendar (the institution's, key None, or a unit's own: kalender.Calendars),
+    with the rules in force per month and the holidays by those rules plus the local ones."""
     # Imported here: recording one punch (`presensi masuk`) needs no calendar and no roster code.
-    from .kalender import holidays
+    from .kalender import Calendars
 
-    hol = holidays(conn, range(start.year, end.year + 1))
+    cals = cals or Calendars(conn)
     per_set: dict[tuple, DayRules] = {}
-    out: dict[date, DayRules] = {}
+    out: dict[date, dict[str | None, DayRules]] = {}
     for d in calendar.days_between(start, end):
-        rules = rules_for(d)
-        if not calendar.is_workday(d, rules, hol):
-            continue
-        # Hours differ by day (Fridays, Ramadan) but most days share them: cache per shape.
-        start_end = calendar.hours(d, rules)
-        key = (id(rules), start_end)
-        if key not in per_set:
-            per_set[key] = day_rules(d, rules)
-        out[d] = per_set[key]
+        rules = cals.rules_for(d)
+        for key in cals.keys(d):
+            start_end = cals.workday(d, key)
+            if start_end is None:
+                continue
+            # Hours differ by day (Fridays, Ramadan) and unit but most days share them: cache per shape.
+            memo = (id(rules), start_end)
+            if memo not in per_set:
+                per_set[memo] = day_rules(d, rules, key)
+            out.setdefault(d, {})[key] = per_set[memo]
     return out
 
 
@@ -101,24 +104,52 @@ def day_statuses(
     dated = store.dated_activity(conn, start.isoformat())  # the few with dated changes
     # A whole-institution query reads every row anyway; a filter helps only a small subset.
     subset = [p[0] for p in people] if (nip_list is not None or unit_ids is not None) else None
-    days = working_calendar(conn, start, end)
+    from .kalender import Calendars
+
+    cals = Calendars(conn)
+    days = working_calendar(conn, start, end, cals)
     if not days:
         return []
+    # Units with their own calendar (jam_kerja.unit): each person's calendar per rule set, from
+    # their unit now; the few with a dated change get theirs per day. Without any, one calendar.
+    units = cals.has_units(start, end)
+    unit_of = dict(people)
     lo, hi = min(days), max(days)
     declared: dict[date, dict[str, str]] = {}
     periods: dict[tuple[date, str], tuple[int, bool]] = {}
-    tiered = {k for r in days.values() for k, v in r.potongan_status.items() if isinstance(v, tuple)}
+    tiered = {
+        k
+        for m in days.values()
+        for r in m.values()
+        for k, v in r.potongan_status.items()
+        if isinstance(v, tuple)
+    }
     for nip, kode, mulai, sampai in store.statuses(conn, lo, hi, subset):
         m0, m1 = date.fromisoformat(mulai), date.fromisoformat(sampai)
         for day in calendar.days_between(max(lo, m0), min(hi, m1)):
             declared.setdefault(day, {})[nip] = kode
         if kode in tiered:
-            periods.update(_status_period(conn, nip, m0, m1, lo, hi))
+            periods.update(_status_period(cals, nip, m0, m1, lo, hi))
     nips_in_order = [p[0] for p in people]
+    month_keys: dict[str, list[str | None]] = {}  # the calendar of each person, per month
+    moved = [(i, n) for i, n in enumerate(nips_in_order) if n in dated]
     out: list[DayStatus] = []
     append = out.append
-    for d, rules in sorted(days.items()):
+    for d, by_key in sorted(days.items()):
         iso = d.isoformat()
+        if units:
+            keys = month_keys.get(iso[:7])
+            if keys is None:
+                keys = month_keys[iso[:7]] = [cals.key_of_unit(d, unit_of[n]) for n in nips_in_order]
+            if moved:
+                keys = list(keys)
+                for i, n in moved:
+                    keys[i] = cals.key(n, d)
+            _mixed_day(out, d, iso, nips_in_order, keys, by_key, conn, subset, declared, periods, dated)
+            continue
+        rules = by_key.get(None)
+        if rules is None:
+            continue
         roster = store.day_roster(conn, iso, subset)
         events = store.day_punches(conn, iso, subset)
         status = declared.get(d)
@@ -136,12 +167,46 @@ def day_statuses(
     return out
 
 
+def _mixed_day(
+    out: list[DayStatus],
+    d: date,
+    iso: str,
+    nips: list[str],
+    keys: list[str | None],
+    by_key: dict[str | None, DayRules],
+    conn: sqlite3.Connection,
+    subset: list[str] | None,
+    declared: dict[date, dict[str, str]],
+    periods: dict[tuple[date, str], tuple[int, bool]],
+    dated: dict[str, Any],
+) -> None:
+    """One day of `day_statuses` when units have calendars of their own: each person under the
+    rules of their calendar, nobody on a day their calendar does not work."""
+    if dated:
+        off = {n for n, (segs, now_) in dated.items() if not active_on(segs, now_, iso)}
+        if off:
+            pairs = [(n, k) for n, k in zip(nips, keys, strict=True) if n not in off]
+            nips, keys = [p[0] for p in pairs], [p[1] for p in pairs]
+    roster = store.day_roster(conn, iso, subset)
+    events = store.day_punches(conn, iso, subset)
+    status = declared.get(d) or {}
+    append = out.append
+    for nip, key in zip(nips, keys, strict=True):
+        rules = by_key.get(key)
+        if rules is None:  # not a working day in this person's calendar
+            continue
+        kode = status.get(nip)
+        extra = periods.get((d, nip), (None, True)) if kode else (None, True)
+        append(derive(d, nip, rules, roster.get(nip), kode, events.get(nip), *extra))
+
+
 def _status_period(
-    conn: sqlite3.Connection, nip: str, mulai: date, sampai: date, lo: date, hi: date
+    cals: Any, nip: str, mulai: date, sampai: date, lo: date, hi: date
 ) -> dict[tuple[date, str], tuple[int, bool]]:
-    """(day, nip) -> (the period's length in working days, whether the day is the period's first
-    working day in its month), for the days of [lo, hi]: what length-tiered status cuts need."""
-    work = sorted(working_calendar(conn, mulai, sampai))
+    """(day, nip) -> (the period's length in the person's working days, whether the day is the
+    period's first working day in its month), for the days of [lo, hi]: what length-tiered
+    status cuts need."""
+    work = cals.person_days(nip, mulai, sampai)
     first_in_month: dict[tuple[int, int], date] = {}
     for d in work:
         first_in_month.setdefault((d.year, d.month), d)
@@ -165,8 +230,11 @@ def tk_days(
     if first is None or max(start, first) > end:
         return {}
     start = max(start, first)
-    days = working_calendar(conn, start, end)
-    if any(not r.wfh_wajib_presensi for r in days.values()):
+    from .kalender import Calendars, month_starts
+
+    cals = Calendars(conn)
+    days = working_calendar(conn, start, end, cals)
+    if any(not r.wfh_wajib_presensi for m in days.values() for r in m.values()):
         # WFH days without required presence are not TK: that needs the roster of every day.
         counts: dict[str, int] = {}
         for s in day_statuses(conn, start, end, nips=nips, unit=unit):
@@ -174,31 +242,49 @@ def tk_days(
         return counts
     nip_list = sorted(set(nips)) if nips is not None else None
     unit_ids = employees_store.resolve_unit(conn, unit) if unit else None
-    people = [
-        p[0] for p in store.active_employees(conn, nips=nip_list, unit_ids=unit_ids, since=start.isoformat())
-    ]
+    people_units = store.active_employees(conn, nips=nip_list, unit_ids=unit_ids, since=start.isoformat())
+    people = [p[0] for p in people_units]
     if not people or not days:
         return {p: 0 for p in people}
     subset = people if (nip_list is not None or unit_ids is not None) else None
-    isos = sorted(d.isoformat() for d in days)
-    present = store.event_day_counts(conn, isos, subset)
-    # Status days that also have an event are already out of the count: find those few.
+    # People grouped by calendar (the institution's, or a unit's own from jam_kerja.unit, month by
+    # month): one count query per calendar, never per person.
+    groups: list[tuple[list[date], list[str]]] = [(sorted(days), people)]
+    if cals.has_units(start, end):
+        months = month_starts(start, end)
+        by_sig: dict[tuple[str | None, ...], list[str]] = {}
+        sig_of: dict[int, tuple[str | None, ...]] = {}
+        for nip, u in people_units:
+            if u not in sig_of:
+                sig_of[u] = tuple(cals.key_of_unit(m, u) for m in months)
+            by_sig.setdefault(sig_of[u], []).append(nip)
+        month_index = {(m.year, m.month): i for i, m in enumerate(months)}
+        groups = [
+            ([d for d in sorted(days) if sig[month_index[(d.year, d.month)]] in days[d]], members)
+            for sig, members in by_sig.items()
+        ]
     lo, hi = min(days), max(days)
-    working = set(isos)
     declared: dict[str, set[str]] = {}
     for nip, _kode, mulai, sampai in store.statuses(conn, lo, hi, subset):
-        covered = {
+        declared.setdefault(nip, set()).update(
             d.isoformat()
             for d in calendar.days_between(
                 max(lo, date.fromisoformat(mulai)), min(hi, date.fromisoformat(sampai))
             )
-        }
-        declared.setdefault(nip, set()).update(covered & working)
+        )
     both = store.punches(conn, lo, hi, sorted(declared)) if declared else {}
-    counts = {
-        nip: len(isos) - present.get(nip, 0) - len(declared.get(nip, set()) - set(both.get(nip, {})))
-        for nip in people
-    }
+    biggest = max(range(len(groups)), key=lambda i: len(groups[i][1]))
+    counts = {}
+    for i, (work, members) in enumerate(groups):
+        isos = [d.isoformat() for d in work]
+        working = set(isos)
+        # The largest calendar reads like a whole-institution count; the others by their members.
+        present = store.event_day_counts(conn, isos, subset if i == biggest else members)
+        for nip in members:
+            # Status days that also have an event are already out of the count.
+            mine = declared.get(nip)
+            excused = len((mine & working) - set(both.get(nip, {}))) if mine else 0
+            counts[nip] = len(isos) - present.get(nip, 0) - excused
     # People with a dated change (hired or left inside the period) have days off the books: count
     # those few exactly.
     dated = [n for n in store.dated_activity(conn, start.isoformat()) if n in counts]
@@ -699,7 +785,9 @@ def declare_status(
         who = store.employee_for_event(conn, nip)
         if who is None:
             raise KerjaError(f"Pegawai dengan NIP {nip} tidak ditemukan.")
-        days = working_calendar(conn, mulai, sampai)
+        from .kalender import Calendars
+
+        days = Calendars(conn).person_days(nip, mulai, sampai)
         if not days:
             raise KerjaError(f"{mulai} sampai {sampai} tidak memuat hari kerja; status tidak dicatat.")
         institution.ensure_unlocked(conn, months_between(mulai, sampai), "status presensi")

@@ -281,14 +281,14 @@ def _hhmm(v: Any) -> str | None:
 
 def _days_to_come(conn: sqlite3.Connection, nip: str, month: str, today: date) -> list[dict[str, Any]]:
     """The month's working days after today, as `rekap rincian` rows that count for nothing."""
-    from .presensi import working_calendar
+    from .kalender import Calendars
 
     start, end = month_bounds(month)
     first = max(start, today + timedelta(days=1))
     if first > end:
         return []
     out = []
-    for d in sorted(working_calendar(conn, first, end)):
+    for d in Calendars(conn).person_days(nip, first, end):
         t = d.isoformat()
         out.append(
             {

@@ -327,3 +327,22 @@ def supervisors_on(conn: sqlite3.Connection, days: Iterable[str]) -> dict[str, d
 
 def unit_path_by_id(conn: sqlite3.Connection) -> dict[int, str]:
     return {r[0]: r[1] for r in conn.execute("SELECT id, jalur FROM unit")}
+
+
+def unit_history(conn: sqlite3.Connection) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
+    """(nip -> unit id now, nip -> [(sampai ISO, unit id) of the dated segments, in order]): whose
+    unit is whose on any day, for the per-unit working calendars (jam_kerja.unit)."""
+    now = dict(conn.execute("SELECT nip, unit_id FROM pegawai").fetchall())
+    dated: dict[str, list[tuple[str, int]]] = {}
+    for nip, sampai, unit in conn.execute(
+        "SELECT nip, sampai, unit_id FROM pegawai_riwayat ORDER BY nip, sampai"
+    ):
+        dated.setdefault(nip, []).append((sampai, unit))
+    return now, dated
+
+
+def unit_path_on(conn: sqlite3.Connection, nip: str, day: date | str) -> str | None:
+    """The path of the person's unit on `day` (effective-dated facts): one person, two lookups."""
+    unit = facts_of(conn, nip, day).get("unit_id")
+    row = conn.execute("SELECT jalur FROM unit WHERE id = ?", (unit,)).fetchone() if unit else None
+    return row[0] if row else None
