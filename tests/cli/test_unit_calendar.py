@@ -210,3 +210,27 @@ def test_unit_hours_are_checked_by_name_and_explained(kerja, tmp_path, store):
     shown = kerja("aturan", "lihat").stdout
     assert "# hari dan jam kerja sendiri untuk satu unit" in shown
     assert '# [[jam_kerja.unit]]\n# unit = "Dinas Pendidikan > SD Negeri 1"' in shown
+
+
+def test_a_move_into_the_school_changes_the_calendar_from_its_date(kerja, tmp_path):
+    """A moves from Bidang A to the school from Mon 15 Feb (an effective-dated fact): the days
+    before follow the institution's calendar, the days from then the school's."""
+    setup(kerja, tmp_path)
+    kerja(
+        "pegawai", "ubah", A, "--unit", SCHOOL, "--mulai", day(15), "--alasan", "mutasi", "--oleh", "petugas",
+    )  # fmt: skip
+    before = [d for d in WEEKDAYS if d < 15]  # 1-5, 8-11: 9 days at 07:30
+    after = [d for d in WEEKDAYS + SATURDAYS if d >= 15]  # 15-19, 20, 22-26, 27: 12 days at 07:00
+    rows = [office_day(A, d) for d in before if d != 1] + [office_day(A, 1, "07:20")]
+    rows += [school_day(A, d) for d in after if d not in {15, 27}] + [school_day(A, 15, "07:20")]
+    rows += [school_day(G, d) for d in WEEKDAYS + SATURDAYS]
+    punches(kerja, tmp_path, rows)  # A: Sat 27 Feb absent
+    got = recap(kerja)
+    # 9 + 12 = 21 working days; 07:20 on 1 Feb is on time (07:30), on 15 Feb 20 min late (07:00):
+    # TL1 0.5%; Sat 27 Feb TK 3%: 3.5%; disiplin 400,000 x 96.5% = 386,000; target 300 x 21
+    a = got[A]
+    assert (a["hari_kerja"], a["tk"], a["tl"], a["target_menit"]) == (21, 1, [1, 0, 0, 0], 6_300)
+    assert (a["potongan_disiplin_persen"], a["tpp_disiplin"]) == (3.5, 386_000)
+    mine = days_of(kerja, A)
+    assert day(6) not in mine and mine[day(20)]["kode"] == "H" and mine[day(27)]["kode"] == "TK"
+    assert (mine[day(1)]["telat_menit"], mine[day(15)]["telat_menit"]) == (0, 20)
