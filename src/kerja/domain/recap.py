@@ -182,23 +182,24 @@ def tally(
     for d in days:
         n += 1
         k = d.kode
-        if halves and d.tanggal in halves and k not in _OFF:
-            half += 1  # an IH day on a half day is still one half: counted here, not below
-        elif k == HALF_DUTY:
-            half += 1
         if k == "H":
             run = 0
             if d.mode == "WFH":
                 wfh += 1
             else:
                 wfo += 1
+            if halves and d.tanggal in halves:
+                half += 1
         else:
             try:
                 c[_COLUMN[k]] += 1
             except KeyError:
                 raise ValueError(f"kode hari tidak dikenal: {k!r}") from None
-            if k == HALF_DUTY:
+            if k == HALF_DUTY:  # on a half day too: one half, not a quarter
                 ih += 1
+                half += 1
+            elif halves and k not in _OFF and d.tanggal in halves:
+                half += 1
             if k == "TK":
                 run += 1
                 if run > run_max:
@@ -416,13 +417,6 @@ def on_duty_days(c: Mapping[str, Any]) -> int:
     return int(c["hari_kerja"] - off)
 
 
-def target_ratio(c: Mapping[str, Any], rules: Mapping[str, Any]) -> tuple[int, int]:
-    """The month's activity target in minutes as an exact ratio: menit_per_hari for each day on
-    duty, half of it for a half day (`tally`'s "setengah": IH days and half working days)."""
-    per_day = int(rules["kinerja"]["menit_per_hari"])
-    return per_day * (2 * on_duty_days(c) - c.get("setengah", 0)), 2
-
-
 def row_from_tally(
     c: Mapping[str, Any],
     menit_kinerja: int,
@@ -438,7 +432,11 @@ def row_from_tally(
     """`employee_row` from a month's tally (see `tally`). `capaian`: an imported achievement
     (ratio 0..1, the "capaian" scheme) instead of minutes against the target."""
     prep = _prepared(rules)
-    tn, td = target_ratio(c, rules)
+    # The activity target as an exact ratio (minutes x 2): menit_per_hari for each day on duty
+    # (on_duty_days, inline: this runs once per employee of a province), half of it for a half
+    # day (tally's "setengah": IH days and the on-duty days of libur.setengah_hari).
+    off = c["sakit"] + c["izin"] + c["cuti"] + c["dinas_luar"] - c["izin_setengah"]
+    tn, td = rules["kinerja"]["menit_per_hari"] * (2 * (c["hari_kerja"] - off) - c["setengah"]), 2
     target = half_up(tn, td)
     pn, pd = c["cut"].as_integer_ratio()  # Decimal: exact
     if prep.month is not None:

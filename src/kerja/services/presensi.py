@@ -113,7 +113,7 @@ def day_statuses(
     # Units with their own calendar (jam_kerja.unit): each person's calendar per rule set, from
     # their unit now; the few with a dated change get theirs per day. Without any, one calendar.
     units = cals.has_units(start, end)
-    unit_of = dict(people)
+    unit_of = dict(people) if units else {}
     lo, hi = min(days), max(days)
     declared: dict[date, dict[str, str]] = {}
     periods: dict[tuple[date, str], tuple[int, bool]] = {}
