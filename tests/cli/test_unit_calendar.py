@@ -234,3 +234,17 @@ def test_a_move_into_the_school_changes_the_calendar_from_its_date(kerja, tmp_pa
     mine = days_of(kerja, A)
     assert day(6) not in mine and mine[day(20)]["kode"] == "H" and mine[day(27)]["kode"] == "TK"
     assert (mine[day(1)]["telat_menit"], mine[day(15)]["telat_menit"]) == (0, 20)
+
+
+def test_a_unit_path_not_in_the_store_is_warned_about(kerja, tmp_path):
+    setup(kerja, tmp_path)
+    rules = tmp_path / "salah.toml"
+    rules.write_text(
+        '[[jam_kerja.unit]]\nunit = "Dinas Uji > SD Negri 1"\nmasuk = "07:00"\n', encoding="utf-8"
+    )
+    said = kerja("aturan", "pasang", rules, "--mulai", "2021-02", "--oleh", "petugas")
+    assert "'Dinas Uji > SD Negri 1'" in said.stderr and "tidak ada" in said.stderr
+    rules.write_text(f'[[jam_kerja.unit]]\nunit = "{SCHOOL}"\nmasuk = "07:00"\n', encoding="utf-8")
+    assert (
+        "Peringatan" not in kerja("aturan", "pasang", rules, "--mulai", "2021-02", "--oleh", "petugas").stderr
+    )

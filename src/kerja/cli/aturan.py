@@ -134,7 +134,14 @@ def pasang(
 
     Contoh: [bold]kerja aturan pasang perbup-2021.toml --mulai 2021-03[/bold]
     """
-    from ..services.institution import install_rules
+    from ..services.institution import install_rules, rules_in_force, unknown_units
+    from . import render
 
-    month = install_rules(open_db(), berkas, mulai=mulai, oleh=actor(oleh), now=now())
+    conn = open_db()
+    month = install_rules(conn, berkas, mulai=mulai, oleh=actor(oleh), now=now())
     print(f"Aturan dari {berkas.name} berlaku mulai {month}.")
+    for path in unknown_units(conn, rules_in_force(conn, month, now=now())[1]):
+        render.note(
+            f"Peringatan: unit {path!r} di [[jam_kerja.unit]] tidak ada di basis data; hari dan jam "
+            "kerjanya belum berlaku untuk siapa pun. Tulis jalur lengkap seperti di `kerja unit daftar`."
+        )

@@ -82,6 +82,16 @@ def install_rules(
     return month
 
 
+def unknown_units(conn: sqlite3.Connection, rules: dict[str, Any]) -> list[str]:
+    """The [[jam_kerja.unit]] paths that name no unit in the store (a typo, a unit renamed or
+    not imported yet): their calendar then applies to nobody."""
+    from ..store import units as units_store
+
+    return [
+        e["unit"] for e in rules["jam_kerja"].get("unit", ()) if not units_store.path_exists(conn, e["unit"])
+    ]
+
+
 def rules_in_force(
     conn: sqlite3.Connection, month: str | None, *, now: datetime
 ) -> tuple[str, dict[str, Any]]:
