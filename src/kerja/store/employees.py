@@ -184,7 +184,7 @@ def update(
     before, after = diff(old, new)
     if old.get("mesin") != new.get("mesin"):  # not an import field: FIELDS leaves it out
         before["mesin"], after["mesin"] = old.get("mesin"), new.get("mesin")
-    if berlaku and {"tpp", "unit", "nip_atasan", "aktif"} & after.keys():
+    if berlaku and {"tpp", "unit", "status", "eselon", "jenis_jabatan", "nip_atasan", "aktif"} & after.keys():
         after["berlaku_mulai"] = berlaku
     audit.record(conn, oleh=oleh, aksi="pegawai.ubah", nip=nip, sebelum=before, sesudah=after, alasan=alasan)
     return new
