@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -181,7 +182,10 @@ def _mixed_day(
     dated: dict[str, Any],
 ) -> None:
     """One day of `day_statuses` when units have calendars of their own: each person under the
-    rules of their calendar, nobody on a day their calendar does not work."""
+    rules of their calendar, nobody on a day their calendar does not work. People come ordered
+    by unit path and a calendar covers a unit's subtree, so the calendars are a few runs of
+    consecutive people: each run is derived like the one-calendar day, with no per-person
+    lookup of their rules."""
     if dated:
         off = {n for n, (segs, now_) in dated.items() if not active_on(segs, now_, iso)}
         if off:
@@ -189,15 +193,23 @@ def _mixed_day(
             nips, keys = [p[0] for p in pairs], [p[1] for p in pairs]
     roster = store.day_roster(conn, iso, subset)
     events = store.day_punches(conn, iso, subset)
-    status = declared.get(d) or {}
+    status = declared.get(d)
     append = out.append
-    for nip, key in zip(nips, keys, strict=True):
+    pos = 0
+    for key, run in groupby(keys):
+        n = sum(1 for _ in run)
         rules = by_key.get(key)
-        if rules is None:  # not a working day in this person's calendar
+        members = nips[pos : pos + n]
+        pos += n
+        if rules is None:  # not a working day in this calendar
             continue
-        kode = status.get(nip)
-        extra = periods.get((d, nip), (None, True)) if kode else (None, True)
-        append(derive(d, nip, rules, roster.get(nip), kode, events.get(nip), *extra))
+        if status is None:
+            for nip in members:
+                append(derive(d, nip, rules, roster.get(nip), None, events.get(nip)))
+        else:
+            for nip in members:
+                extra = periods.get((d, nip), (None, True))
+                append(derive(d, nip, rules, roster.get(nip), status.get(nip), events.get(nip), *extra))
 
 
 def _status_period(
