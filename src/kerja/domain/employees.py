@@ -648,7 +648,7 @@ def parse_rows(rows: Iterable[tuple[int, Sequence[object]]], hm: HeaderMap) -> P
     for row_no, cells in rows:
         # A row whose first cell has text is not blank: the whole test only for the others.
         first = cells[0] if cells else None
-        if not (first.__class__ is str and first and not first.isspace()) and all(  # type: ignore[union-attr]
+        if not (first.__class__ is str and first and not first.isspace()) and all(
             c is None or str(c).strip() == "" for c in cells
         ):
             continue

@@ -135,8 +135,8 @@ def parse_pppk(digits: str) -> Nip:
 def parse_nip(value: object, status: str | None = None) -> Nip:
     """Validate an identifier against its status; status None means 'PNS if it is a valid NIP'."""
     # The common cell, 18 digits as text, is what clean_nip returns unchanged: skip its checks.
-    if value.__class__ is str and len(value) == 18 and value.isdigit():  # type: ignore[attr-defined]
-        text: str = value  # type: ignore[assignment]
+    if value.__class__ is str and len(value) == 18 and value.isdigit():
+        text: str = value
     else:
         text = clean_nip(value)
     if not text:
