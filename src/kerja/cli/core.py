@@ -53,6 +53,11 @@ class KerjaSubGroup(_Indonesian, TyperGroup):
         kwargs["subcommand_metavar"] = SUBCOMMAND
         super().__init__(*args, **kwargs)
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        # The names in declaration order, like Typer's, without touching the commands: a run's
+        # commands are made when asked for (cli.lazy.LazyCommands).
+        return list(self.commands)
+
 
 def show_click_error(e: click.ClickException) -> None:
     """Print a Click error for a clerk (stderr)."""
@@ -115,7 +120,7 @@ class KerjaGroup(KerjaSubGroup):
     ) -> Any:
         argv = global_db_first(list(sys.argv[1:] if args is None else args))
         self._localise_completion_options()
-        if not argv or "--help" in argv or all(a in self.list_commands(None) for a in argv):  # type: ignore[arg-type]
+        if not argv or "--help" in argv or all(a in self.list_commands(None) for a in argv):
             _indonesian_help()
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
