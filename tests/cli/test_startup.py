@@ -172,12 +172,20 @@ finally:
 """
 
 
-def test_presensi_masuk_builds_only_the_masuk_command(env, tmp_path):
+@pytest.mark.parametrize(
+    "argv, built",
+    [
+        (["presensi", "masuk", NIP], ["masuk"]),
+        (["--help"], []),
+        (["presensi", "--help"], []),
+        (["presensi", "masuk", "--help"], ["masuk"]),
+    ],
+    ids=["presensi masuk NIP", "--help", "presensi --help", "presensi masuk --help"],
+)
+def test_a_run_builds_only_the_command_it_runs(env, argv, built):
     # Each command's options cost its signature's annotations evaluated (about half a
     # millisecond a command): the punch builds the one command it runs, not the 10 other
-    # commands of `presensi` nor the root's own.
-    run = subprocess.run(
-        [sys.executable, "-c", BUILT, "presensi", "masuk", NIP], env=env, capture_output=True, text=True
-    )
+    # commands of `presensi` nor the root's own; a list of commands needs each one's line only.
+    run = subprocess.run([sys.executable, "-c", BUILT, *argv], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert Path(env["MODULES_OUT"]).read_text().split() == ["masuk"]
+    assert Path(env["MODULES_OUT"]).read_text().split() == built

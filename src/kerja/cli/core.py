@@ -53,10 +53,25 @@ class KerjaSubGroup(_Indonesian, TyperGroup):
         kwargs["subcommand_metavar"] = SUBCOMMAND
         super().__init__(*args, **kwargs)
 
+    _listing = False
+
     def list_commands(self, ctx: Any) -> list[str]:
         # The names in declaration order, like Typer's, without touching the commands: a run's
         # commands are made when asked for (cli.lazy.LazyCommands).
         return list(self.commands)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        listed = getattr(self.commands, "listed", None)
+        if self._listing and listed is not None:
+            return listed(cmd_name)  # the group's help: each command's line, not its options
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
 
 def show_click_error(e: click.ClickException) -> None:

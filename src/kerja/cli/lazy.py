@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import copy
 import importlib
+import inspect
 from collections.abc import Callable, Iterator, MutableMapping
 from functools import partial
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from .base import App
@@ -83,14 +84,26 @@ def group_app(name: str) -> typer.Typer:
 
 class LazyCommands(MutableMapping[str, Any]):
     """A group's `commands`: name -> Click command, each made on first access by its maker.
-    Iterating gives the names (in declaration order) without making anything."""
+    Iterating gives the names (in declaration order) without making anything. `listed(name)`
+    is what the group's help needs of a command (name, help, panel): a summary when one is
+    known, made without working out the command's options."""
 
-    def __init__(self, makers: dict[str, Callable[[], Any]]) -> None:
+    def __init__(
+        self, makers: dict[str, Callable[[], Any]], summaries: dict[str, Callable[[], Any]] | None = None
+    ) -> None:
         self._makers = makers
+        self._summaries = summaries or {}
         self._made: dict[str, Any] = {}
 
-    def made(self, name: str) -> bool:
-        return name in self._made
+    def add(self, name: str, maker: Callable[[], Any], summary: Callable[[], Any] | None = None) -> None:
+        self._makers[name] = maker
+        if summary is not None:
+            self._summaries[name] = summary
+
+    def listed(self, name: str) -> Any:
+        if name in self._made or name not in self._summaries:
+            return self.get(name)
+        return self._summaries[name]()
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._made:
@@ -103,6 +116,7 @@ class LazyCommands(MutableMapping[str, Any]):
 
     def __delitem__(self, name: str) -> None:
         del self._makers[name]
+        self._summaries.pop(name, None)
         self._made.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
@@ -112,34 +126,62 @@ class LazyCommands(MutableMapping[str, Any]):
         return len(self._makers)
 
 
-def _command_maker(info: CommandInfo, opts: dict[str, Any]) -> tuple[str, Callable[[], Any]]:
+def _command_name(info: CommandInfo) -> str:
     # The name Typer gives the command (typer.main.get_command_from_info).
-    name = info.name or typer.main.get_command_name(info.callback.__name__)  # type: ignore[union-attr]
-    maker = partial(
+    return info.name or typer.main.get_command_name(info.callback.__name__)  # type: ignore[union-attr]
+
+
+def _command_maker(info: CommandInfo, opts: dict[str, Any]) -> Callable[[], Any]:
+    return partial(
         typer.main.get_command_from_info,
         info,
         pretty_exceptions_short=opts["pretty_exceptions_short"],
         rich_markup_mode=opts["rich_markup_mode"],
     )
-    return name, maker
 
 
-def _makers(
-    commands: list[CommandInfo], groups: list[TyperInfo], opts: dict[str, Any]
-) -> dict[str, Callable[[], Any]]:
-    """name -> maker of each command and sub-group, in the order and under the names
+def _command_summary(info: CommandInfo, opts: dict[str, Any]) -> Any:
+    """The command as typer.main.get_command_from_info makes it, without options or callback:
+    enough for the line a group's help shows (name, help, panel, hidden, deprecated)."""
+    help_text = inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
+    cls = info.cls or TyperCommand
+    return cls(
+        name=_command_name(info),
+        context_settings=info.context_settings,
+        help=help_text,
+        epilog=info.epilog,
+        short_help=info.short_help,
+        options_metavar=info.options_metavar,
+        add_help_option=info.add_help_option,
+        no_args_is_help=info.no_args_is_help,
+        hidden=info.hidden,
+        deprecated=info.deprecated,
+        rich_markup_mode=opts["rich_markup_mode"],
+        rich_help_panel=info.rich_help_panel,
+    )
+
+
+def _commands(commands: list[CommandInfo], groups: list[TyperInfo], opts: dict[str, Any]) -> LazyCommands:
+    """Each command and sub-group, made when asked for, in the order and under the names
     typer.main.get_group_from_info gives them."""
-    makers: dict[str, Callable[[], Any]] = dict(_command_maker(c, opts) for c in commands)
+    makers: dict[str, Callable[[], Any]] = {}
+    summaries: dict[str, Callable[[], Any]] = {}
+    for c in commands:
+        name = _command_name(c)
+        makers[name] = _command_maker(c, opts)
+        summaries[name] = partial(_command_summary, c, opts)
     for sub in groups:
         if isinstance(sub.name, str) and sub.name:
-            makers[sub.name] = partial(lazy_group, sub, opts)
+            makers[sub.name] = partial(lazy_group, sub, opts)  # cheap: its commands are lazy too
+            summaries.pop(sub.name, None)
             continue
         # Unnamed (merged) or named by its callback: built now, exactly as Typer does.
         built = typer.main.get_group_from_info(sub, **opts)
         subs = {built.name: built} if built.name else dict(built.commands)
-        for n, c in subs.items():
-            makers[n] = partial(lambda c: c, c)
-    return makers
+        for n, cmd in subs.items():
+            makers[n] = partial(lambda c: c, cmd)
+            summaries.pop(n, None)
+    return LazyCommands(makers, summaries)
 
 
 def lazy_group(info: TyperInfo, opts: dict[str, Any]) -> TyperGroup:
@@ -152,32 +194,13 @@ def lazy_group(info: TyperInfo, opts: dict[str, Any]) -> TyperGroup:
     empty = copy.copy(info)
     empty.typer_instance = shell
     group = typer.main.get_group_from_info(empty, **opts)
-    group.commands = LazyCommands(_makers(app.registered_commands, app.registered_groups, opts))
+    group.commands = _commands(app.registered_commands, app.registered_groups, opts)
     return group
 
 
 class LazyGroup(KerjaGroup):
     """The root click group (Indonesian errors and usage, cli.core), whose sub-groups are
     imported on first use."""
-
-    _listing = False
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        commands = self.commands
-        if self._listing and isinstance(commands, LazyCommands) and cmd_name in GROUPS:
-            if not commands.made(cmd_name):
-                # `kerja --help` needs a name and a line of help, not the group's options.
-                return TyperGroup(
-                    name=cmd_name, help=GROUPS[cmd_name][1], rich_markup_mode=self.rich_markup_mode
-                )
-        return commands.get(cmd_name)
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        self._listing = True
-        try:
-            super().format_help(ctx, formatter)
-        finally:
-            self._listing = False
 
 
 class LazyRootApp(App):
@@ -222,10 +245,13 @@ class LazyRootApp(App):
             root = typer.main.get_command(self)
         finally:
             self._lazy = False
-        makers = _makers(self._own_commands, self._own_groups, opts)
+        commands = _commands(self._own_commands, self._own_groups, opts)
         for name in GROUPS:  # the group's module is imported when the group is made
-            makers[name] = partial(_group_named, name, opts)
-        root.commands = LazyCommands(makers)  # type: ignore[attr-defined]
+            # `kerja --help` needs a name and a line of help, not the group's module
+            mode = self.rich_markup_mode
+            summary = partial(TyperGroup, name=name, help=GROUPS[name][1], rich_markup_mode=mode)
+            commands.add(name, partial(_group_named, name, opts), summary)
+        root.commands = commands  # type: ignore[attr-defined]
         return root(*args, **kwargs)
 
 
