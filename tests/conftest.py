@@ -55,4 +55,22 @@ def store(kerja: Kerja, db_path: Path) -> Path:
     return db_path
 
 
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One `kerja demo` store per test module that asks for it (the demo takes seconds; the
+    module's tests only read it or copy it)."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    # a module fixture runs outside the per-test isolation: a KERJA_SEKARANG left by the caller
+    # would move the demo's "today"
+    old = os.environ.pop("KERJA_SEKARANG", None)
+    state.db = None
+    try:
+        r = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    finally:
+        if old is not None:
+            os.environ["KERJA_SEKARANG"] = old
+    assert r.exit_code == 0, r.stdout + r.stderr
+    return db
+
+
 os.environ.setdefault("TZ", "UTC")

@@ -7,30 +7,12 @@ round trip always runs."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
 
 from helpers import write
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from kerja.cli.app import app
-    from kerja.cli.base import state
-
-    db = tmp_path_factory.mktemp("csv") / "demo.db"
-    old = os.environ.pop("KERJA_SEKARANG", None)
-    state.db = None
-    r = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"NO_COLOR": "1", "COLUMNS": "200"})
-    if old is not None:
-        os.environ["KERJA_SEKARANG"] = old
-    assert r.exit_code == 0, r.stdout + r.stderr
-    return db
 
 
 def stored_nips(kerja, db) -> set[str]:

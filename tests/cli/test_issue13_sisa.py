@@ -4,30 +4,9 @@ and the recap PDF writes percentages and minutes in Indonesian style."""
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from kinerja_data import STAF, load_staff
 
 HEAD = "197011252000052004"  # the demo's Kepala Dinas
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from kerja.cli.app import app
-    from kerja.cli.base import state
-
-    db = tmp_path_factory.mktemp("sisa") / "demo.db"
-    old = os.environ.pop("KERJA_SEKARANG", None)
-    state.db = None
-    r = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"NO_COLOR": "1", "COLUMNS": "200"})
-    if old is not None:
-        os.environ["KERJA_SEKARANG"] = old
-    assert r.exit_code == 0, r.stdout + r.stderr
-    return db
 
 
 def test_check_in_on_a_local_holiday_warns_and_is_not_late(kerja, store, tmp_path):

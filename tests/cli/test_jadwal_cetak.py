@@ -7,9 +7,6 @@ the words written here."""
 from __future__ import annotations
 
 import json
-import os
-
-import pytest
 
 from helpers import write
 
@@ -17,23 +14,6 @@ UNIT = "Seksi Statistik Sektoral"
 HEAD = "197011252000052004"  # the demo's Kepala Dinas
 WEEK = ("--mulai", "2021-02-01", "--sampai", "2021-02-05")
 WORD = {"WFO": "Kantor", "WFH": "Rumah"}
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from kerja.cli.app import app
-    from kerja.cli.base import state
-
-    db = tmp_path_factory.mktemp("cetak") / "demo.db"
-    old = os.environ.pop("KERJA_SEKARANG", None)
-    state.db = None
-    r = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"NO_COLOR": "1", "COLUMNS": "200"})
-    if old is not None:
-        os.environ["KERJA_SEKARANG"] = old
-    assert r.exit_code == 0, r.stdout + r.stderr
-    return db
 
 
 def stored(kerja, db):

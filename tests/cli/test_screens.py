@@ -5,29 +5,11 @@ and everything whole with --lebar (issue 13)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import pytest
 
 NIP_LINE = re.compile(r"^(\d{16,18})\s")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from kerja.cli.app import app
-    from kerja.cli.base import state
-
-    db = tmp_path_factory.mktemp("screens") / "demo.db"
-    old = os.environ.pop("KERJA_SEKARANG", None)
-    state.db = None
-    r = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"NO_COLOR": "1", "COLUMNS": "200"})
-    if old is not None:
-        os.environ["KERJA_SEKARANG"] = old
-    assert r.exit_code == 0, r.stdout + r.stderr
-    return db
 
 
 @pytest.fixture

@@ -63,3 +63,22 @@ def test_deadline_and_counting():
     assert act.counts("disetujui", date(2021, 9, 1), None)
     assert not act.counts("ditolak", date(2021, 3, 1), d)
     assert not act.counts("diajukan", None, None)
+
+
+def test_the_chain_of_a_date_decides_who_is_below_whom():
+    from kerja.domain.facts import FactOn
+
+    # staf reported to "lama" until 14 March, to kasi from the 15th (today's row)
+    on = {d: FactOn(BOSS, {"staf": [("2021-03-14", "lama")]}, d) for d in ("2021-03-10", "2021-03-20")}
+    assert on["2021-03-10"]["staf"] == "lama" and on["2021-03-20"]["staf"] == "kasi"
+    assert act.may_validate("lama", "staf", on["2021-03-10"])
+    assert not act.may_validate("lama", "staf", on["2021-03-20"])
+    assert act.may_validate("kepala", "staf", on["2021-03-20"])  # via kasi and kabid
+    assert not act.may_validate("kepala", "staf", on["2021-03-10"])  # "lama" is outside the chain
+    assert act.reports_to("kasi", "staf", on["2021-03-20"], all_levels=False)
+    assert not act.reports_to("kabid", "staf", on["2021-03-20"], all_levels=False)
+    # the people who may be below someone on some day: today's links and the earlier ones
+    links = [*BOSS.items(), ("staf", "lama")]
+    assert act.below("lama", links, all_levels=True) == {"staf"}
+    assert act.below("kabid", links, all_levels=True) == {"kasi", "lain", "staf"}
+    assert not act.may_validate("staf", "staf", on["2021-03-20"], {"staf": "staf"})

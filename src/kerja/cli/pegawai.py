@@ -277,9 +277,10 @@ def lihat(
         print("  Riwayat (berlaku mulai):")
         for h in riwayat:
             span = f"{h['mulai'] or 'awal'} s.d. {h['sampai'] or 'sekarang'}"
+            post = " ".join(x for x in (h["jenis_jabatan"], h["eselon"]) if x)
             render.say(
-                f"    {span}: pagu {render.rupiah(h['tpp'])}, {h['unit']}, atasan {h['nip_atasan'] or '-'}, "
-                f"{'aktif' if h['aktif'] else 'nonaktif'}",
+                f"    {span}: pagu {render.rupiah(h['tpp'])}, {h['status']}, {post}, {h['unit']}, "
+                f"atasan {h['nip_atasan'] or '-'}, {'aktif' if h['aktif'] else 'nonaktif'}",
                 hang=6,
             )
 
@@ -297,6 +298,13 @@ def ubah(
         help="Mesin tempat PIN itu berlaku (ID dari `kerja mesin daftar`; '-' = mesin mana pun).",
     ),
     aktif: bool | None = typer.Option(None, "--aktif/--nonaktif", help="Aktifkan atau nonaktifkan."),
+    status: str | None = typer.Option(None, "--status", help="Status pegawai: PNS, CPNS, PPPK atau NON-ASN."),
+    eselon: str | None = typer.Option(
+        None, "--eselon", help="Eselon, mis. IV.a ('-' untuk tanpa eselon); jenis jabatan mengikutinya."
+    ),
+    jenis_jabatan: str | None = typer.Option(
+        None, "--jenis-jabatan", help="JPT, ADMINISTRATOR, PENGAWAS, FUNGSIONAL atau PELAKSANA."
+    ),
     alasan: str | None = typer.Option(None, "--alasan", help="Alasan perubahan (masuk log audit)."),
     mulai: str | None = typer.Option(
         None, "--mulai", help="Berlaku mulai tanggal YYYY-MM-DD (bawaan: hari ini)."
@@ -320,9 +328,14 @@ def ubah(
     [--nama-validator T] [--jabatan-validator T]. Petugas lalu mencatat keputusannya dengan
     `kerja kinerja validasi ID --oleh NIP_PETUGAS --atas-nama NIP_LUAR`.
 
-    Pagu TPP, unit, atasan dan aktif/nonaktif berlaku mulai --mulai (bawaan: hari ini): hari
-    sebelumnya tetap memakai data lamanya, jadi rekap bulan lalu tidak berubah. Tanggal di (atau
-    sebelum) bulan yang dikunci ditolak. Riwayatnya: `kerja pegawai lihat NIP`.
+    Pagu TPP, unit, status, eselon, jenis jabatan, atasan dan aktif/nonaktif berlaku mulai
+    --mulai (bawaan: hari ini): hari sebelumnya tetap memakai data lamanya, jadi rekap bulan lalu
+    tidak berubah. Tanggal di (atau sebelum) bulan yang dikunci ditolak. Riwayatnya: `kerja
+    pegawai lihat NIP`.
+
+    --eselon tanpa --jenis-jabatan ikut menetapkan jenis jabatannya (I-II JPT, III ADMINISTRATOR,
+    IV-V PENGAWAS); eselon dihapus ('-'): jabatan struktural menjadi PELAKSANA, FUNGSIONAL dan
+    PELAKSANA tetap. Status menentukan peringatan PP 94/2021 di rekap (aturan disiplin.pp94_status).
 
     Contoh: [bold]kerja pegawai ubah 197508172000031002 --tpp "Rp 4.250.000" --mulai 2021-04-01
     --alasan "SK baru"[/bold]
@@ -345,7 +358,9 @@ def ubah(
         )
         who = ", ".join(x for x in (v["nama"], v["jabatan"]) if x)
         print(f"Validator luar untuk {v['nip']}: {v['nip_luar']} {who}".rstrip() + ".")
-        if all(x is None for x in (atasan, unit, tpp, pin_mesin, mesin, aktif)):
+        if all(
+            x is None for x in (atasan, unit, tpp, pin_mesin, mesin, aktif, status, eselon, jenis_jabatan)
+        ):
             return
     r = change_employee(
         open_db(),
@@ -357,6 +372,9 @@ def ubah(
         pin_mesin=pin_mesin,
         mesin=mesin,
         aktif=aktif,
+        status=status,
+        eselon=eselon,
+        jenis_jabatan=jenis_jabatan,
         alasan=alasan,
         mulai=date_arg(mulai, "--mulai") if mulai else None,
         now=now(),

@@ -96,16 +96,39 @@ def chain_above(nip: str, supervisors: Mapping[str, str | None]) -> list[str]:
     return out
 
 
+def reports_to(
+    boss: str, owner: str, supervisors: Mapping[str, str | None], *, all_levels: bool = True
+) -> bool:
+    """Whether `owner` is below `boss` in the chain `supervisors`: directly, or at any level."""
+    chain = chain_above(owner, supervisors)
+    return boss in chain if all_levels else chain[:1] == [boss]
+
+
+def may_validate(
+    validator: str,
+    owner: str,
+    supervisors: Mapping[str, str | None],
+    outside: Mapping[str, str] | None = None,
+) -> bool:
+    """The validation rule (SPEC §8): the direct supervisor or someone above in the chain, never
+    oneself; at the top of a chain (a head whose supervisor is outside the store), the validator
+    named for that person outside the store (`outside`: owner -> validator), for them only.
+    `supervisors` is the chain in force on the activity's (or request's) date."""
+    if validator == owner:
+        return False
+    if outside and outside.get(owner) == validator:
+        return True
+    return reports_to(validator, owner, supervisors)
+
+
 def check_validator(
     validator: str,
     owner: str,
     supervisors: Mapping[str, str | None],
     outside: Mapping[str, str] | None = None,
 ) -> None:
-    """Only the direct supervisor or someone above in the chain validates; never oneself. At the
-    top of a chain (a head whose supervisor is outside the store), the validator named for that
-    person outside the store (`outside`: owner -> validator) may validate their activities only."""
-    if outside and outside.get(owner) == validator and validator != owner:
+    """`may_validate`, or a NotAllowed that says who may."""
+    if may_validate(validator, owner, supervisors, outside):
         return
     if validator == owner:
         raise NotAllowed(
@@ -113,19 +136,25 @@ def check_validator(
             "langsung atau atasan di atasnya."
         )
     chain = chain_above(owner, supervisors)
-    if validator not in chain:
-        direct = chain[0] if chain else None
-        who = f"atasan langsungnya {direct}" if direct else "atasan (belum diisi di data pegawai)"
-        raise NotAllowed(
-            f"{validator} bukan atasan {owner} (langsung maupun di atasnya); yang berhak "
-            f"memvalidasi adalah {who} atau atasan di atasnya. Cek `kerja pegawai lihat {owner}`."
-        )
+    direct = chain[0] if chain else None
+    who = f"atasan langsungnya {direct}" if direct else "atasan (belum diisi di data pegawai)"
+    raise NotAllowed(
+        f"{validator} bukan atasan {owner} (langsung maupun di atasnya); yang berhak "
+        f"memvalidasi adalah {who} atau atasan di atasnya. Cek `kerja pegawai lihat {owner}`."
+    )
 
 
 def subordinates(nip: str, supervisors: Mapping[str, str | None], *, all_levels: bool) -> set[str]:
     """Direct reports of `nip`, or everyone below it in the chain when all_levels."""
+    return below(nip, supervisors.items(), all_levels=all_levels)
+
+
+def below(nip: str, links: Iterable[tuple[str, str | None]], *, all_levels: bool) -> set[str]:
+    """Everyone below `nip` by the (person, supervisor) `links`, which may hold several
+    supervisors of one person (today's and earlier ones): the people who may be below `nip` on
+    some day. The day's own chain then decides (`reports_to`, `may_validate`)."""
     children: dict[str, list[str]] = {}
-    for who, boss in supervisors.items():
+    for who, boss in links:
         if boss:
             children.setdefault(boss, []).append(who)
     out: set[str] = set()

@@ -257,6 +257,15 @@ def jenis_and_source(value: str | None, eselon: str | None, post: str | None) ->
     return "PELAKSANA", None
 
 
+def kind_for_eselon(eselon: str | None, current: str | None) -> str:
+    """The jenis jabatan after an eselon change that names no kind (`pegawai ubah --eselon`):
+    the kind the eselon implies; without an eselon, a FUNGSIONAL or PELAKSANA stays as they are
+    and a structural post (JPT, ADMINISTRATOR, PENGAWAS) becomes PELAKSANA."""
+    if eselon is None and current in ("FUNGSIONAL", "PELAKSANA"):
+        return current
+    return _jenis_jabatan(None, eselon)
+
+
 # Titles written inside a name: 'drh. Siti Aminah, MP', 'Dr. Ir. H. Budi, S.T., M.T.'.
 _FRONT_TITLES = frozenset("dr drh drg dra drs dr ir prof h hj ns apt kh r rr ak".split())
 

@@ -10,7 +10,7 @@ beginning (the migration of an older store needs to write nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -65,11 +65,38 @@ def history(timeline: Sequence[Segment]) -> list[dict[str, Any]]:
     return out
 
 
+def value_on(segments: Sequence[tuple[str, Any]], now: Any, day: str) -> Any:
+    """One fact on `day` (ISO): the value of the first dated segment (sampai ISO, value), in date
+    order, that still holds then, else the current value `now`."""
+    for sampai, value in segments:
+        if day <= sampai:
+            return value
+    return now
+
+
 def active_on(segments: Sequence[tuple[str, int]], aktif_now: int, day: str) -> bool:
     """Whether a person is on the books on `day` (ISO): the active flag of the first dated
     segment (sampai ISO, aktif) that still holds then, else the current one. A new hire is a
     segment "inactive until the day before the start date"."""
-    for sampai, aktif in segments:
-        if day <= sampai:
-            return bool(aktif)
-    return bool(aktif_now)
+    return bool(value_on(segments, aktif_now, day))
+
+
+class FactOn(Mapping[str, Any]):
+    """One fact of everyone as it stood on `day`: `now` (nip -> today's value, the pegawai rows)
+    with the dated segments of the few people who have them (nip -> [(sampai ISO, value)] in date
+    order) looked up on demand, so a day's view of 60,000 people costs nothing until read. The
+    supervisor chain on an activity's date is one of these (store.employees.supervisors_on)."""
+
+    def __init__(self, now: Mapping[str, Any], dated: Mapping[str, Sequence[tuple[str, Any]]], day: str):
+        self._now, self._dated, self.day = now, dated, day
+
+    def __getitem__(self, nip: str) -> Any:
+        now = self._now[nip]
+        segs = self._dated.get(nip)
+        return value_on(segs, now, self.day) if segs else now
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._now)
+
+    def __len__(self) -> int:
+        return len(self._now)

@@ -96,16 +96,27 @@ def listing(
     bulan: str | None = None,
 ) -> list[dict[str, Any]]:
     """Activities by person, by supervisor's team (direct reports, or every level below), by month;
-    `menunggu` keeps the ones still waiting for validation."""
+    `menunggu` keeps the ones still waiting for validation. The team is the chain in force on
+    each activity's date (the one `validate` checks): after a supervisor change dated the 15th,
+    the old supervisor's list has the days before it and the new one's the days from it."""
     nips: set[str] | None = None
     if nip:
         employees_store.get(conn, nip)
         nips = {nip}
     if atasan:
         employees_store.get(conn, atasan)
-        team = dom.subordinates(atasan, employees_store.supervisors(conn), all_levels=semua_bawahan)
+        links = employees_store.supervisor_links(conn, f"{bulan}-01" if bulan else None)
+        team = dom.below(atasan, links, all_levels=semua_bawahan)
         nips = team if nips is None else nips & team
-    return store.listing(conn, nips=nips, bulan=bulan, status="diajukan" if menunggu else None)
+    rows = store.listing(conn, nips=nips, bulan=bulan, status="diajukan" if menunggu else None)
+    if atasan and rows:
+        bosses = employees_store.supervisors_on(conn, (r["tanggal"] for r in rows))
+        rows = [
+            r
+            for r in rows
+            if dom.reports_to(atasan, r["nip"], bosses[r["tanggal"]], all_levels=semua_bawahan)
+        ]
+    return rows
 
 
 @dataclass
@@ -313,12 +324,34 @@ def set_outside_validator(
 
 
 def unvalidatable(conn: sqlite3.Connection, month: str) -> list[dict[str, Any]]:
-    """Active employees whose activities nobody can validate (no supervisor in the store, no
-    validator outside it), with their activity count in `month`: warned by the recap and the lock."""
+    """Employees on the books in `month` whose activities nobody can validate (no supervisor in
+    the store, no validator outside it), with their activity count in `month`: warned by the
+    recap and the lock. People with a dated change are looked at day by day with the chain in
+    force then (`supervisors_on`, as `validate`): listed when on some day of the month they were
+    on the books without a supervisor in the store, counting the activities of those days."""
+    from ..domain.facts import active_on
+    from ..store import presence as presence_store
+
     y, m = int(month[:4]), int(month[5:7])
     first = date(y, m, 1)
     last = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
-    return discipline.heads_without_validator(conn, first.isoformat(), last.isoformat())
+    heads = discipline.heads_without_validator(conn, first.isoformat(), last.isoformat())
+    spans = presence_store.dated_activity(conn, first.isoformat())
+    outside = set(discipline.outside_validators(conn))
+    spans = {n: v for n, v in spans.items() if n not in outside}
+    if not spans:
+        return heads
+    days = [(first + timedelta(days=k)).isoformat() for k in range((last - first).days + 1)]
+    bosses = employees_store.supervisors_on(conn, days)
+    known = discipline.known_nips(conn)
+    for nip, nama, unit, acts in discipline.people_with_days(conn, spans, days[0], days[-1]):
+        segs, now_ = spans[nip]
+        # No supervisor in the store that day: nobody in the chain may validate (the SQL's test).
+        bare = {d for d in days if active_on(segs, now_, d) and bosses[d].get(nip) not in known}
+        if bare:
+            heads.append({"nip": nip, "nama": nama, "unit": unit, "kegiatan": sum(t in bare for t in acts)})
+    heads.sort(key=lambda h: (h["unit"], h["nip"]))
+    return heads
 
 
 # --- days that are not ordinary working days (warned by catat and impor; rule keys decide) ---
@@ -515,10 +548,11 @@ def pending_for(
     """Ids of the activities still waiting that `validator` may validate: everyone below them in
     the chain (every level) and the people they validate from outside the store; narrowed to one
     person, a month and the days up to `sampai`."""
-    outside = {n for n, v in discipline.outside_validators(conn).items() if v["nip_luar"] == validator}
-    if validator not in {v["nip_luar"] for v in discipline.outside_validators(conn).values()}:
+    outside = {n: v["nip_luar"] for n, v in discipline.outside_validators(conn).items()}
+    if validator not in outside.values():
         employees_store.get(conn, validator)
-    team = dom.subordinates(validator, employees_store.supervisors(conn), all_levels=True) | outside
+    links = employees_store.supervisor_links(conn, f"{bulan}-01" if bulan else None)
+    team = dom.below(validator, links, all_levels=True) | {n for n, v in outside.items() if v == validator}
     team.discard(validator)
     if nip is not None:
         employees_store.get(conn, nip)
@@ -528,9 +562,15 @@ def pending_for(
                 "divalidasi olehnya. Cek `kerja pegawai lihat NIP`."
             )
         team = {nip}
-    rows = store.listing(conn, nips=team, bulan=bulan, status="diajukan")
     last = sampai.isoformat() if sampai else None
-    return [r["id"] for r in rows if last is None or r["tanggal"] <= last]
+    rows = [
+        r
+        for r in store.listing(conn, nips=team, bulan=bulan, status="diajukan")
+        if last is None or r["tanggal"] <= last
+    ]
+    # The rule `validate` applies, with the chain in force on each activity's date.
+    bosses = employees_store.supervisors_on(conn, (r["tanggal"] for r in rows))
+    return [r["id"] for r in rows if dom.may_validate(validator, r["nip"], bosses[r["tanggal"]], outside)]
 
 
 def drop_uncounted(

@@ -43,6 +43,9 @@ class ImportSummary:
     fungsional_dari_nama: int = 0
 
 
+# What a dated change of employee facts is called when a lock refuses it.
+DATED_WHAT = "data pegawai (pagu TPP, unit, status, eselon, jenis jabatan, atasan, aktif)"
+
 # More blanked values than this in one field is said out loud (issue 15: "a handful").
 BANYAK_DIKOSONGKAN = 5
 
@@ -233,7 +236,7 @@ def _date_import(
                 (nip, "pegawai.berlaku", None, {"mulai": mulai.isoformat(), **dated}, f"impor {name}")
             )
     if entries and mulai is not None:
-        ensure_spans_unlocked(conn, [(mulai, None)], "data pegawai (pagu TPP, unit, atasan, aktif)")
+        ensure_spans_unlocked(conn, [(mulai, None)], DATED_WHAT)
     for nip, start in added.items():
         facts = store.timeline(conn, nip)[-1][1]
         store.put_history(conn, nip, [(start - timedelta(days=1), {**facts, "aktif": 0}), (None, facts)])
@@ -282,14 +285,53 @@ def change_employee(
     pin_mesin: str | None = None,
     mesin: str | None = None,
     aktif: bool | None = None,
+    status: str | None = None,
+    eselon: str | None = None,
+    jenis_jabatan: str | None = None,
     alasan: str | None = None,
     mulai: date | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Change an employee. Pagu TPP, unit, supervisor and active hold from `mulai` on (default:
-    today): days before it keep the facts they had, and a date inside (or before) a locked month
-    is refused naming the lock. PIN and machine are not dated."""
+    """Change an employee. Pagu TPP, unit, ASN status, eselon, jenis jabatan, supervisor and
+    active hold from `mulai` on (default: today): days before it keep the facts they had, and a
+    date inside (or before) a locked month is refused naming the lock. PIN and machine are not
+    dated.
+
+    `eselon` without `jenis_jabatan` also sets the kind it implies (SPEC §3: I-II JPT, III
+    ADMINISTRATOR, IV-V PENGAWAS); an eselon taken away ('-') leaves a FUNGSIONAL or PELAKSANA as
+    they are and makes a structural post PELAKSANA. The status must fit the NIP (a PPPK number
+    is not a PNS one)."""
+    from ..domain.nip import parse_status
+    from ..domain.values import parse_eselon
+
     changes: dict[str, Any] = {}
+    if status is not None:
+        try:
+            st = parse_status(status)
+        except ValueError as e:
+            raise KerjaError(f"Status {status!r}: {e}.") from None
+        if st is None:
+            raise KerjaError("Status tidak boleh kosong; pakai PNS, CPNS, PPPK atau NON-ASN.")
+        try:
+            parse_nip(nip, st)
+        except ValueError as e:
+            raise KerjaError(f"Status {st} tidak cocok dengan NIP {nip}: {e}.") from None
+        changes["status"] = st
+    if eselon is not None:
+        try:
+            changes["eselon"] = parse_eselon(eselon)
+        except ValueError as e:
+            raise KerjaError(f"Eselon {eselon!r}: {e}.") from None
+    if jenis_jabatan is not None:
+        try:
+            kind, _how = dom.jenis_and_source(jenis_jabatan, None, None)
+        except ValueError as e:
+            raise KerjaError(f"Jenis jabatan {jenis_jabatan!r}: {e}.") from None
+        if _how != "kolom":
+            raise KerjaError(
+                f"Jenis jabatan {jenis_jabatan!r}: tulis salah satu dari {', '.join(dom.JENIS_JABATAN)}."
+            )
+        changes["jenis_jabatan"] = kind
     if unit is not None:
         path = dom.unit_path([unit])
         if not path:
@@ -332,9 +374,12 @@ def change_employee(
                 changes["nip_atasan"] = target
         if not changes:
             raise KerjaError(
-                "Tidak ada yang diubah; sebutkan salah satu: atasan, unit, pagu TPP, PIN mesin, "
-                "mesin, aktif atau nonaktif."
+                "Tidak ada yang diubah; sebutkan salah satu: atasan, unit, pagu TPP, status, eselon, "
+                "jenis jabatan, PIN mesin, mesin, aktif atau nonaktif."
             )
+        if "eselon" in changes and "jenis_jabatan" not in changes:
+            current = store.get(conn, nip)["jenis_jabatan"]
+            changes["jenis_jabatan"] = dom.kind_for_eselon(changes["eselon"], current)
         from .local_time import today
 
         day = mulai or today(conn, now or clock_now())
@@ -346,7 +391,7 @@ def change_employee(
             from ..domain.facts import apply_change
             from .koreksi import ensure_spans_unlocked
 
-            ensure_spans_unlocked(conn, [(day, None)], "data pegawai (pagu TPP, unit, atasan, aktif)")
+            ensure_spans_unlocked(conn, [(day, None)], DATED_WHAT)
             store.put_history(conn, nip, apply_change(before, day, dated))
             new["berlaku_mulai"] = day.isoformat()
         return new

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..domain import requests as dom
 from ..domain import zones
-from ..domain.activities import check_validator, subordinates
+from ..domain.activities import below, check_validator, may_validate
 from ..domain.errors import KerjaError, NotFound, Refused
 from ..store import audit, institution
 from ..store import employees as employees_store
@@ -118,15 +118,29 @@ def listing(
     conn: sqlite3.Connection, *, nip: str | None = None, pemutus: str | None = None, menunggu: bool = False
 ) -> list[dict[str, Any]]:
     """All requests (the clerk), or one person's own, or those a supervisor may decide (their
-    whole chain below them), or both at once when nip and pemutus name the same person."""
+    whole chain below them on the request's date, as `decide` checks), or both at once when nip
+    and pemutus name the same person."""
     nips: set[str] | None = None
     if nip is not None or pemutus is not None:
         nips = set()
         if nip is not None:
             nips.add(nip)
         if pemutus is not None:
-            nips |= subordinates(pemutus, employees_store.supervisors(conn), all_levels=True)
-    return [public(r) for r in store.listing(conn, nips=nips, menunggu=menunggu)]
+            nips |= below(pemutus, employees_store.supervisor_links(conn), all_levels=True)
+    rows = store.listing(conn, nips=nips, menunggu=menunggu)
+    if pemutus is not None and rows:
+        bosses = employees_store.supervisors_on(conn, (r["tanggal"] for r in rows))
+        rows = [
+            r
+            for r in rows
+            if (nip is not None and r["nip"] == nip) or may_validate(pemutus, r["nip"], bosses[r["tanggal"]])
+        ]
+    return [public(r) for r in rows]
+
+
+def _chain_on(conn: sqlite3.Connection, row: Mapping[str, Any]) -> Mapping[str, str | None]:
+    """The supervisors in force on the request's (first) day: who may decide it."""
+    return employees_store.supervisors_on(conn, [row["tanggal"]])[row["tanggal"]]
 
 
 def attachment(conn: sqlite3.Connection, request_id: int, *, viewer: str) -> tuple[Path, str]:
@@ -135,7 +149,7 @@ def attachment(conn: sqlite3.Connection, request_id: int, *, viewer: str) -> tup
     if row is None or not row["lampiran"]:
         raise NotFound(f"Permohonan #{request_id} tidak punya lampiran.")
     if viewer != row["nip"]:
-        check_validator(viewer, row["nip"], employees_store.supervisors(conn))
+        check_validator(viewer, row["nip"], _chain_on(conn, row))
     kind = row["lampiran"].rsplit(".", 1)[-1]
     return attachment_dir(conn) / row["lampiran"], dom.CONTENT_TYPES[kind]
 
@@ -158,7 +172,7 @@ def decide(
         row = store.get(conn, request_id)
         if row is None:
             raise NotFound(f"Permohonan #{request_id} tidak ada.")
-        check_validator(oleh, row["nip"], employees_store.supervisors(conn))
+        check_validator(oleh, row["nip"], _chain_on(conn, row))
         if row["status"] != "menunggu":
             raise Refused(
                 f"Permohonan #{request_id} sudah {row['status']} oleh {row['diputus_oleh']} pada "

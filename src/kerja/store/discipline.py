@@ -93,16 +93,36 @@ def outside_validators(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
 
 def heads_without_validator(conn: sqlite3.Connection, first: str, last: str) -> list[dict[str, Any]]:
     """Active employees whose activities nobody in the store may validate (no supervisor in the
-    store, no validator outside it), with how many activities they logged in [first, last]."""
+    store, no validator outside it), with how many activities they logged in [first, last]; by
+    their pegawai row, so only the people without a dated change holding on or after `first`
+    (those are looked at day by day: services.kinerja.unvalidatable)."""
     sql = (
         "SELECT p.nip, p.nama, u.jalur AS unit, count(k.id) AS kegiatan FROM pegawai p "
         "JOIN unit u ON u.id = p.unit_id LEFT JOIN kinerja k ON k.nip = p.nip "
-        "AND k.tanggal BETWEEN ? AND ? "
+        "AND k.tanggal BETWEEN ?1 AND ?2 "
         "WHERE p.aktif = 1 AND (p.nip_atasan IS NULL OR p.nip_atasan NOT IN (SELECT nip FROM pegawai)) "
         "AND p.nip NOT IN (SELECT nip FROM validator_luar) "
+        "AND p.nip NOT IN (SELECT nip FROM pegawai_riwayat WHERE sampai >= ?1) "
         "GROUP BY p.nip ORDER BY u.jalur, p.nip"
     )
     return [dict(r) for r in conn.execute(sql, (first, last))]
+
+
+def people_with_days(
+    conn: sqlite3.Connection, nips: Iterable[str], first: str, last: str
+) -> list[tuple[str, str, str, list[str]]]:
+    """(nip, nama, unit path, [dates of their activities in [first, last]]) of `nips`."""
+    import json
+
+    out = []
+    for nip, nama, unit, days in conn.execute(
+        "SELECT p.nip, p.nama, u.jalur, (SELECT json_group_array(k.tanggal) FROM kinerja k "
+        "WHERE k.nip = p.nip AND k.tanggal BETWEEN ?2 AND ?3) FROM pegawai p JOIN unit u ON u.id = p.unit_id "
+        "WHERE p.nip IN (SELECT value FROM json_each(?1))",
+        (json.dumps(sorted(set(nips))), first, last),
+    ):
+        out.append((nip, nama, unit, json.loads(days)))
+    return out
 
 
 def known_nips(conn: sqlite3.Connection) -> set[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -184,7 +184,7 @@ def update(
     before, after = diff(old, new)
     if old.get("mesin") != new.get("mesin"):  # not an import field: FIELDS leaves it out
         before["mesin"], after["mesin"] = old.get("mesin"), new.get("mesin")
-    if berlaku and {"tpp", "unit", "nip_atasan", "aktif"} & after.keys():
+    if berlaku and {"tpp", "unit", "status", "eselon", "jenis_jabatan", "nip_atasan", "aktif"} & after.keys():
         after["berlaku_mulai"] = berlaku
     audit.record(conn, oleh=oleh, aksi="pegawai.ubah", nip=nip, sebelum=before, sesudah=after, alasan=alasan)
     return new
@@ -252,7 +252,14 @@ def resolve_unit_path(conn: sqlite3.Connection, name: str) -> str:
 
 
 def has_subordinates(conn: sqlite3.Connection, nip: str) -> bool:
-    return conn.execute("SELECT 1 FROM pegawai WHERE nip_atasan = ? LIMIT 1", (nip,)).fetchone() is not None
+    """Whether `nip` supervises someone, today or in a dated segment (a supervisor replaced from
+    the 15th still validates the days before it)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pegawai WHERE nip_atasan = ?1) "
+        "OR EXISTS (SELECT 1 FROM pegawai_riwayat WHERE nip_atasan = ?1)",
+        (nip,),
+    ).fetchone()
+    return bool(row[0])
 
 
 # Effective-dated facts (domain/facts.py) ---------------------------------------------------
@@ -310,19 +317,33 @@ def facts_of(conn: sqlite3.Connection, nip: str, day: date | str) -> dict[str, A
     return dict(row) if row is not None else {}
 
 
-def supervisors_on(conn: sqlite3.Connection, days: Iterable[str]) -> dict[str, dict[str, str | None]]:
-    """day (ISO) -> nip -> supervisor in force that day: the pegawai rows, with the dated
-    segments still holding that day over them (the few people with a dated change)."""
+def supervisors_on(conn: sqlite3.Connection, days: Iterable[str]) -> dict[str, Mapping[str, str | None]]:
+    """day (ISO) -> nip -> supervisor in force that day (domain.facts.FactOn): the pegawai rows,
+    with the dated segments still holding that day over them (the few people with a dated
+    change). Every reader of "who supervises whom on that date" goes through this."""
+    from ..domain.facts import FactOn
+
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
     now = supervisors(conn)
-    out: dict[str, dict[str, str | None]] = {}
-    for day in sorted(set(days)):
-        rows = conn.execute(
-            "SELECT h.nip, h.nip_atasan FROM pegawai_riwayat h WHERE h.sampai = "
-            "(SELECT min(sampai) FROM pegawai_riwayat WHERE nip = h.nip AND sampai >= ?1)",
-            (day,),
-        ).fetchall()
-        out[day] = {**now, **{r[0]: r[1] for r in rows}} if rows else now
-    return out
+    dated: dict[str, list[tuple[str, str | None]]] = {}
+    for nip, sampai, boss in conn.execute(
+        "SELECT nip, sampai, nip_atasan FROM pegawai_riwayat WHERE sampai >= ? ORDER BY nip, sampai",
+        (wanted[0],),
+    ):
+        dated.setdefault(nip, []).append((sampai, boss))
+    return {day: FactOn(now, dated, day) for day in wanted}
+
+
+def supervisor_links(conn: sqlite3.Connection, since: str | None = None) -> list[tuple[str, str | None]]:
+    """(nip, supervisor) of today's rows and of the dated segments holding on or after `since`
+    (all of them when None): every link that may be in force on some day from `since` on."""
+    return conn.execute(
+        "SELECT nip, nip_atasan FROM pegawai UNION "
+        "SELECT nip, nip_atasan FROM pegawai_riwayat WHERE ?1 IS NULL OR sampai >= ?1",
+        (since,),
+    ).fetchall()
 
 
 def unit_path_by_id(conn: sqlite3.Connection) -> dict[int, str]:
