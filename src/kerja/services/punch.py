@@ -10,9 +10,8 @@ services.presensi re-exports `record`, `Recorded` and `KODE_NAMA` for its other 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import clock
 from ..domain import calendar, zones
@@ -40,8 +39,10 @@ KODE_NAMA = {
 }
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
+    """A punch as recorded (or found already recorded). A NamedTuple, not a dataclass: making a
+    dataclass costs every check-in about half a millisecond at import."""
+
     id: int
     nip: str
     nama: str
