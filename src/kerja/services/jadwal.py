@@ -466,21 +466,37 @@ def export_rows(
     conn: sqlite3.Connection, mulai: date | None = None, sampai: date | None = None, unit: str | None = None
 ) -> Iterator[tuple[str, str, str, str, str, str]]:
     """(tanggal, nip, nama, unit, lokasi, alasan) of SPEC §6 for on-duty days: a status declared
-    after the roster was made takes the day off. Streams in (tanggal, nip) order, the table's own."""
+    after the roster was made takes the day off. Streams in (tanggal, nip) order, the table's own.
+
+    The unit is the one in force on each day (`pegawai ubah --unit --mulai`): a move dated the
+    15th shows the old unit's path before it and the new one's from it, and `unit` keeps the
+    days the person was in that unit (or below it)."""
+    from ..domain.facts import value_on
+    from ..store import presence as presence_store
+
     mulai, sampai = _span(conn, mulai, sampai)
     who = store.names(conn)
     off: set[tuple[str, str]] = set()
     for nip, a, b, _ in store.statuses(conn, mulai, sampai):
         for d in kalender.calendar.days_between(max(a, mulai), min(b, sampai)):
             off.add((d.isoformat(), nip))
-    keep: set[str] | None = None
-    if unit:
-        ids = emp_store.resolve_unit(conn, unit)
-        keep = {p.nip for p in store.people(conn, ids)}
+    keep: set[int] | None = set(emp_store.resolve_unit(conn, unit)) if unit else None
+    # The few people with a dated change holding in the period: nip -> [(sampai, unit id)].
+    dated = emp_store.dated_units(conn, mulai.isoformat())
+    now_unit = presence_store.employee_units(conn) if dated or keep is not None else {}
+    paths = emp_store.unit_path_by_id(conn) if dated else {}
     for t, nip, lok, why in store.plain_cells(conn, mulai, sampai):
-        if (keep is None or nip in keep) and (not off or (t, nip) not in off):
-            nama, jalur = who.get(nip, ("", ""))
-            yield t, nip, nama, jalur, lok, why
+        if off and (t, nip) in off:
+            continue
+        segs = dated.get(nip) if dated else None
+        if segs or keep is not None:  # a province month without dated changes skips this
+            uid = value_on(segs, now_unit.get(nip), t) if segs else now_unit.get(nip)
+            if keep is not None and uid not in keep:
+                continue
+        nama, jalur = who.get(nip, ("", ""))
+        if segs:
+            jalur = paths.get(uid, "(unit sudah dihapus)") if uid is not None else jalur
+        yield t, nip, nama, jalur, lok, why
 
 
 EXPORT_KEYS = ("tanggal", "nip", "nama", "unit", "lokasi", "alasan")

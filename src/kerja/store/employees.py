@@ -346,5 +346,16 @@ def supervisor_links(conn: sqlite3.Connection, since: str | None = None) -> list
     ).fetchall()
 
 
+def dated_units(conn: sqlite3.Connection, since: str) -> dict[str, list[tuple[str, int]]]:
+    """nip -> [(sampai, unit id)] of the dated segments holding on or after `since`, in date
+    order, for the few people with a dated change (domain.facts.value_on reads them)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for nip, sampai, uid in conn.execute(
+        "SELECT nip, sampai, unit_id FROM pegawai_riwayat WHERE sampai >= ? ORDER BY nip, sampai", (since,)
+    ):
+        out.setdefault(nip, []).append((sampai, uid))
+    return out
+
+
 def unit_path_by_id(conn: sqlite3.Connection) -> dict[int, str]:
     return {r[0]: r[1] for r in conn.execute("SELECT id, jalur FROM unit")}
