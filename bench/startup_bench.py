@@ -2,6 +2,7 @@
 and beside a baseline kerja.
 
     python bench/startup_bench.py [--runs 20] [--banding-src OTHER/src ...] [--banding OTHER_KERJA ...]
+                                  [--instruksi]
 
 Whole processes; for each, min/median/max of wall time and of CPU time (user + system of the child,
 from os.wait4: steadier than wall time on a shared machine). Rows: bare `python -c pass` (the
@@ -18,12 +19,18 @@ Each command runs once before it is timed, with PYTHONDONTWRITEBYTECODE removed 
 environment, so the .pyc files exist as they do in an installed kerja (with it set, every run
 would compile every kerja module again: 20-30 ms that no clerk pays).
 Targets (issue 16): at most 100 ms each. The machine is shared: the load average is printed.
+
+`--instruksi` also counts the instructions of one run of each (valgrind's callgrind, "Ir", in
+millions): the same count whatever the load, so two kerjas compare exactly where timings on a
+loaded machine cannot; it takes a few seconds a run (the process runs about 50x slower).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,6 +67,16 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return took, usage.ru_utime + usage.ru_stime
 
 
+def instructions(args: list[str], env: dict[str, str]) -> float:
+    """Millions of instructions one run of `args` executes (callgrind's Ir)."""
+    grind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    r = subprocess.run([*grind, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    if r.returncode != 0 or not m:
+        raise SystemExit(f"valgrind {' '.join(args)} failed: {r.stderr[-500:]}")
+    return int(m.group(1)) / 1e6
+
+
 def fig(xs: list[float]) -> str:
     ms = [x * 1000 for x in xs]
     return f"{min(ms):6.1f} {statistics.median(ms):6.1f} {max(ms):6.1f}"
@@ -77,7 +94,10 @@ def main() -> None:
     ap.add_argument(
         "--banding-src", action="append", default=[], help="another kerja's src/ folder, run with this venv"
     )
+    ap.add_argument("--instruksi", action="store_true", help="also count instructions (valgrind)")
     a = ap.parse_args()
+    if a.instruksi and not shutil.which("valgrind"):
+        raise SystemExit("--instruksi needs valgrind (apt-get install valgrind)")
     py = sys.executable
     kerjas = [(f" [{s}]", [py, "-c", LAUNCH.format(src=s)]) for s in a.banding_src]
     kerjas += [(f" [{b}]", [b]) for b in a.banding]
@@ -119,6 +139,16 @@ def main() -> None:
         for k, (tag, _) in enumerate(kerjas):
             show("kerja presensi masuk NIP" + tag, punches[k], "(target <= 100 ms)")
         print(f"load average at the end {os.getloadavg()[0]:.2f}")
+        if a.instruksi:
+            print("instructions of one run (callgrind Ir, millions; independent of the load):")
+            for label, args in (("python -c pass (floor)", floor), ('python -c "import typer"', typer_only)):
+                print(f"  {label:<42} {instructions(args, env):8.1f}", flush=True)
+            late = env_of({"KERJA_SEKARANG": f"{day + timedelta(days=a.runs + 1)}T07:20:00+07:00"})
+            for k, (tag, cmd) in enumerate(kerjas):
+                punch = [*cmd, "--db", str(stores[k]), "presensi", "masuk", nip]
+                runs = (("kerja --help", [*cmd, "--help"], env), ("kerja presensi masuk NIP", punch, late))
+                for label, args, e in runs:
+                    print(f"  {label + tag:<42} {instructions(args, e):8.1f}", flush=True)
 
 
 if __name__ == "__main__":
