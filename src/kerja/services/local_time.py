@@ -27,6 +27,12 @@ def employee_zone(conn: sqlite3.Connection, nip: str) -> str:
     return zones.unit_zone(units_store.zone_chain(conn, nip), institution.zona(conn))
 
 
+def unit_zone(conn: sqlite3.Connection, unit_id: int) -> str:
+    """The zone of a unit (own, else nearest ancestor's, else the institution's): the zone of an
+    employee on a day is that of the unit in force for them then (docs/zones.md)."""
+    return zones.unit_zone(units_store.unit_zone_chain(conn, unit_id), institution.zona(conn))
+
+
 def today(conn: sqlite3.Connection, now: datetime) -> date:
     """Today in the institution's zone."""
     return zones.local_today(now, institution.zona(conn))

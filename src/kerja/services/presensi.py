@@ -13,7 +13,7 @@ from typing import Any
 from .. import clock
 from ..domain import calendar, zones
 from ..domain.errors import KerjaError
-from ..domain.facts import active_on
+from ..domain.facts import active_on, value_on
 from ..domain.months import months_between
 from ..domain.nip import clean_nip
 from ..domain.presence import DayRules, DayStatus, day_rules, derive
@@ -267,8 +267,20 @@ class _Importer:
             self.registered = machines_store.known_ids(conn)
             unit_of = store.employee_units(conn)
             unit_zone = local_time.unit_zones(conn)
+            dated = employees_store.dated_units(conn, "0000-01-01")
         self.offsets = {nip: zones.OFFSET[unit_zone[u]] for nip, u in unit_of.items()}
         self.suffix = {nip: offset_text(o) for nip, o in self.offsets.items()}
+        # nip -> [(sampai, offset)] of the few people whose dated units lie in another zone than
+        # today's: their punches take the zone of the unit in force on the punch's day
+        # (docs/zones.md); everyone else keeps the one suffix of the hot path.
+        self.moves: dict[str, list[tuple[str, int]]] = {}
+        for nip, segs in dated.items():
+            offs = [
+                (until, zones.OFFSET[unit_zone[u]]) if u in unit_zone else (until, self.offsets[nip])
+                for until, u in segs
+            ]
+            if any(o != self.offsets[nip] for _, o in offs):
+                self.moves[nip] = offs
         self.stamp = clock.stamp(now)
         self.limit = now + CLOCK_SKEW
         # The earliest local date on which a punch may be after the limit, in any zone (WIB is the
@@ -281,12 +293,28 @@ class _Importer:
         with transaction(conn):
             self.locked: set[str] = institution.locked_months(conn)
 
+    def offset_on(self, nip: str, day: str) -> int:
+        """The offset (minutes) of the zone `nip` lived in on `day`."""
+        segs = self.moves.get(nip)
+        return int(value_on(segs, self.offsets[nip], day)) if segs else self.offsets[nip]
+
+    def rezoned(self, rows: list[tuple]) -> list[tuple]:
+        """Event rows (tanggal, nip, waktu, ...) with the offset of the zone of each one's day,
+        for the people who moved between zones (the rows come with today's)."""
+        if not self.moves:
+            return rows
+        moves = self.moves
+        return [
+            (r[0], r[1], r[2][:19] + offset_text(self.offset_on(r[1], r[0])), *r[3:]) if r[1] in moves else r
+            for r in rows
+        ]
+
     # -- pass 1 --------------------------------------------------------------------------
 
     def after_now(self, p: _Punch) -> bool:
         if p.tanggal < self.near:
             return False
-        off = p.offset if p.offset is not None else self.offsets[p.row[1]]
+        off = p.offset if p.offset is not None else self.offset_on(p.row[1], p.tanggal)
         instant = datetime.fromisoformat(f"{p.tanggal}T{p.jam}{offset_text(off)}")
         return instant > self.limit
 
@@ -425,6 +453,8 @@ def _import_machine(imp: _Importer, p: Path, fmt: str, urutan_tanggal: str | Non
         if nip is None:
             return None
         row = (d, nip, f"{d}T{t}{suffix[nip]}", jenis, "WFO", "mesin", state, dev, oleh, stamp)
+        if nip in imp.moves:
+            row = imp.rezoned([row])[0]
         return _Punch(n, f"PIN {pin}", d, t, row)
 
     # Pass 1: every line parses (the readers raise on a bad one) and none is after now.
@@ -465,7 +495,7 @@ def _import_machine(imp: _Importer, p: Path, fmt: str, urutan_tanggal: str | Non
                 upin, udev = punch[1], punch[6]
                 if scoped(udev, none).get(upin) is None and upin not in anywhere:
                     imp.note_unknown(f"{upin} (mesin {udev})" if udev in imp.registered else upin, punch[2])
-        rows += new_rows
+        rows += imp.rezoned(new_rows)
         s.dibaca += len(new_rows) + looked
         if len(rows) + len(careful) >= BATCH:
             imp.write(rows, careful)
@@ -491,14 +521,15 @@ def _import_online(imp: _Importer, p: Path) -> None:
             imp.note_unknown(key, d)
             continue
         d0, t0 = d, t
-        if off is not None and off != imp.offsets[nip]:
-            shift = timedelta(minutes=imp.offsets[nip] - off)
+        mine = imp.offset_on(nip, d)
+        if off is not None and off != mine:
+            shift = timedelta(minutes=mine - off)
             local = datetime.fromisoformat(f"{d}T{t}") + shift
             d, t = local.date().isoformat(), local.strftime("%H:%M:%S")
         row = (
             d,
             nip,
-            f"{d}T{t}{imp.suffix[nip]}",
+            f"{d}T{t}{offset_text(mine) if nip in imp.moves else imp.suffix[nip]}",
             jenis,
             mode,
             "online",

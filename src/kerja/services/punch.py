@@ -95,21 +95,30 @@ def record(
                 f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
                 f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
             )
-        tz = zones.zone(zona)
-        now = zones.local_now(now, zona)
-        ts = (
-            now
-            if waktu is None
-            else (waktu.replace(tzinfo=tz) if waktu.tzinfo is None else waktu.astimezone(tz))
-        )
+
+        def moment(zona: str) -> datetime:
+            tz = zones.zone(zona)
+            if waktu is None:
+                return zones.local_now(now, zona)
+            return waktu.replace(tzinfo=tz) if waktu.tzinfo is None else waktu.astimezone(tz)
+
+        ts = moment(zona)
+        tanggal = ts.date().isoformat()
+        # The facts in force that day (pegawai ubah/impor --mulai): on the books, which unit, and
+        # so which zone: after a dated move to a unit in another zone, the days before it keep the
+        # old unit's clock (docs/zones.md). The pegawai row may hold a move dated later.
+        facts = employees_store.facts_of(conn, nip, tanggal)
+        day_zone = local_time.unit_zone(conn, facts["unit_id"])
+        if day_zone != zona:
+            zona = day_zone
+            ts = moment(zona)
+            tanggal = ts.date().isoformat()
+            facts = employees_store.facts_of(conn, nip, tanggal)
         if ts > now + timedelta(minutes=1):
             raise KerjaError(
                 f"Waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
                 "boleh dicatat untuk waktu yang akan datang."
             )
-        tanggal = ts.date().isoformat()
-        # The facts in force that day (pegawai ubah/impor --mulai): on the books, and which unit.
-        facts = employees_store.facts_of(conn, nip, tanggal)
         if not facts["aktif"]:
             if aktif:
                 raise KerjaError(

@@ -21,15 +21,27 @@ def zone_table(conn: sqlite3.Connection) -> dict[int, tuple[int | None, str | No
 
 def zone_chain(conn: sqlite3.Connection, nip: str) -> list[str | None]:
     """The zones set on an employee's unit and on each of its ancestors, nearest first."""
+    return _chain(
+        conn,
+        "SELECT u.id, u.induk_id, u.zona, 0 FROM unit u JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?",
+        nip,
+    )
+
+
+def unit_zone_chain(conn: sqlite3.Connection, unit_id: int) -> list[str | None]:
+    """The zones set on a unit and on each of its ancestors, nearest first."""
+    return _chain(conn, "SELECT u.id, u.induk_id, u.zona, 0 FROM unit u WHERE u.id = ?", unit_id)
+
+
+def _chain(conn: sqlite3.Connection, first: str, arg: object) -> list[str | None]:
     rows = conn.execute(
-        """WITH RECURSIVE up(id, induk_id, zona, depth) AS (
-             SELECT u.id, u.induk_id, u.zona, 0 FROM unit u
-               JOIN pegawai p ON p.unit_id = u.id WHERE p.nip = ?
+        f"""WITH RECURSIVE up(id, induk_id, zona, depth) AS (
+             {first}
              UNION ALL
              SELECT u.id, u.induk_id, u.zona, up.depth + 1
                FROM unit u JOIN up ON u.id = up.induk_id WHERE up.depth < 64)
            SELECT zona FROM up ORDER BY depth""",
-        (nip,),
+        (arg,),
     )
     return [r[0] for r in rows]
 
