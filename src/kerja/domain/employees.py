@@ -713,6 +713,19 @@ def check_supervisors(
     return problems
 
 
+def loop_through(nip: str, target: str, chain: Mapping[str, str | None]) -> str | None:
+    """'A -> B -> A' when making `target` the supervisor of `nip` closes a loop in `chain` (one
+    day's chain), else None."""
+    seq = [nip]
+    seen = {nip}
+    node: str | None = target
+    while node is not None and node not in seen:
+        seq.append(node)
+        seen.add(node)
+        node = chain.get(node)
+    return " -> ".join([*seq, nip]) if node == nip else None
+
+
 def describe_cycle(start: str, chain: Mapping[str, str | None]) -> str:
     seq = [start]
     node = chain.get(start)

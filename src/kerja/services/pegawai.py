@@ -366,11 +366,7 @@ def change_employee(
                 except ValueError as e:
                     raise KerjaError(f"NIP atasan {atasan!r}: {e}") from None
                 store.get(conn, target)  # must exist
-                emp = store.get(conn, nip)
-                probe = dom.Employee(nip=nip, nama=emp["nama"], unit=emp["unit"], nip_atasan=target)
-                probs = dom.check_supervisors([(0, probe)], store.supervisors(conn))
-                if probs:
-                    raise KerjaError(f"NIP atasan {target}: {probs[0].alasan}")
+                _refuse_loops(conn, nip, target, mulai or local_time.today(conn, now or clock_now()))
                 changes["nip_atasan"] = target
         if not changes:
             raise KerjaError(
@@ -380,9 +376,7 @@ def change_employee(
         if "eselon" in changes and "jenis_jabatan" not in changes:
             current = store.get(conn, nip)["jenis_jabatan"]
             changes["jenis_jabatan"] = dom.kind_for_eselon(changes["eselon"], current)
-        from .local_time import today
-
-        day = mulai or today(conn, now or clock_now())
+        day = mulai or local_time.today(conn, now or clock_now())
         before = store.timeline(conn, nip)
         new = store.update(conn, nip, changes, oleh, alasan, berlaku=day.isoformat())
         after = store.timeline(conn, nip)[-1][1]
@@ -395,6 +389,19 @@ def change_employee(
             store.put_history(conn, nip, apply_change(before, day, dated))
             new["berlaku_mulai"] = day.isoformat()
         return new
+
+
+def _refuse_loops(conn: sqlite3.Connection, nip: str, target: str, mulai: date) -> None:
+    """A new supervisor from `mulai` on must close no loop on any day from then on: the chain of
+    each day on which someone's dated facts change is checked, not only today's."""
+    days = store.chain_change_days(conn, mulai.isoformat())
+    for day, chain in store.supervisors_on(conn, days).items():
+        loop = dom.loop_through(nip, target, chain)
+        if loop:
+            raise KerjaError(
+                f"NIP atasan {target}: rantai atasan berputar (siklus) mulai {day}: {loop}. "
+                "Ubah dulu atasan yang lain, atau pilih tanggal berlaku yang lain."
+            )
 
 
 def get(conn: sqlite3.Connection, nip: str) -> dict[str, Any]:

@@ -336,6 +336,15 @@ def supervisors_on(conn: sqlite3.Connection, days: Iterable[str]) -> dict[str, M
     return {day: FactOn(now, dated, day) for day in wanted}
 
 
+def chain_change_days(conn: sqlite3.Connection, since: str) -> list[str]:
+    """`since` and every later day on which someone's dated facts change: the days on which the
+    chain of supervisors from `since` on can differ from the day before."""
+    later = conn.execute(
+        "SELECT DISTINCT date(sampai, '+1 day') FROM pegawai_riwayat WHERE sampai >= ?", (since,)
+    ).fetchall()
+    return sorted({since, *(d for (d,) in later)})
+
+
 def supervisor_links(conn: sqlite3.Connection, since: str | None = None) -> list[tuple[str, str | None]]:
     """(nip, supervisor) of today's rows and of the dated segments holding on or after `since`
     (all of them when None): every link that may be in force on some day from `since` on."""
