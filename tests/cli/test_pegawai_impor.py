@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
 import xlsxwriter
@@ -80,6 +82,44 @@ def test_upsert_counts_and_audit(kerja, store, tmp_path):
     log = json.loads(kerja("audit", "--nip", "198001012005012003", "--json").stdout)
     assert log[-1]["aksi"] == "pegawai.ubah"
     assert log[-1]["sebelum"] == {"tpp": 6_000_000} and log[-1]["sesudah"] == {"tpp": 6_500_000}
+
+
+def test_import_audits_the_file_once_and_each_person_keeps_their_history(kerja, store, tmp_path):
+    # docs/audit.md: one row for the file (name, SHA-256, the NIPs it added), not one per person.
+    f = write(tmp_path / "p.csv", HEAD + KADIS + KABID + STAF)
+    kerja("pegawai", "impor", f)
+    log = json.loads(kerja("audit", "--json").stdout)
+    assert [e["aksi"] for e in log] == ["init", "pegawai.impor"]
+    assert log[1]["sesudah"] == {
+        "berkas": "p.csv",
+        "sha256": hashlib.sha256(Path(f).read_bytes()).hexdigest(),
+        "ditambah": ["197508172000031002", "198001012005012003", "198503152010011004"],
+        "diubah": 0,
+        "dinonaktifkan": 0,
+    }
+    # Later: Andi's pagu changes by hand, then a second file changes Siti's (a row per change).
+    kerja("pegawai", "ubah", "198503152010011004", "--tpp", "4000000", "--alasan", "SK baru")
+    kerja("pegawai", "impor", write(tmp_path / "q.csv", HEAD + KABID.replace("6.000.000", "6.500.000")))
+    andi = json.loads(kerja("audit", "--nip", "198503152010011004", "--json").stdout)
+    assert [e["aksi"] for e in andi] == ["pegawai.tambah", "pegawai.ubah"]
+    # As added: the file's 3500000, not today's 4000000 (the change's old value undone).
+    assert andi[0]["sesudah"]["tpp"] == 3_500_000 and andi[0]["alasan"] == "impor p.csv"
+    assert andi[0]["sesudah"]["unit"] == "Dinas Kominfo > Bidang Aplikasi > Seksi Data"
+    assert andi[1]["sebelum"] == {"tpp": 3_500_000}
+    siti = json.loads(kerja("audit", "--nip", "198001012005012003", "--json").stdout)
+    assert [(e["aksi"], e["alasan"]) for e in siti] == [
+        ("pegawai.tambah", "impor p.csv"),
+        ("pegawai.ubah", "impor q.csv"),
+    ]
+    assert siti[0]["sesudah"]["tpp"] == 6_000_000 and siti[1]["sesudah"] == {"tpp": 6_500_000}
+    # The second file added nobody: its row lists no one, and the first names only its three.
+    imports = [e for e in json.loads(kerja("audit", "--json").stdout) if e["aksi"] == "pegawai.impor"]
+    assert [(e["sesudah"]["ditambah"], e["sesudah"]["diubah"]) for e in imports] == [
+        (["197508172000031002", "198001012005012003", "198503152010011004"], 0),
+        ([], 1),
+    ]
+    # A NIP that is only a part of one listed is not taken for it.
+    assert json.loads(kerja("audit", "--nip", "19850315201001100", "--json").stdout) == []
 
 
 def test_coba_writes_nothing(kerja, store, tmp_path):

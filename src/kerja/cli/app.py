@@ -102,9 +102,16 @@ def audit_cmd(
     def one(v: object) -> str:
         return "-" if v is None else render.visible(v)
 
+    def listed(v: object) -> str:
+        # An import's row lists every NIP it added (60,000 for a province): the first few here,
+        # all of them with --json or per person with --nip.
+        if isinstance(v, list) and len(v) > 5:
+            return f"{len(v)} ({', '.join(one(x) for x in v[:3])}, ...; semua: --json)"
+        return one(v)
+
     def short(v: object) -> str:
         if isinstance(v, dict):
-            return ", ".join(f"{render.visible(k)}={one(v[k])}" for k in v)
+            return ", ".join(f"{render.visible(k)}={listed(v[k])}" for k in v)
         return one(v)
 
     from datetime import datetime

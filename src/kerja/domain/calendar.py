@@ -14,9 +14,40 @@ from typing import Any
 
 from .rules import HARI
 
+_Table = tuple[tuple[tuple[date, str], ...], tuple[tuple[date, str], ...]]
+
 
 @lru_cache(maxsize=64)
-def _national(year: int) -> tuple[tuple[tuple[date, str], ...], tuple[tuple[date, str], ...]]:
+def _national(year: int) -> _Table:
+    """(public holidays, cuti bersama) of a year: from libur_data, written down from the installed
+    `holidays` package, when it was made from this version of it; else from the package."""
+    from . import libur_data
+
+    if year in libur_data.YEARS and libur_data.VERSION == library_version():
+        public, cuti = libur_data.YEARS[year]
+        return (
+            tuple((date.fromisoformat(d), n) for d, n in public),
+            tuple((date.fromisoformat(d), n) for d, n in cuti),
+        )
+    return national_from_library(year)
+
+
+@lru_cache(maxsize=1)
+def library_version() -> str | None:
+    """The installed `holidays` package's version, from its dist-info folder's name: importing the
+    package to ask (holidays.version reads importlib.metadata) is the cost being saved. None when
+    it is not found as one plain install."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    found = list(Path(spec.origin).parent.parent.glob("holidays-*.dist-info"))
+    return found[0].name[len("holidays-") : -len(".dist-info")] if len(found) == 1 else None
+
+
+def national_from_library(year: int) -> _Table:
     import holidays  # heavy (about 130 ms): only when a calendar is needed
 
     # language="id": without it, names follow the locale and come out English under cron's C locale.

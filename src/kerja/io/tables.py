@@ -43,7 +43,8 @@ def read_csv_text(text: str, name: str = "berkas") -> list[list[object]]:
     out: list[list[object]] = []
     try:
         for row in reader:
-            out.append([c if c.strip() != "" else None for c in row])
+            # `c and not c.isspace()` is `c.strip() != ""` without making the stripped copy.
+            out.append([c if c and not c.isspace() else None for c in row])
     except csv.Error as e:
         # The csv module refuses a cell over its field limit (128 KiB): no real cell is that long.
         why = (
@@ -115,7 +116,8 @@ def find_header(raw: Sequence[Sequence[object]], is_header, path: str | Path, sc
         raise KerjaError(f"{Path(path).name} kosong: tidak ada judul kolom maupun data.")
     for i, row in enumerate(raw[:scan]):
         if is_header(row):
-            rows = [(i + 2 + n, list(r)) for n, r in enumerate(raw[i + 1 :])]
+            # The readers give fresh lists (a copy each only for other sequences).
+            rows = [(i + 2 + n, r if r.__class__ is list else list(r)) for n, r in enumerate(raw[i + 1 :])]
             return Table(list(row), i + 1, rows)
     first = next(r for r in raw if any(c is not None for c in r))
     return Table(list(first), raw.index(first) + 1, [])

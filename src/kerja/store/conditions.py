@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
-from ..domain.roster import Condition
+
+if TYPE_CHECKING:
+    from ..domain.roster import Condition
 
 
 def add(
@@ -41,6 +43,10 @@ def listing(conn: sqlite3.Connection, tanggal: date | None = None) -> list[dict[
 
 
 def all_conditions(conn: sqlite3.Connection) -> list[Condition]:
+    # The roster's module (about 40 ms to import) only here: the holidays of a person's month
+    # (rekap rincian) come through services/kalender, which imports this module.
+    from ..domain.roster import Condition
+
     rows = conn.execute("SELECT nip, jenis, mulai, sampai FROM kondisi ORDER BY id")
     return [
         Condition(n, j, date.fromisoformat(a), date.fromisoformat(b) if b else None) for n, j, a, b in rows
