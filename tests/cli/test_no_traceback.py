@@ -126,6 +126,7 @@ def test_usage_errors_are_indonesian_and_exit_2(kerja, store):
         (["pegawai", "lihat"], "argumen NIP belum diisi"),
         (["pegawai", "lihat", NIP, "lagi"], "argumen berlebih"),
         (["tidak-ada"], "perintah 'tidak-ada' tidak dikenal"),
+        (["presensi", "masku"], "perintah 'masku' tidak dikenal; mungkin maksudnya 'masuk'"),
     ]
     for argv, words in cases:
         r = kerja(*argv, code=None)

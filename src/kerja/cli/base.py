@@ -7,7 +7,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +19,13 @@ if TYPE_CHECKING:
 EXIT_RULES_UNMET = 3
 
 
-@dataclass
 class State:
-    db: Path | None = None
-    debug: bool = False
+    """The global options of this run. A plain class: a dataclass costs every command about a
+    millisecond of start-up (its methods are generated and compiled at import)."""
+
+    def __init__(self) -> None:
+        self.db: Path | None = None
+        self.debug = False
 
 
 state = State()

@@ -53,6 +53,26 @@ class KerjaSubGroup(_Indonesian, TyperGroup):
         kwargs["subcommand_metavar"] = SUBCOMMAND
         super().__init__(*args, **kwargs)
 
+    _listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        # The names in declaration order, like Typer's, without touching the commands: a run's
+        # commands are made when asked for (cli.lazy.LazyCommands).
+        return list(self.commands)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        listed = getattr(self.commands, "listed", None)
+        if self._listing and listed is not None:
+            return listed(cmd_name)  # the group's help: each command's line, not its options
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
 
 def show_click_error(e: click.ClickException) -> None:
     """Print a Click error for a clerk (stderr)."""
@@ -115,7 +135,7 @@ class KerjaGroup(KerjaSubGroup):
     ) -> Any:
         argv = global_db_first(list(sys.argv[1:] if args is None else args))
         self._localise_completion_options()
-        if not argv or "--help" in argv or all(a in self.list_commands(None) for a in argv):  # type: ignore[arg-type]
+        if not argv or "--help" in argv or all(a in self.list_commands(None) for a in argv):
             _indonesian_help()
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)

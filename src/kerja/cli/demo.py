@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..domain.values import format_number
 from .base import fail, state
 
 DEFAULT_DB = Path("kerja-demo.db")
@@ -96,6 +95,7 @@ def show_recap(recap: dict) -> None:
     from rich import box
     from rich.table import Table
 
+    from ..domain.values import format_number
     from . import render
 
     con = render.console()

@@ -18,6 +18,7 @@ HELP_OPTION = "Tampilkan bantuan ini lalu keluar."
 _RULES: list[tuple[str, str]] = [
     (r"No such option: (\S+) \(Possible options: (.+)\)", r"opsi \1 tidak dikenal; mungkin maksudnya \2"),
     (r"No such option: (\S+)", r"opsi \1 tidak dikenal"),
+    (r"No such command '(.+?)'\. Did you mean (.+)\?", r"perintah '\1' tidak dikenal; mungkin maksudnya \2"),
     (r"No such command '(.+)'\.", r"perintah '\1' tidak dikenal"),
     (r"Missing command\.", r"perintah belum ditulis"),
     (r"Missing argument '?([^'.]+)'?\.(.*)", r"argumen \1 belum diisi\2"),

@@ -38,7 +38,7 @@ def _emit_rows(rows: list[dict]) -> None:
 
 
 def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh: str | None) -> None:
-    from ..services.presensi import record
+    from ..services.punch import record  # the punch alone, not the whole presence service
 
     conn = open_db()
     r = record(
@@ -65,8 +65,7 @@ def _record(nip: str, jenis: str, waktu: datetime | None, mode: str | None, oleh
 def _feedback(conn: Any, r: Any, jenis: str) -> None:
     """After a punch: lateness (or leaving early) against the day's hours, the roster's place
     for the day, and a warning when the punch does not fit the roster or a declared status."""
-    from ..services.hari_ini import punch_feedback
-    from ..services.presensi import KODE_NAMA
+    from ..services.punch import KODE_NAMA, punch_feedback
     from . import render
 
     fb = punch_feedback(conn, r.nip, jenis, r.waktu, r.mode)

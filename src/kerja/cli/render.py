@@ -6,16 +6,19 @@ non-terminal stdout turn colour off (Rich honours both).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported where used: `kerja --help` and a punch print no number, no JSON
+    from decimal import Decimal
 
 
 def _default(o: object) -> object:
+    from decimal import Decimal
+
     if isinstance(o, date | datetime):
         return o.isoformat()
     if isinstance(o, Decimal):
@@ -26,6 +29,8 @@ def _default(o: object) -> object:
 
 
 def emit_json(obj: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_default) + "\n")
 
 

@@ -13,36 +13,22 @@ from typing import Any
 
 from .. import clock
 from ..domain import calendar, zones
-from ..domain.corrections import is_repeat
-from ..domain.errors import KerjaError, Refused
+from ..domain.errors import KerjaError
 from ..domain.facts import active_on, value_on
-from ..domain.geo import beyond_radius, check_point
 from ..domain.months import months_between
 from ..domain.nip import clean_nip
-from ..domain.presence import DayRules, DayStatus, day_rules, derive, recorder
+from ..domain.presence import DayRules, DayStatus, day_rules, derive
 from ..domain.rules import KODE_STATUS
 from ..store import audit, institution
 from ..store import employees as employees_store
 from ..store import machines as machines_store
 from ..store import presence as store
-from ..store import units as units_store
 from ..store.db import transaction
 from . import local_time
 
-KODE_NAMA = {
-    "S": "sakit",
-    "I": "izin",
-    "CT": "cuti tahunan",
-    "CB": "cuti besar",
-    "CS": "cuti sakit",
-    "CM": "cuti melahirkan",
-    "CAP": "cuti karena alasan penting",
-    "CLTN": "cuti di luar tanggungan negara",
-    "DL": "dinas luar",
-    "TB": "tugas belajar",
-    "IH": "izin setengah hari",
-    "SS": "sakit tanpa surat dokter",
-}
+# One punch lives in services.punch (imported alone by `presensi masuk`); these names stay
+# importable from here for the other callers (web check-in, approved requests).
+from .punch import KODE_NAMA, Recorded, record  # noqa: F401
 
 
 def offset_text(minutes: int) -> str:
@@ -306,133 +292,6 @@ def tk_days(
             exact[st.nip] += st.kode == "TK"
         counts.update(exact)
     return counts
-
-
-# Recording check-ins -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Recorded:
-    id: int
-    nip: str
-    nama: str
-    jenis: str
-    waktu: str  # ISO with the unit zone's offset
-    tanggal: str
-    mode: str
-    zona: str
-    jarak_m: int | None = None  # from the unit's office, when a location was given
-    di_luar_radius: bool = False
-    ulang: bool = False  # a repeat of an identical event within a minute: not recorded again
-
-
-def record(
-    conn: sqlite3.Connection,
-    nip: str,
-    jenis: str,
-    *,
-    oleh: str | None,
-    pengguna: str,
-    now: datetime,
-    waktu: datetime | None = None,
-    mode: str | None = None,
-    sumber: str = "manual",
-    lokasi: tuple[float, float, float | None] | None = None,
-    alasan: str | None = None,
-) -> Recorded:
-    """A manual check-in ('masuk') or check-out ('pulang') recorded by `oleh` (None: nobody
-    named, then the session's user `pengguna`). `waktu` None means now; a naive `waktu` is local
-    time in the employee's unit zone: a back-dated entry, which must name its recorder.
-
-    `sumber` "web" is the employee's own check-in through `kerja layan`, with an optional browser
-    `lokasi` (lat, lon, accuracy in metres) measured against the unit's office; `alasan` goes to
-    the audit (e.g. the approved request it comes from)."""
-    oleh = recorder(oleh, pengguna, backdated=waktu is not None)
-    if jenis not in ("masuk", "pulang"):
-        raise ValueError(jenis)
-    if sumber not in ("manual", "web"):
-        raise ValueError(sumber)
-    with transaction(conn):
-        who = store.employee_for_event(conn, nip)
-        if who is None:
-            raise KerjaError(
-                f"Pegawai dengan NIP {nip} tidak ditemukan. Cari dengan `kerja pegawai cari NAMA`."
-            )
-        nama, aktif = who
-        zona = local_time.employee_zone(conn, nip)
-        if not aktif and waktu is None:
-            raise KerjaError(
-                f"Pegawai {nip} ({nama}) nonaktif; presensi tidak dicatat. "
-                f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
-            )
-
-        def moment(zona: str) -> datetime:
-            tz = zones.zone(zona)
-            if waktu is None:
-                return zones.local_now(now, zona)
-            return waktu.replace(tzinfo=tz) if waktu.tzinfo is None else waktu.astimezone(tz)
-
-        ts = moment(zona)
-        tanggal = ts.date().isoformat()
-        # The facts in force that day (pegawai ubah/impor --mulai): on the books, which unit, and
-        # so which zone: after a dated move to a unit in another zone, the days before it keep the
-        # old unit's clock (docs/zones.md). The pegawai row may hold a move dated later.
-        facts = employees_store.facts_of(conn, nip, tanggal)
-        day_zone = local_time.unit_zone(conn, facts["unit_id"])
-        if day_zone != zona:
-            zona = day_zone
-            ts = moment(zona)
-            tanggal = ts.date().isoformat()
-            facts = employees_store.facts_of(conn, nip, tanggal)
-        if ts > now + timedelta(minutes=1):
-            raise KerjaError(
-                f"Waktu {ts:%Y-%m-%d %H:%M} ({zona}) belum terjadi; presensi tidak "
-                "boleh dicatat untuk waktu yang akan datang."
-            )
-        if not facts["aktif"]:
-            if aktif:
-                raise KerjaError(
-                    f"Pegawai {nip} ({nama}) belum atau tidak aktif pada {tanggal} menurut riwayatnya; "
-                    f"presensi tidak dicatat. Lihat `kerja pegawai lihat {nip}`."
-                )
-            raise KerjaError(
-                f"Pegawai {nip} ({nama}) nonaktif pada {tanggal}; presensi tidak dicatat. "
-                f"Aktifkan dengan `kerja pegawai ubah {nip} --aktif`."
-            )
-        institution.ensure_unlocked(conn, [tanggal[:7]], "presensi")
-        mode = mode or store.roster_location(conn, nip, tanggal) or "WFO"
-        stamp = ts.isoformat(timespec="seconds")
-        if lokasi is not None:
-            check_point(lokasi[0], lokasi[1])  # a bad location is refused, repeat or not
-        same = store.same_manual(conn, nip, tanggal, jenis, mode, sumber)
-        if is_repeat((datetime.fromisoformat(w) for _, w in same), ts):
-            # the same tap twice (or a retried command): recorded once, nothing written
-            first = min(same, key=lambda r: abs((datetime.fromisoformat(r[1]) - ts).total_seconds()))
-            return Recorded(first[0], nip, nama, jenis, first[1], tanggal, mode, zona, ulang=True)
-        row = (tanggal, nip, stamp, jenis, mode, sumber, None, oleh, clock.stamp(now))
-        after: dict[str, Any] = {"id": 0, "waktu": stamp, "mode": mode, "sumber": sumber}
-        jarak, jauh = None, False
-        try:
-            if lokasi is None:
-                event_id = store.insert_manual(conn, row)
-            else:
-                lat, lon, akurasi = lokasi
-                check_point(lat, lon)
-                jarak, jauh = beyond_radius(units_store.office_of(conn, nip, facts["unit_id"]), lat, lon)
-                event_id = store.insert_located(conn, row, (lat, lon, akurasi, jarak, int(jauh)))
-                after.update(lat=lat, lon=lon, akurasi_m=akurasi, jarak_m=jarak, di_luar_radius=jauh)
-        except sqlite3.IntegrityError:
-            raise Refused(f"Presensi {jenis} {nip} pada {stamp} sudah tercatat.") from None
-        after["id"] = event_id
-        audit.record(
-            conn,
-            oleh=oleh,
-            aksi=f"presensi.{jenis}",
-            nip=nip,
-            sesudah=after,
-            alasan=alasan or ("dicatat mundur" if waktu is not None else None),
-        )
-    return Recorded(event_id, nip, nama, jenis, stamp, tanggal, mode, zona, jarak, jauh)
 
 
 # Importing attendance files ------------------------------------------------------------------

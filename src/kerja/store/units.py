@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.geo import Office
+if TYPE_CHECKING:  # imported by office_of: a punch without a location needs no geometry
+    from ..domain.geo import Office
 
 
 def zone_table(conn: sqlite3.Connection) -> dict[int, tuple[int | None, str | None]]:
@@ -97,6 +98,8 @@ def office_of(conn: sqlite3.Connection, nip: str, unit_id: int | None = None) ->
            SELECT lat, lon, radius_m FROM up WHERE lat IS NOT NULL ORDER BY depth LIMIT 1""",
         (nip, unit_id),
     ).fetchone()
+    from ..domain.geo import Office
+
     return Office(row[0], row[1], row[2]) if row else None
 
 
