@@ -14,6 +14,9 @@ import pytest
 
 from helpers import write
 
+# the roster of 1 February 2021 as CSV, the form both tests export and read back
+ROSTER_1_FEB = ("jadwal", "ekspor", "--format", "csv", "--mulai", "2021-02-01", "--sampai", "2021-02-01")
+
 
 def stored_nips(kerja, db) -> set[str]:
     return {p["nip"] for p in json.loads(kerja("--db", db, "pegawai", "daftar", "--json").stdout)}
@@ -65,20 +68,7 @@ def test_recap_and_roster_csv_open_in_libreoffice_as_exact_digits(kerja, demo_db
     assert all(isinstance(c, str) for c in cells)
     assert {c.strip() for c in cells} == stored_nips(kerja, demo_db)
     roster = tmp_path / "jadwal.csv"
-    kerja(
-        "--db",
-        demo_db,
-        "jadwal",
-        "ekspor",
-        "--format",
-        "csv",
-        "--mulai",
-        "2021-02-01",
-        "--sampai",
-        "2021-02-01",
-        "--keluar",
-        roster,
-    )
+    kerja("--db", demo_db, *ROSTER_1_FEB, "--keluar", roster)
     cells = libreoffice_cells(roster, 1)
     assert all(isinstance(c, str) for c in cells)
     assert {c.strip() for c in cells} <= stored_nips(kerja, demo_db) and len(cells) > 100
@@ -97,20 +87,7 @@ def test_kerja_imports_read_its_csv_back(kerja, demo_db, tmp_path):
     r = kerja("--db", db, "kinerja", "capaian", "impor", rekap, "--bulan", "2021-03")
     assert f"{len(stored_nips(kerja, db))} pegawai disimpan" in r.stdout
     roster = tmp_path / "jadwal.csv"
-    kerja(
-        "--db",
-        db,
-        "jadwal",
-        "ekspor",
-        "--format",
-        "csv",
-        "--mulai",
-        "2021-02-01",
-        "--sampai",
-        "2021-02-01",
-        "--keluar",
-        roster,
-    )
+    kerja("--db", db, *ROSTER_1_FEB, "--keluar", roster)
     lines = roster.read_text(encoding="utf-8-sig").splitlines()
     pns = [line for line in lines[1:] if len(line.split(";")[1].strip()) == 18]
     back = write(tmp_path / "dari-jadwal.csv", "\n".join([lines[0], *pns]) + "\n")
