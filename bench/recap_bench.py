@@ -1,6 +1,7 @@
 """Issue 5 benchmark: the monthly TPP recap of the 60,000-employee province.
 
-    python bench/recap_bench.py [--pegawai 60000] [--runs 3] [--pdf]
+    python bench/recap_bench.py [--pegawai 60000] [--runs 3] [--pdf] [--simpan DIR]
+                                [--banding SRC_DIR] [--tanpa-xlsx]
 
 Builds a store (province.py employees through `kerja pegawai impor`), then writes one month of
 data straight into it with executemany: March 2021 (22 working days), two punches a person-day
@@ -9,16 +10,26 @@ e-Kinerja activity a present day (most approved, some pending or rejected). Prin
 --runs: `rekap bulanan --format json`, the plain SQL baseline (one GROUP BY per employee over the
 same month's presence rows, fetched and dumped as JSON by a bare Python process), their ratio, peak
 memory, and `rekap bulanan --format xlsx` (and pdf with --pdf).
+
+The machine is shared, so the JSON recap and the baseline are alternated run by run (and with
+`--banding SRC_DIR`, another kerja source tree, e.g. a copy of main's `src/` run with this
+environment through `python -m kerja`, between them), and each one's CPU time (user + system of
+the child, os.wait4) is printed beside its wall time, min / median / max, with the ratio of the
+CPU medians and the load average before and after. `--simpan DIR` keeps the store (or reuses
+DIR/kerja.db, e.g. a copy of bench/data/reads-60000/base.db); `--tanpa-xlsx` skips the XLSX.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -150,12 +161,52 @@ def build(folder: Path, n: int) -> None:
     )
 
 
+def timed(args: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds: user + system) of one process."""
+    start = time.perf_counter()
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        err = p.stderr.read().decode() if p.stderr else ""
+        raise SystemExit(f"{' '.join(args)} failed: {err[-2000:]}")
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def spread(xs: list[float]) -> str:
+    return f"{min(xs):.2f} / {statistics.median(xs):.2f} / {max(xs):.2f}"
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def alternated(db: Path, runs: int, banding: Path | None) -> dict[str, list[tuple[float, float, float]]]:
+    """The JSON recap of each variant and the baseline, one after the other, `runs` rounds."""
+    recap = ["rekap", "bulanan", "--bulan", MONTH, "--format", "json"]
+    variants: dict[str, tuple[list[str], dict | None]] = {}
+    if banding is not None:
+        env = dict(os.environ, PYTHONPATH=str(banding.resolve()))
+        variants[f"json ({banding})"] = ([sys.executable, "-m", "kerja", "--db", str(db), *recap], env)
+    variants["json"] = (kerja("--db", str(db), *recap), None)
+    variants["baseline"] = ([sys.executable, "-c", BASELINE, str(db), MONTH], None)
+    out: dict[str, list[tuple[float, float, float]]] = {k: [] for k in variants}
+    for i in range(runs):
+        for name, (args, child_env) in variants.items():
+            out[name].append(timed(args, child_env))
+            w, m, c = out[name][-1]
+            print(f"  run {i + 1} {name}: {w:.2f} s wall, {c:.2f} s CPU, {m:.0f} MiB", flush=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pegawai", type=int, default=60_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--pdf", action="store_true", help="also time --format pdf (one run)")
     ap.add_argument("--simpan", type=Path, help="build the store in this folder and keep it")
+    ap.add_argument("--banding", type=Path, help="another kerja src/ folder, alternated with this one")
+    ap.add_argument("--tanpa-xlsx", action="store_true", help="the JSON recap and the baseline only")
     ap.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.build:
@@ -169,11 +220,32 @@ def main() -> None:
             subprocess.run(
                 [sys.executable, __file__, "--build", str(tmp), "--pegawai", str(a.pegawai)], check=True
             )
-        json_w, json_m = median_of(
-            a.runs,
-            lambda: run(kerja("--db", str(db), "rekap", "bulanan", "--bulan", MONTH, "--format", "json")),
-        )
-        base_w, base_m = median_of(a.runs, lambda: run([sys.executable, "-c", BASELINE, str(db), MONTH]))
+        print(f"load average before: {load()}", flush=True)
+        timings = alternated(db, a.runs, a.banding)
+        print(f"load average after: {load()}")
+        for name, rs in timings.items():
+            walls, cpus, peak = [r[0] for r in rs], [r[2] for r in rs], max(r[1] for r in rs)
+            print(f"{name:<48} wall {spread(walls)} s, CPU {spread(cpus)} s, peak {peak:.0f} MiB")
+        base_cpu = [r[2] for r in timings["baseline"]]
+        for name, rs in timings.items():
+            if name == "baseline":
+                continue
+            cpus = [r[2] for r in rs]
+            pairs = [c / b for c, b in zip(cpus, base_cpu, strict=True)]
+            of_medians = statistics.median(cpus) / statistics.median(base_cpu)
+            print(
+                f"ratio {name}/baseline by CPU: medians {of_medians:.2f}x; "
+                f"run by run min / median / max {spread(pairs)}x (target <= 3x)"
+            )
+        json_w = statistics.median(r[0] for r in timings["json"])
+        json_m = max(r[1] for r in timings["json"])
+        base_w = statistics.median(r[0] for r in timings["baseline"])
+        base_m = max(r[1] for r in timings["baseline"])
+        line("kerja rekap bulanan --format json", json_w, json_m, "(target < 20 s, < 1 GB)")
+        line("baseline: one GROUP BY per employee (SQL)", base_w, base_m)
+        print(f"ratio json/baseline: {json_w / base_w:.2f}x (target <= 5x)")
+        if a.tanpa_xlsx:
+            return
         xlsx_w, xlsx_m = median_of(
             a.runs,
             lambda: run(
@@ -192,13 +264,8 @@ def main() -> None:
                 )
             ),
         )
-        line("kerja rekap bulanan --format json", json_w, json_m, "(target < 20 s, < 1 GB)")
-        line("baseline: one GROUP BY per employee (SQL)", base_w, base_m)
         line("kerja rekap bulanan --format xlsx", xlsx_w, xlsx_m, "(target < 60 s)")
-        print(
-            f"ratio json/baseline: {json_w / base_w:.2f}x (target <= 5x); "
-            f"xlsx {(tmp / 'rekap.xlsx').stat().st_size / 1e6:.1f} MB"
-        )
+        print(f"xlsx {(tmp / 'rekap.xlsx').stat().st_size / 1e6:.1f} MB")
         if a.pdf:
             pdf_w, pdf_m = run(
                 kerja(
