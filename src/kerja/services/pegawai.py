@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import gc
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +21,7 @@ from ..store import employees as store
 from ..store import machines as machines_store
 from ..store.db import transaction
 from . import local_time
+from .collector import collector_paused
 
 
 @dataclass
@@ -60,22 +59,10 @@ def _is_header(row: list[object]) -> bool:
         return False
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while an import builds its rows: reading and checking a
-    60,000-row file makes some 500,000 lists, tuples and dicts, none of them in a cycle, and the
-    collector's passes over that growing heap took a quarter of the row parser's time. Back on
-    (if it was on) when the import ends, however it ends."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-@_collector_paused()
+# The collector paused while an import builds its rows: reading and checking a 60,000-row
+# file makes some 500,000 lists, tuples and dicts, none of them in a cycle, and the collector's
+# passes over that growing heap took a quarter of the row parser's time.
+@collector_paused()
 def import_employees(
     conn: sqlite3.Connection,
     path: str | Path,
