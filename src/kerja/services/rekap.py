@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import groupby
-from operator import attrgetter
 from typing import Any, cast
 
 from ..domain import activities as act
@@ -86,11 +84,20 @@ def _tallies(
             keep.extend(days)
         if sink is not None:
             sink(lo, hi, days)
-        # Days come in date order: a person's runs are tallied in the order they happened.
-        for nip, run in groupby(days, key=attrgetter("nip")):
-            t = out.get(nip)
-            out[nip] = dom.tally(run, t, month, halves)
+        # Days come in date order, so a person's days are not next to each other: gathered per
+        # person first (still in date order), each person's week is tallied in one call, not
+        # one call per day (the call's set-up cost as much as a day).
+        mine: dict[str, list[Any]] = {}
+        for d in days:
+            run = mine.get(d.nip)
+            if run is None:
+                mine[d.nip] = [d]
+            else:
+                run.append(d)
         del days
+        for nip, run in mine.items():
+            out[nip] = dom.tally(run, out.get(nip), month, halves)
+        del mine
     return out
 
 
