@@ -27,11 +27,11 @@ print("LOADED", sorted(m for m in names if type(sys.modules.get(m)).__name__ == 
 """
 
 TYPER_UNUSED = ["subprocess", "platform", "difflib", "uuid", "traceback", "urllib.parse", "ipaddress"]
-RICH_UNUSED = ["markdown_it", "rich.markdown", "pygments", "rich.traceback"]
+RICH_UNUSED = ["markdown_it", "rich.markdown", "pygments", "rich.traceback", "pickle", "fractions", "decimal"]
 
 
 def test_help_imports_none_of_what_it_does_not_use() -> None:
-    r = run(PROBE.format(names=[*TYPER_UNUSED, *RICH_UNUSED]), "--help")
+    r = run(PROBE.format(names=[*TYPER_UNUSED, *RICH_UNUSED, "rich._emoji_codes"]), "--help")
     assert "Pemakaian: kerja" in r.stdout
     assert "LOADED []" in r.stderr, r.stderr
 
@@ -80,14 +80,31 @@ typer.main.get_command(app).main(["12345678-1234-5678-1234-567812345678"], stand
 def test_richs_stand_ins_load_the_real_classes_on_use() -> None:
     probe = """
 import sys
-from kerja.cli.deferred import RICH, deferred
+from kerja.cli.deferred import RICH, deferred, lazy_emoji
 with deferred(RICH):
     from typer import rich_utils as ru
-assert "rich.markdown" not in sys.modules
+assert "rich.markdown" not in sys.modules and "pickle" not in sys.modules
 md = ru.Markdown("# judul")
 import rich.markdown, rich.traceback
 assert type(md) is rich.markdown.Markdown and isinstance(md, ru.Markdown)
 assert ru.Traceback.from_exception.__func__ is rich.traceback.Traceback.from_exception.__func__
+# rich.style's pickle: styles with metadata; rich._ratio's Fraction: layouts with ratios
+from rich.style import Style
+assert Style(meta={"a": 1}).meta == {"a": 1} and (Style(bold=True) + Style(meta={"b": 2})).meta == {"b": 2}
+from rich._ratio import ratio_resolve
+from rich.layout import Layout
+assert ratio_resolve(10, [Layout(ratio=1), Layout(ratio=2)]) == [3, 7]
+# the emoji table: loaded by the first :code:, then the real one
+lazy_emoji()
+from rich.console import Console
+con = Console(file=open("/dev/null", "w"), record=True, width=40)
+con.print("jam 07.30: [bold]tebal[/bold]")
+assert type(sys.modules["rich._emoji_codes"]).__name__ == "_StandIn"
+con.print(":smile: :tidak_ada:")
+assert type(sys.modules["rich._emoji_codes"]).__name__ == "module"
+assert con.export_text() == "jam 07.30: tebal\\n😄 :tidak_ada:\\n"
+from rich.emoji import Emoji
+assert str(Emoji("thumbs_up")) == "👍"
 print("ok")
 """
     r = run(probe)

@@ -15,7 +15,14 @@ the real module then: the stand-in saves nothing but changes nothing either.
   tracebacks (traceback), `Path.as_uri()` (pathlib's urllib.parse, which imports ipaddress).
   About 40 M instructions of `import typer`'s 240 M, for `presensi masuk` and `--help` alike.
 - RICH, around typer.rich_utils (cli.core, only when help is shown): help written in Markdown
-  (rich.markdown: markdown-it, ~25 ms), Rich tracebacks (rich.traceback: pygments, ~10 ms).
+  (rich.markdown: markdown-it, ~25 ms), Rich tracebacks (rich.traceback: pygments, ~10 ms),
+  styles with metadata (rich.style's pickle), layouts with ratios (rich._ratio's fractions,
+  which imports decimal). Rich tables and panels use none of them.
+
+`lazy_emoji()` is the one stand-in that stays: Rich scans every markup text for `:emoji:` codes
+and imports its 3,600-entry emoji table (`rich._emoji_codes`) to look up the first match, at
+render time, even when no text has such a code; its stand-in's `EMOJI` loads the table the
+first time a code is looked up.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ TYPER: dict[str, tuple[str, ...]] = {
 RICH: dict[str, tuple[str, ...]] = {
     "rich.markdown": ("Markdown",),
     "rich.traceback": ("Traceback",),
+    "pickle": ("dumps", "loads"),
+    "fractions": ("Fraction",),
 }
 
 
@@ -115,3 +124,32 @@ def deferred(modules: Mapping[str, tuple[str, ...]] = RICH) -> Iterator[None]:
         for module in put:
             if isinstance(sys.modules.get(module), _StandIn):
                 del sys.modules[module]
+
+
+EMOJI_MODULE = "rich._emoji_codes"
+
+
+class _Emoji(Mapping[str, str]):
+    """rich._emoji_codes.EMOJI, loaded on first use."""
+
+    def _table(self) -> dict[str, str]:
+        table: dict[str, str] = _real(EMOJI_MODULE).EMOJI
+        return table
+
+    def __getitem__(self, name: str) -> str:
+        return self._table()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+def lazy_emoji() -> None:
+    """Rich's emoji table loaded on its first lookup (see the module's docstring)."""
+    if EMOJI_MODULE in sys.modules:
+        return
+    stand_in = _StandIn(EMOJI_MODULE)
+    stand_in.EMOJI = _Emoji()  # type: ignore[attr-defined]
+    sys.modules[EMOJI_MODULE] = stand_in
