@@ -133,6 +133,8 @@ def import_employees(
     def checks(good: list[tuple[int, dom.Employee]]) -> list[Problem]:
         probs = dom.check_supervisors(good, store.supervisors(conn), atasan_label)
         stored_pins, machine_of = store.pins(conn)
+        if not stored_pins:  # a first import: no stored PIN to clash with
+            return probs
         in_file = {e.nip for _, e in good}
         for row_no, e in good:
             owner = stored_pins.get((machine_of.get(e.nip), e.pin_mesin or ""))
