@@ -3,6 +3,7 @@ rules (duplicates, supervisors that exist, no supervision cycles)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -355,24 +356,32 @@ def _control_problems(row_no: int, cells: Sequence[object], hm: HeaderMap) -> li
     return problems
 
 
-def _memo(fn: Callable[[Any], _T], size: int = 1024) -> Callable[[object], _T]:
-    """fn with its answers for text cells remembered: a province's 60,000 rows carry a few dozen
-    distinct ranks, amounts and statuses. Errors are not remembered (each row raises its own)."""
-    cached = lru_cache(maxsize=size)(fn)
+class _Memo(dict[object, Any]):
+    """fn's answers for text cells, looked up as `memo[cell]`: a province's 60,000 rows carry a few
+    dozen distinct ranks, amounts and statuses, and a hit is a plain dict subscript (no Python
+    call). Only text cells are kept (1, 1.0 and True are one key; their answers may differ), at
+    most `size` of them; errors are not kept (each row raises its own)."""
 
-    def call(value: object) -> _T:
-        return cached(value) if value.__class__ is str else fn(value)
+    def __init__(self, fn: Callable[[Any], Any], size: int = 1024) -> None:
+        super().__init__()
+        self.fn, self.size = fn, size
 
-    return call
+    def __missing__(self, value: object) -> Any:
+        answer = self.fn(value)
+        if value.__class__ is str:
+            if len(self) >= self.size:
+                self.clear()
+            self[value] = answer
+        return answer
 
 
-_status = _memo(parse_status)
-_atasan = _memo(lambda v: parse_nip(v, "NON-ASN").nip, 65536)  # a few thousand supervisors
-_date = _memo(parse_date, 65536)
-_eselon = _memo(parse_eselon)
-_golongan = _memo(parse_golongan)
-_rupiah = _memo(parse_rupiah)
-_sex_of = _memo(_sex)
+_status = _Memo(parse_status)
+_atasan = _Memo(lambda v: parse_nip(v, "NON-ASN").nip, 65536)  # a few thousand supervisors
+_date = _Memo(parse_date, 65536)
+_eselon = _Memo(parse_eselon)
+_golongan = _Memo(parse_golongan)
+_rupiah = _Memo(parse_rupiah)
+_sex_of = _Memo(_sex)
 _kedudukan = lru_cache(maxsize=256)(active_from_kedudukan)
 _jenis = lru_cache(maxsize=4096)(jenis_and_source)
 _titles = lru_cache(maxsize=4096)(split_titles)
@@ -426,6 +435,8 @@ class _RowPlan:
     mapped: Callable[[Sequence[object]], tuple[object, ...]]
     fields: Callable[[Sequence[object]], tuple[object, ...]]
     units: Callable[[Sequence[object]], tuple[object, ...]]
+    # False when a search over the whole file found no control character: no row needs its own.
+    controls: bool = True
 
 
 def _getter(indices: Sequence[int]) -> Callable[[Sequence[object]], tuple[object, ...]]:
@@ -435,7 +446,7 @@ def _getter(indices: Sequence[int]) -> Callable[[Sequence[object]], tuple[object
     return itemgetter(*indices)
 
 
-def _row_plan(hm: HeaderMap) -> _RowPlan:
+def _row_plan(hm: HeaderMap, controls: bool = True) -> _RowPlan:
     width = max(hm.columns.values()) + 1
     return _RowPlan(
         width,
@@ -443,6 +454,7 @@ def _row_plan(hm: HeaderMap) -> _RowPlan:
         _getter(list(hm.columns.values())),
         _getter([hm.columns.get(f, width) for f in _READ]),
         _getter(hm.unit_columns),
+        controls,
     )
 
 
@@ -464,7 +476,7 @@ def parse_row(
     row += plan.pad[len(row) :]
     # One search over the row's mapped cells as text (a text cell is itself); only a row where it
     # finds something is looked at cell by cell, and refused if a text cell has a control character.
-    if _CONTROL.search("".join(map(str, plan.mapped(row)))):
+    if plan.controls and _CONTROL.search("".join(map(str, plan.mapped(row)))):
         found = _control_problems(row_no, cells, hm)
         if found:
             return None, found, warnings
@@ -509,7 +521,7 @@ def parse_row(
     status = None
     if "status" in cols:
         try:
-            status = _status(v_status)
+            status = _status[v_status]
         except ValueError as e:
             _bad(problems, row_no, hm, "status", v_status, str(e))
     try:
@@ -529,7 +541,7 @@ def parse_row(
     eselon = None
     if "eselon" in cols:
         try:
-            eselon = _eselon(v_eselon)
+            eselon = _eselon[v_eselon]
         except ValueError as e:
             _bad(problems, row_no, hm, "eselon", v_eselon, str(e))
     jabatan = t_jabatan
@@ -541,7 +553,7 @@ def parse_row(
     golongan = None
     if t_gol or "gol_id" not in cols:
         try:
-            golongan = _golongan(v_gol)
+            golongan = _golongan[v_gol]
         except ValueError as e:
             _bad(problems, row_no, hm, "golongan", v_gol, str(e))
     else:
@@ -552,25 +564,25 @@ def parse_row(
     atasan = None
     if t_atasan:
         try:
-            atasan = _atasan(v_atasan)
+            atasan = _atasan[v_atasan]
         except ValueError as e:
             _bad(problems, row_no, hm, "nip_atasan", v_atasan, str(e))
     lahir = None
     if t_lahir:
         try:
-            lahir = _date(v_lahir)
+            lahir = _date[v_lahir]
         except ValueError as e:
             _bad(problems, row_no, hm, "tanggal_lahir", v_lahir, str(e))
     sex = None
     if t_sex:
         try:
-            sex = _sex_of(v_sex)
+            sex = _sex_of[v_sex]
         except ValueError as e:
             _bad(problems, row_no, hm, "jenis_kelamin", v_sex, str(e))
     tpp = None
     if t_tpp:
         try:
-            tpp = _rupiah(v_tpp)
+            tpp = _rupiah[v_tpp]
         except ValueError as e:
             _bad(problems, row_no, hm, "tpp", v_tpp, str(e))
     pin = t_pin
@@ -644,7 +656,11 @@ def parse_rows(rows: Iterable[tuple[int, Sequence[object]]], hm: HeaderMap) -> P
     warnings: list[str] = []
     seen: dict[str, int] = {}
     pins: dict[str, int] = {}
-    plan = _row_plan(hm)
+    rows = rows if isinstance(rows, list) else list(rows)
+    # Every cell of the file as one text, searched once (in C): most files have no control
+    # character at all, and then no row is searched on its own.
+    every_cell = itertools.chain.from_iterable(cells for _, cells in rows)
+    plan = _row_plan(hm, _CONTROL.search("".join(map(str, every_cell))) is not None)
     for row_no, cells in rows:
         # A row whose first cell has text is not blank: the whole test only for the others.
         first = cells[0] if cells else None
@@ -896,7 +912,7 @@ def new_units(paths: Iterable[str], existing: Iterable[str]) -> list[str]:
     """Every unit (each level of each path) not stored yet, in tree order."""
     known = set(existing)
     out: set[str] = set()
-    for path in paths:
+    for path in set(paths):  # 60,000 rows name some 1,500 units
         parts = path.split(" > ")
         for depth in range(1, len(parts) + 1):
             sub = " > ".join(parts[:depth])

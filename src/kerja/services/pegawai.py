@@ -112,13 +112,16 @@ def import_employees(
         rows = [(n, [*cells, *([None] * (col - len(cells))), below.get(n) or None]) for n, cells in rows]
     parsed = dom.parse_rows(rows, hm)
     summary = ImportSummary(name, kolom_diabaikan=parsed.ignored_columns, peringatan=parsed.warnings)
-    summary.dibaca = sum(1 for _, r in table.rows if any(c is not None for c in r))
+    # A row is read when some cell is not None: counted in C, not cell by cell.
+    summary.dibaca = sum(1 for _, r in table.rows if r.count(None) != len(r))
     atasan_label = hm.names[hm.columns["nip_atasan"]] if "nip_atasan" in hm.columns else "NIP Atasan"
     pin_label = hm.names[hm.columns["pin_mesin"]] if "pin_mesin" in hm.columns else "PIN"
 
     def checks(good: list[tuple[int, dom.Employee]]) -> list[Problem]:
         probs = dom.check_supervisors(good, store.supervisors(conn), atasan_label)
         stored_pins, machine_of = store.pins(conn)
+        if not stored_pins:  # a first import: no stored PIN to clash with
+            return probs
         in_file = {e.nip for _, e in good}
         for row_no, e in good:
             owner = stored_pins.get((machine_of.get(e.nip), e.pin_mesin or ""))
