@@ -187,13 +187,14 @@ def _indonesian_help() -> None:
     """Panel titles and markers of Typer's help in Indonesian. Only when help is about to be
     shown: typer.rich_utils pulls in Rich (~40 ms) that `presensi masuk` must not pay. Guarded,
     so a Typer that renames these keeps working (in English)."""
-    from .deferred import deferred
+    from .deferred import RICH, deferred, lazy_emoji
 
     try:
-        with deferred():  # Rich's Markdown and Traceback: unused by kerja's help (~35 ms)
+        with deferred(RICH):  # Rich's Markdown and Traceback (~35 ms), ...: unused by kerja's help
             from typer import rich_utils as ru
     except ImportError:  # pragma: no cover
         return
+    lazy_emoji()  # no help text has an :emoji: code
     for name, text in (
         ("OPTIONS_PANEL_TITLE", "Opsi"),
         ("ARGUMENTS_PANEL_TITLE", "Argumen"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from pathlib import Path
 
 import typer
@@ -40,6 +39,8 @@ def layan(
             raise fail(f"Berkas {p} tidak ditemukan.")
     if not 1 <= port <= 65535:
         raise fail(f"--port {port} di luar 1-65535.")
+    import ipaddress  # here: every kerja run imports this module, few run the server
+
     trusted = [a.strip() for a in proksi.split(",") if a.strip()]
     for a in trusted:
         try:
