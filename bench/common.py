@@ -38,3 +38,16 @@ def kerja(*args: str) -> list[str]:
 def line(label: str, wall: float, rss: float | None = None, extra: str = "") -> None:
     mem = f"{rss:7.0f} MiB" if rss is not None else " " * 11
     print(f"{label:<48} {wall:8.3f} s  {mem}  {extra}", flush=True)
+
+
+def timed(args: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds: user + system) of one process; raises if it fails.
+    CPU is the steadier figure on a shared machine."""
+    start = time.perf_counter()
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        err = p.stderr.read().decode() if p.stderr else ""
+        raise SystemExit(f"{' '.join(args)} failed: {err[-2000:]}")
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime

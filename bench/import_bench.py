@@ -17,26 +17,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import province
-from common import BIN, kerja, line, median_of, run
-
-
-def timed(args: list[str], env: dict | None = None) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS MiB, CPU seconds) of one process; raises if it fails."""
-    start = time.perf_counter()
-    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        err = p.stderr.read().decode() if p.stderr else ""
-        raise SystemExit(f"{' '.join(args)} failed: {err[:2000]}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+from common import BIN, kerja, line, median_of, run, timed
 
 
 def spread(label: str, results: list[tuple[float, float, float]], extra: str = "") -> float:

@@ -29,12 +29,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 import province
-from common import kerja, line, median_of, run
+from common import kerja, line, median_of, run, timed
 
 MONTH = "2021-03"
 BASELINE = """
@@ -159,18 +158,6 @@ def build(folder: Path, n: int) -> None:
         f"{n} pegawai, {MONTH}: {ev} punches, {st} status days, {ac} activities "
         f"({db.stat().st_size / 1e6:.0f} MB store)"
     )
-
-
-def timed(args: list[str], env: dict | None = None) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS MiB, CPU seconds: user + system) of one process."""
-    start = time.perf_counter()
-    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        err = p.stderr.read().decode() if p.stderr else ""
-        raise SystemExit(f"{' '.join(args)} failed: {err[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def spread(xs: list[float]) -> str:

@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from .errors import KerjaError, Problem
 from .nip import parse_nip, parse_status
 from .positions import JENIS_JABATAN, kind_from_post
 from .values import control_characters, parse_date, parse_eselon, parse_golongan, parse_rupiah
 
-_T = TypeVar("_T")
 _HEADER_NOISE = re.compile(r"[\s_./\-]")
 # The control characters of values.control_characters (below space and DEL..APC, less the ones
 # str.isspace() folds away: tab, newlines, \x1c-\x1f, NEL), as one character class.
