@@ -150,7 +150,7 @@ def main() -> None:
 
     work = a.keep or Path(tempfile.mkdtemp(prefix="kerja-presence-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, KERJA_SEKARANG="2021-03-31T18:00:00+07:00")
+    env = dict(os.environ, KERJA_SEKARANG="2021-04-01T08:00:00+07:00")
     env.pop("KERJA_DB", None)
     base = work / "base.db"
     try:
