@@ -455,9 +455,9 @@ class _Importer:
                             s.bulan_terkunci.append(p.tanggal[:7])
                         if len(s.contoh_terkunci) < SHOWN:
                             s.contoh_terkunci.append(f"baris {p.line or '?'}: {p.who} {p.tanggal} {p.jam}")
-            # By nip (a stable sort keeps a machine's time order): the inserts then walk along
-            # the (tanggal, nip, waktu) index instead of jumping around it.
-            rows.sort(key=itemgetter(1))
+            # By day and nip (a stable sort keeps a machine's time order within them): the inserts
+            # then walk along both (tanggal, nip, ...) indexes instead of jumping around them.
+            rows.sort(key=itemgetter(0, 1))
             added = store.insert_events(conn, rows)
             s.ditambah += added
             s.sudah_ada += len(rows) - added
