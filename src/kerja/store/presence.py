@@ -100,14 +100,15 @@ def tracking_start(conn: sqlite3.Connection) -> date | None:
 
 # Seconds of the local day from the stored ISO text 'YYYY-MM-DDTHH:MM:SS+HH:MM'.
 _SECS = "(substr(waktu, 12, 2) * 3600 + substr(waktu, 15, 2) * 60 + substr(waktu, 18, 2))"
-# A person-day's events as (*Punches fields, nip, tanggal): the row itself can serve as the
+# A person-day's events as (*Punches fields, nip[, tanggal]): the row itself can serve as the
 # Punches of derive(), which reads only the first seven items. 'WFH' < 'WFO': max(mode) = 'WFO'
-# iff some event is WFO, min(mode) = 'WFH' iff some event is WFH.
+# iff some event is WFO, min(mode) = 'WFH' iff some event is WFH. A one-day read leaves the
+# date out ({key} = nip): a province day is 60,000 rows, each date one more Python string.
 _AGGREGATE = f"""
     SELECT
       min(CASE WHEN jenis = 'masuk' THEN s END), max(CASE WHEN jenis = 'pulang' THEN s END),
       min(CASE WHEN jenis IS NULL THEN s END), max(CASE WHEN jenis IS NULL THEN s END),
-      count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH', nip, tanggal
+      count(*) - count(jenis), max(mode) = 'WFO', min(mode) = 'WFH', {{key}}
     FROM (SELECT nip, tanggal, jenis, mode, {_SECS} AS s FROM presensi WHERE {{where}} AND {STANDING})
     GROUP BY tanggal, nip"""
 
@@ -119,7 +120,7 @@ def punches(
     where, args = _nip_filter(nips)
     days = [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
     out: dict[str, dict[str, Punches]] = {}
-    sql = _AGGREGATE.format(where=f"tanggal IN (SELECT value FROM json_each(?)){where}")
+    sql = _AGGREGATE.format(key="nip, tanggal", where=f"tanggal IN (SELECT value FROM json_each(?)){where}")
     for row in _plain(conn).execute(sql, [json.dumps(days), *args]):
         out.setdefault(row[7], {})[row[8]] = Punches(*row[:7])
     return out
@@ -158,7 +159,7 @@ def day_punches(
     index in order. Each value is the SQL row itself, Punches fields first (a province day is
     60,000 of them: no copy into a NamedTuple)."""
     where, args = _nip_filter(nips)
-    sql = _AGGREGATE.format(where=f"tanggal = ?{where}")
+    sql = _AGGREGATE.format(key="nip", where=f"tanggal = ?{where}")
     return {row[7]: row for row in _plain(conn).execute(sql, [tanggal, *args])}
 
 
