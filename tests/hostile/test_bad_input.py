@@ -98,6 +98,22 @@ def test_nul_in_names_refused(kerja, store, tmp_path):
     refused(kerja("pegawai", "impor", f, code=None), "baris 2", "Nama", "\\x00")
 
 
+def test_control_character_beside_numbers_refused():
+    # Cells as a spreadsheet reader hands them over: numbers and dates are not text, so the
+    # whole-file search for control characters must still see the escape in the text cell beside
+    # them. (openpyxl will not write such a cell, so the rows are given to the parser directly.)
+    from datetime import date
+
+    from kerja.domain.employees import map_headers, parse_rows
+
+    hm = map_headers(["NIP", "Nama", "Unit", "TPP", "Tanggal Lahir"])
+    clean = [STAF, "Ani", "Dinas", 2_500_000, date(1985, 1, 1)]
+    parsed = parse_rows([(2, clean), (3, ["198504042010012005", "Ani\x1b[31mB", "Dinas", 1, None])], hm)
+    assert [row for row, _ in parsed.employees] == [2]
+    assert [(p.baris, p.kolom, p.nilai) for p in parsed.problems] == [(3, "Nama", "Ani\x1b[31mB")]
+    assert "\\x1b" in parsed.problems[0].alasan
+
+
 @pytest.mark.parametrize("month", ["0000-01", "0000-12", "10000-01"])
 def test_month_out_of_range(kerja, store, month):
     refused(kerja("rekap", "bulanan", "--bulan", month, code=None), month)
