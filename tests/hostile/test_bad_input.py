@@ -125,3 +125,27 @@ def test_kondisi_names_the_value(kerja, store, tmp_path):
     f.write_text(f"NIP;Nama;Unit\n{STAF};Ani;Dinas\n", encoding="utf-8")
     kerja("pegawai", "impor", f)
     refused(kerja("kondisi", "tambah", STAF, "--jenis", "flu", code=None), "flu")
+
+
+@pytest.mark.parametrize(
+    "messy, tidy",
+    [
+        ("Budi  Santoso", "Budi Santoso"),  # two spaces running
+        ("Budi\tSantoso", "Budi Santoso"),  # a tab
+        ("Budi\u00a0Santoso", "Budi Santoso"),  # a non-breaking space from a web page
+        (" Budi Santoso", "Budi Santoso"),  # a space at the front
+        ("Budi Santoso ", "Budi Santoso"),  # a space at the end
+    ],
+)
+def test_one_untidy_cell_among_tidy_ones_is_tidied(messy, tidy):
+    # Whether any cell needs its whitespace tidied is decided once for the whole file: one such
+    # cell after many tidy rows must still be tidied, and an empty cell must still read as empty.
+    from kerja.domain.employees import map_headers, parse_rows
+    from kerja.io.tables import read_csv_text
+
+    text = "NIP;Nama;Unit;Jabatan\n" + f"{STAF};Ani;Dinas;\n" + f'198504042010012005;"{messy}";Dinas;Staf\n'
+    header, *cells = read_csv_text(text)
+    parsed = parse_rows(list(enumerate(cells, 2)), map_headers(header))
+    assert not parsed.problems
+    names = {e.nip: (e.nama, e.jabatan) for _, e in parsed.employees}
+    assert names == {STAF: ("Ani", None), "198504042010012005": (tidy, "Staf")}

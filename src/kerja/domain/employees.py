@@ -436,6 +436,9 @@ class _RowPlan:
     units: Callable[[Sequence[object]], tuple[object, ...]]
     # False when a search over the whole file found no control character: no row needs its own.
     controls: bool = True
+    # False when every cell is text already tidy (no space at its ends, none doubled, no tab or
+    # line break): a cell is then its own tidy text and only an empty one needs making None.
+    tidy: bool = True
 
 
 def _getter(indices: Sequence[int]) -> Callable[[Sequence[object]], tuple[object, ...]]:
@@ -445,7 +448,7 @@ def _getter(indices: Sequence[int]) -> Callable[[Sequence[object]], tuple[object
     return itemgetter(*indices)
 
 
-def _row_plan(hm: HeaderMap, controls: bool = True) -> _RowPlan:
+def _row_plan(hm: HeaderMap, controls: bool = True, tidy: bool = True) -> _RowPlan:
     width = max(hm.columns.values()) + 1
     return _RowPlan(
         width,
@@ -454,6 +457,7 @@ def _row_plan(hm: HeaderMap, controls: bool = True) -> _RowPlan:
         _getter([hm.columns.get(f, width) for f in _READ]),
         _getter(hm.unit_columns),
         controls,
+        tidy,
     )
 
 
@@ -497,10 +501,14 @@ def parse_row(
         t_ked,
         t_gd,
         t_gb,
-    ) = [
-        None if v is None else (" ".join(v.split()) or None) if v.__class__ is str else _text(v)
-        for v in values
-    ]
+    ) = (
+        [
+            None if v is None else (" ".join(v.split()) or None) if v.__class__ is str else _text(v)
+            for v in values
+        ]
+        if plan.tidy
+        else [v or None for v in values]
+    )
     (
         v_nip,
         v_nama,
@@ -648,14 +656,34 @@ class ParsedFile:
     ignored_columns: list[str]
 
 
-def _all_text(rows: list[tuple[int, Sequence[object]]]) -> str:
-    """Every cell of `rows` run together. A CSV's cells are text or None (empty): joined as they
-    are, without a str() call per cell (half the time at 60,000 rows); a spreadsheet's numbers and
-    dates make that join refuse, and then each cell is made text."""
+# Between cells in `_all_text`: neither whitespace nor a control character, so a cell's ends show.
+_CELL_GAP = "\ue000"
+# Whitespace other than the plain space: a tab, a line break, a non-breaking space.
+_ODD_SPACE = re.compile(r"[^\S ]")
+
+
+def _untidy(text: str) -> bool:
+    """Whether a cell of `_all_text` has a space at one end, two running or any other whitespace.
+    Substring searches and one character class (50 ms at 60,000 rows; one regex of alternatives
+    takes 300). A cell holding _CELL_GAP itself can only make this say True more often."""
+    return (
+        "  " in text
+        or _CELL_GAP + " " in text
+        or " " + _CELL_GAP in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _ODD_SPACE.search(text) is not None
+    )
+
+
+def _all_text(rows: list[tuple[int, Sequence[object]]]) -> tuple[str, bool]:
+    """Every cell of `rows` run together, and whether every cell was text or None. A CSV's cells
+    are: joined as they are, without a str() call per cell (half the time at 60,000 rows); a
+    spreadsheet's numbers and dates make that join refuse, and then each cell is made text."""
     try:
-        return "".join(filter(None, itertools.chain.from_iterable(cells for _, cells in rows)))  # type: ignore[misc]
+        return _CELL_GAP.join(filter(None, itertools.chain.from_iterable(cells for _, cells in rows))), True  # type: ignore[misc]
     except TypeError:
-        return "".join(map(str, itertools.chain.from_iterable(cells for _, cells in rows)))
+        return _CELL_GAP.join(map(str, itertools.chain.from_iterable(cells for _, cells in rows))), False
 
 
 def parse_rows(rows: Iterable[tuple[int, Sequence[object]]], hm: HeaderMap) -> ParsedFile:
@@ -668,7 +696,9 @@ def parse_rows(rows: Iterable[tuple[int, Sequence[object]]], hm: HeaderMap) -> P
     rows = rows if isinstance(rows, list) else list(rows)
     # Every cell of the file as one text, searched once (in C): most files have no control
     # character at all, and then no row is searched on its own.
-    plan = _row_plan(hm, _CONTROL.search(_all_text(rows)) is not None)
+    # The same text says whether any cell needs its whitespace tidied; most files need none.
+    text, all_text = _all_text(rows)
+    plan = _row_plan(hm, _CONTROL.search(text) is not None, not all_text or _untidy(text))
     for row_no, cells in rows:
         # A row whose first cell has text is not blank: the whole test only for the others.
         first = cells[0] if cells else None
